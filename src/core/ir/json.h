@@ -1,0 +1,64 @@
+#pragma once
+// Canonical JSON (DESIGN.md "Canonical JSON"): strict reading that names the file and
+// the JSON path of every problem, and one writer for every file this project writes.
+
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace tempest {
+
+/// Insertion-ordered JSON: key order is part of the canonical form.
+using Json = nlohmann::ordered_json;
+
+/// Parses `text` strictly: syntax errors (with line and column) and duplicate keys
+/// (with their JSON path) throw InputError naming `file`.
+Json parseJsonStrict(std::string_view text, const std::string& file);
+/// Reads and parses a file; an unreadable file throws InputError naming it.
+Json readJsonFile(const std::string& path);
+
+/// Canonical text: UTF-8 unescaped, 2-space indent, one member per line, arrays of
+/// scalars inline when the line stays within 100 columns, final newline.
+std::string writeCanonicalJson(const Json& value);
+/// Compact canonical text (no whitespace), used for checksums.
+std::string writeCompactJson(const Json& value);
+
+/// JSON path helpers: "$", "$.tables", "$.tables[\"a b\"]", "$.up[3]".
+std::string jsonPathMember(const std::string& parent, std::string_view key);
+std::string jsonPathIndex(const std::string& parent, std::size_t index);
+
+/// A strict reader over one JSON object: typed getters that throw InputError naming
+/// the file and path, and a final check that no unknown key was present.
+class JsonObjectReader {
+public:
+    /// Throws when `value` is not an object.
+    JsonObjectReader(const Json& value, std::string file, std::string path);
+
+    bool has(std::string_view key) const;
+    const Json& get(std::string_view key) const;  // throws when missing
+    std::string path(std::string_view key) const { return jsonPathMember(m_path, key); }
+    const std::string& file() const { return m_file; }
+    const std::string& objectPath() const { return m_path; }
+
+    std::string requireString(std::string_view key) const;
+    std::optional<std::string> optionalString(std::string_view key) const;
+    bool optionalBool(std::string_view key, bool fallback) const;
+    std::optional<int> optionalInt(std::string_view key) const;
+    std::vector<std::string> stringList(std::string_view key, bool required) const;
+    const Json& requireObject(std::string_view key) const;
+    const Json& requireArray(std::string_view key) const;
+
+    /// Throws for the first key not in `known`.
+    void rejectUnknown(std::initializer_list<std::string_view> known) const;
+
+    [[noreturn]] void fail(std::string_view key, const std::string& message) const;
+
+private:
+    const Json& m_value;
+    std::string m_file;
+    std::string m_path;
+};
+
+} // namespace tempest

@@ -1,0 +1,167 @@
+#pragma once
+// The dialect-independent Schema IR (DESIGN.md "Schema IR JSON"). Plain values: every
+// struct compares with ==, which is *exact* structural equality. Dialect-aware
+// equality (affinity, synonyms, ignored comments) is schemaEquals() in core/diff.
+//
+// Named items keep declaration order in vectors; lookups are linear, which is fine for
+// the sizes schemas have (a table's columns, a table's indexes). Tables are looked up
+// through Schema::findTable, which is also linear: callers that loop over thousands of
+// tables build their own index (see diff).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tempest {
+
+enum class ColumnType {
+    Smallint, Integer, Bigint, Boolean, Real, Double, Numeric, Text, Varchar, Char,
+    Date, Time, Timestamp, Timestamptz, Blob, Json, Uuid, Enum, Custom
+};
+
+/// "integer", "varchar", ... as written in IR JSON.
+std::string_view typeName(ColumnType type);
+/// The type for an IR type name; nullopt for an unknown name.
+std::optional<ColumnType> parseTypeName(std::string_view name);
+bool isIntegerType(ColumnType type);
+
+/// A column default: a literal {"value": …} or an expression {"expr": …}.
+struct DefaultValue {
+    enum class Kind { String, Number, Boolean, Expression };
+    Kind kind = Kind::String;
+    /// String: the string itself (unquoted). Number: the JSON number as written
+    /// ("42", "-1.5"). Boolean: "true" or "false". Expression: verbatim SQL.
+    std::string text;
+
+    static DefaultValue string(std::string s) { return {Kind::String, std::move(s)}; }
+    static DefaultValue number(std::string n) { return {Kind::Number, std::move(n)}; }
+    static DefaultValue boolean(bool b) { return {Kind::Boolean, b ? "true" : "false"}; }
+    static DefaultValue expression(std::string e) { return {Kind::Expression, std::move(e)}; }
+    bool operator==(const DefaultValue&) const = default;
+};
+
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::Text;
+    std::optional<int> length;     // varchar, char
+    std::optional<int> precision;  // numeric (also time/timestamp fractional precision)
+    std::optional<int> scale;      // numeric
+    std::string enumName;          // type == Enum: the name in Schema::enums
+    std::string sql;               // type == Custom: the type as the dialect spells it
+    bool nullable = true;          // resolved: PK columns default to false when read
+    bool autoincrement = false;
+    std::optional<DefaultValue> defaultValue;
+    std::optional<std::string> comment;
+    std::optional<std::string> renamedFrom;
+    bool operator==(const Column&) const = default;
+};
+
+/// One entry of an index: a column name, or an expression.
+struct IndexColumn {
+    std::string value;
+    bool expression = false;
+    static IndexColumn column(std::string name) { return {std::move(name), false}; }
+    static IndexColumn expr(std::string sql) { return {std::move(sql), true}; }
+    bool operator==(const IndexColumn&) const = default;
+};
+
+struct Index {
+    std::string name;
+    std::vector<IndexColumn> columns;
+    bool unique = false;
+    std::optional<std::string> where;  // partial index predicate
+    bool operator==(const Index&) const = default;
+};
+
+struct UniqueConstraint {
+    std::string name;
+    std::vector<std::string> columns;
+    bool operator==(const UniqueConstraint&) const = default;
+};
+
+enum class FkAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+/// "no action", "restrict", "cascade", "set null", "set default".
+std::string_view fkActionName(FkAction action);
+std::optional<FkAction> parseFkAction(std::string_view name);
+
+struct ForeignKey {
+    std::string name;
+    std::vector<std::string> columns;
+    std::string refTable;
+    std::vector<std::string> refColumns;
+    FkAction onDelete = FkAction::NoAction;
+    FkAction onUpdate = FkAction::NoAction;
+    bool operator==(const ForeignKey&) const = default;
+};
+
+struct CheckConstraint {
+    std::string name;
+    std::string expr;
+    bool operator==(const CheckConstraint&) const = default;
+};
+
+struct Table {
+    std::string name;
+    std::vector<Column> columns;
+    std::vector<std::string> primaryKey;
+    std::vector<Index> indexes;
+    std::vector<UniqueConstraint> uniques;
+    std::vector<ForeignKey> foreignKeys;
+    std::vector<CheckConstraint> checks;
+    std::optional<std::string> comment;
+    std::optional<std::string> renamedFrom;
+    bool operator==(const Table&) const = default;
+
+    const Column* findColumn(std::string_view name) const;
+    Column* findColumn(std::string_view name);
+    const Index* findIndex(std::string_view name) const;
+    const UniqueConstraint* findUnique(std::string_view name) const;
+    const ForeignKey* findForeignKey(std::string_view name) const;
+    const CheckConstraint* findCheck(std::string_view name) const;
+    bool isPrimaryKeyColumn(std::string_view column) const;
+};
+
+struct EnumType {
+    std::string name;
+    std::vector<std::string> values;
+    std::optional<std::string> renamedFrom;
+    bool operator==(const EnumType&) const = default;
+};
+
+/// What introspection found but the IR cannot express. Kept, listed, never diffed.
+struct UnsupportedObject {
+    /// view trigger virtual_table partition inheritance domain materialized_view
+    /// column index table_option
+    std::string kind;
+    std::string name;
+    std::optional<std::string> table;
+    std::optional<std::string> detail;
+    std::optional<std::string> sql;
+    bool operator==(const UnsupportedObject&) const = default;
+};
+bool isUnsupportedKind(std::string_view kind);
+
+struct Schema {
+    std::vector<Table> tables;
+    std::vector<EnumType> enums;
+    std::vector<UnsupportedObject> unsupported;
+    bool operator==(const Schema&) const = default;
+
+    const Table* findTable(std::string_view name) const;
+    Table* findTable(std::string_view name);
+    const EnumType* findEnum(std::string_view name) const;
+    EnumType* findEnum(std::string_view name);
+    /// Sorts `unsupported` by (kind, table, name) as DESIGN.md requires.
+    void sortUnsupported();
+};
+
+/// A schema with nothing in it: the state before the first revision.
+Schema emptySchema();
+
+/// Checks the rules JSON cannot: every PK/index/FK column exists, autoincrement only on
+/// a single-column integer primary key, enum columns name a declared enum, types carry
+/// the parameters they need. Throws InputError naming `file` and the JSON path.
+void validateSchema(const Schema& schema, const std::string& file = {});
+
+} // namespace tempest
