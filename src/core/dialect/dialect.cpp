@@ -1,0 +1,27 @@
+#include "core/dialect/dialect.h"
+
+#include "core/ir/errors.h"
+
+namespace tempest {
+
+std::string Dialect::savepoint(std::string_view name) const
+{
+    return "SAVEPOINT " + quoteIdentifier(name);
+}
+
+std::string Dialect::releaseSavepoint(std::string_view name) const
+{
+    return "RELEASE SAVEPOINT " + quoteIdentifier(name);
+}
+
+std::string Dialect::rollbackToSavepoint(std::string_view name) const
+{
+    return "ROLLBACK TO SAVEPOINT " + quoteIdentifier(name);
+}
+
+std::set<std::string> Dialect::integrityProblems(Driver&, const std::vector<std::string>&) const
+{
+    return {};
+}
+
+} // namespace tempest

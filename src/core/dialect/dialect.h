@@ -1,0 +1,100 @@
+#pragma once
+// The Dialect interface: everything SQL. A dialect renders operations into statements,
+// owns the run's transaction statements, the version table's SQL, introspection, and
+// the comparison rules that make schemaEquals/drift dialect-aware.
+
+#include "core/driver/driver.h"
+#include "core/ir/compare.h"
+#include "core/ir/schema.h"
+#include "core/ops/operation.h"
+
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tempest {
+
+/// A statement to run, with what produced it (for error messages and --sql comments).
+struct Statement {
+    std::string sql;
+    /// Index of the operation in the rendered list that produced it (-1: none).
+    int operationIndex = -1;
+    /// When true, the runner does not send it through the driver but the dialect's
+    /// own routine has already run it / it is a comment for --sql output.
+    bool commentOnly = false;
+};
+
+/// What render() may know about the database. With `live`, the dialect may read the
+/// live catalog (the SQLite rebuild recreates indexes, triggers and views from
+/// sqlite_schema); without it (offline --sql) it works from `before` alone and says
+/// what it cannot know in `-- WARNING` comments.
+struct RenderContext {
+    const Schema* before = nullptr;  // the schema the operations start from
+    Driver* live = nullptr;
+    std::string schemaName;          // PostgreSQL schema ("public")
+};
+
+/// One row of the version table.
+struct AppliedRevision {
+    std::string id;
+    std::string label;
+    std::string appliedAt;  // ISO-8601 UTC
+    std::string checksum;   // "sha256:<hex>"
+    std::int64_t seq = 0;   // application order
+};
+
+struct IntrospectOptions {
+    std::string schemaName;          // PostgreSQL schema; default public
+    std::string versionTable = "tempest_db_migrations";  // left out of the result
+};
+
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+
+    virtual std::string name() const = 0;  // "sqlite" | "postgresql"
+    virtual std::string quoteIdentifier(std::string_view name) const = 0;
+    virtual std::string quoteLiteral(std::string_view text) const = 0;
+
+    /// Renders operations into statements, in order. Throws InputError for what this
+    /// dialect cannot do (naming the operation), before anything runs.
+    virtual std::vector<Statement> render(const std::vector<Operation>& ops,
+                                          const RenderContext& context) const = 0;
+
+    // --- a run (DESIGN.md "Each revision is atomic") ---
+    /// Statements that open a run (SQLite: PRAGMA foreign_keys=OFF; BEGIN IMMEDIATE).
+    virtual std::vector<std::string> beginRun() const = 0;
+    virtual std::vector<std::string> commitRun() const = 0;
+    virtual std::vector<std::string> rollbackRun() const = 0;
+    virtual std::string savepoint(std::string_view name) const;
+    virtual std::string releaseSavepoint(std::string_view name) const;
+    virtual std::string rollbackToSavepoint(std::string_view name) const;
+    /// Integrity problems visible now in `tables` (SQLite: foreign_key_check rows), as
+    /// stable strings; the runner fails a revision on problems that were not there
+    /// before it.
+    virtual std::set<std::string> integrityProblems(Driver& driver,
+                                                    const std::vector<std::string>& tables) const;
+
+    // --- the version table ---
+    virtual std::vector<std::string> createVersionTable(std::string_view table) const = 0;
+    virtual bool versionTableExists(Driver& driver, std::string_view table) const = 0;
+    /// Rows ordered by seq.
+    virtual std::vector<AppliedRevision> readVersionTable(Driver& driver, std::string_view table) const = 0;
+    virtual std::string insertVersionRow(std::string_view table, const AppliedRevision& row) const = 0;
+    virtual std::string deleteVersionRow(std::string_view table, std::string_view id) const = 0;
+
+    // --- introspection and comparison ---
+    /// The live schema as IR, in a fixed number of statements however many tables.
+    virtual Schema introspect(Driver& driver, const IntrospectOptions& options) const = 0;
+    virtual const ComparisonRules& rules() const = 0;
+    /// Brings a model schema into the shape introspection produces for this dialect
+    /// (SQLite: enums become text + a named CHECK), so the two compare directly.
+    virtual Schema normalizeModel(const Schema& model) const { return model; }
+};
+
+/// "sqlite" or "postgresql" → the dialect; InputError for another name.
+std::unique_ptr<Dialect> makeDialect(std::string_view name);
+
+} // namespace tempest
