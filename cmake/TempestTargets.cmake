@@ -8,6 +8,13 @@ function(tempest_core_library name)
   cmake_parse_arguments(ARG "" "" "DEPS;EXTRA" ${ARGN})
   file(GLOB_RECURSE _srcs CONFIGURE_DEPENDS
        ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
+  list(FILTER _srcs EXCLUDE REGEX "/\\.")
+  if(NOT _srcs MATCHES "\\.cpp")
+    # A folder still being written: keep the target so dependants configure.
+    set(_stub ${CMAKE_CURRENT_BINARY_DIR}/empty_${name}.cpp)
+    file(WRITE ${_stub} "// ${name}: no sources yet\n")
+    list(APPEND _srcs ${_stub})
+  endif()
   add_library(tempest_core_${name} STATIC ${_srcs})
   add_library(tempest::core_${name} ALIAS tempest_core_${name})
   target_include_directories(tempest_core_${name} PUBLIC

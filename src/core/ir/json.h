@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <initializer_list>
+#include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 

@@ -1,0 +1,387 @@
+#include "core/ir/json.h"
+
+#include "core/ir/errors.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace tempest {
+
+namespace {
+
+bool isPlainKey(std::string_view key)
+{
+    if (key.empty() || !(std::isalpha(static_cast<unsigned char>(key[0])) || key[0] == '_'))
+        return false;
+    for (char c : key)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+            return false;
+    return true;
+}
+
+std::string dumpScalar(const Json& value)
+{
+    // ensure_ascii=false keeps UTF-8 as written; strict error handler: invalid UTF-8
+    // was already refused by the parser, and strings we build are valid.
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Builds an ordered_json DOM from SAX events, refusing duplicate keys with their path.
+class StrictSax final : public nlohmann::json_sax<Json> {
+public:
+    StrictSax(std::string_view text, const std::string& file) : m_text(text), m_file(file) {}
+
+    Json result;
+
+    bool null() override { return put(Json(nullptr)); }
+    bool boolean(bool v) override { return put(Json(v)); }
+    bool number_integer(number_integer_t v) override { return put(Json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return put(Json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return put(Json(v)); }
+    bool string(string_t& v) override { return put(Json(std::move(v))); }
+    bool binary(binary_t& v) override { return put(Json::binary(std::move(v))); }
+
+    bool start_object(std::size_t) override
+    {
+        Json* slot = place(Json::object());
+        m_stack.push_back({slot, m_pendingPath, {}, {}});
+        return true;
+    }
+    bool key(string_t& k) override
+    {
+        Frame& f = m_stack.back();
+        std::string path = jsonPathMember(f.path, k);
+        if (!f.keys.insert(k).second)
+            throw InputError("duplicate key \"" + k + "\"", m_file, path);
+        f.pendingKey = k;
+        return true;
+    }
+    bool end_object() override
+    {
+        m_stack.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) override
+    {
+        Json* slot = place(Json::array());
+        m_stack.push_back({slot, m_pendingPath, {}, {}});
+        return true;
+    }
+    bool end_array() override
+    {
+        m_stack.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string& lastToken,
+                     const nlohmann::detail::exception& ex) override
+    {
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i + 1 < position && i < m_text.size(); ++i) {
+            if (m_text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        std::string what = ex.what();
+        // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1,
+        // column 5: syntax error while parsing value - ..."; keep the part after the
+        // position, we state the position ourselves.
+        auto colon = what.find(": ");
+        if (colon != std::string::npos)
+            what = what.substr(colon + 2);
+        throw InputError("invalid JSON at line " + std::to_string(line) + ", column "
+                             + std::to_string(column) + " (near '" + lastToken + "'): " + what,
+                         m_file);
+    }
+
+private:
+    struct Frame {
+        Json* container;
+        std::string path;
+        std::set<std::string> keys;
+        std::string pendingKey;
+    };
+
+    // Puts a value where the parser is; returns the slot (for containers).
+    Json* place(Json value)
+    {
+        if (m_stack.empty()) {
+            result = std::move(value);
+            m_pendingPath = "$";
+            return &result;
+        }
+        Frame& f = m_stack.back();
+        if (f.container->is_object()) {
+            m_pendingPath = jsonPathMember(f.path, f.pendingKey);
+            Json& slot = (*f.container)[f.pendingKey];
+            slot = std::move(value);
+            return &slot;
+        }
+        m_pendingPath = jsonPathIndex(f.path, f.container->size());
+        f.container->push_back(std::move(value));
+        return &f.container->back();
+    }
+    bool put(Json value)
+    {
+        place(std::move(value));
+        return true;
+    }
+
+    std::string_view m_text;
+    const std::string& m_file;
+    std::vector<Frame> m_stack;
+    std::string m_pendingPath = "$";
+};
+
+void writeValue(const Json& value, int indent, std::size_t column, std::string& out)
+{
+    if (value.is_object()) {
+        if (value.empty()) {
+            out += "{}";
+            return;
+        }
+        out += "{\n";
+        bool first = true;
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (!first)
+                out += ",\n";
+            first = false;
+            std::string prefix(static_cast<std::size_t>(indent + 2), ' ');
+            prefix += dumpScalar(Json(it.key()));
+            prefix += ": ";
+            out += prefix;
+            writeValue(it.value(), indent + 2, prefix.size(), out);
+        }
+        out += "\n";
+        out.append(static_cast<std::size_t>(indent), ' ');
+        out += "}";
+        return;
+    }
+    if (value.is_array()) {
+        if (value.empty()) {
+            out += "[]";
+            return;
+        }
+        bool scalars = true;
+        for (const auto& item : value)
+            if (item.is_structured())
+                scalars = false;
+        if (scalars) {
+            std::string inlineText = "[";
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (i)
+                    inlineText += ", ";
+                inlineText += dumpScalar(value[i]);
+            }
+            inlineText += "]";
+            // +1 for a trailing comma the parent may add.
+            if (column + inlineText.size() + 1 <= 100) {
+                out += inlineText;
+                return;
+            }
+        }
+        out += "[\n";
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (i)
+                out += ",\n";
+            out.append(static_cast<std::size_t>(indent + 2), ' ');
+            writeValue(value[i], indent + 2, static_cast<std::size_t>(indent + 2), out);
+        }
+        out += "\n";
+        out.append(static_cast<std::size_t>(indent), ' ');
+        out += "]";
+        return;
+    }
+    out += dumpScalar(value);
+}
+
+const char* typeDescription(const Json& v)
+{
+    switch (v.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return "a number";
+    default: return "a value";
+    }
+}
+
+} // namespace
+
+Json parseJsonStrict(std::string_view text, const std::string& file)
+{
+    StrictSax sax(text, file);
+    try {
+        Json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
+    } catch (const InputError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw InputError(std::string("invalid JSON: ") + e.what(), file);
+    }
+    return std::move(sax.result);
+}
+
+Json readJsonFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError("cannot read file", path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parseJsonStrict(buffer.str(), path);
+}
+
+std::string writeCanonicalJson(const Json& value)
+{
+    std::string out;
+    writeValue(value, 0, 0, out);
+    out += "\n";
+    return out;
+}
+
+std::string writeCompactJson(const Json& value)
+{
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string jsonPathMember(const std::string& parent, std::string_view key)
+{
+    if (isPlainKey(key))
+        return parent + "." + std::string(key);
+    return parent + "[" + dumpScalar(Json(std::string(key))) + "]";
+}
+
+std::string jsonPathIndex(const std::string& parent, std::size_t index)
+{
+    return parent + "[" + std::to_string(index) + "]";
+}
+
+JsonObjectReader::JsonObjectReader(const Json& value, std::string file, std::string path)
+    : m_value(value), m_file(std::move(file)), m_path(std::move(path))
+{
+    if (!m_value.is_object())
+        throw InputError(std::string("expected an object, found ") + typeDescription(m_value), m_file, m_path);
+}
+
+bool JsonObjectReader::has(std::string_view key) const
+{
+    return m_value.contains(std::string(key));
+}
+
+const Json& JsonObjectReader::get(std::string_view key) const
+{
+    auto it = m_value.find(std::string(key));
+    if (it == m_value.end())
+        throw InputError("missing required key \"" + std::string(key) + "\"", m_file, m_path);
+    return *it;
+}
+
+void JsonObjectReader::fail(std::string_view key, const std::string& message) const
+{
+    throw InputError(message, m_file, key.empty() ? m_path : path(key));
+}
+
+std::string JsonObjectReader::requireString(std::string_view key) const
+{
+    const Json& v = get(key);
+    if (!v.is_string())
+        fail(key, std::string("expected a string, found ") + typeDescription(v));
+    return v.get<std::string>();
+}
+
+std::optional<std::string> JsonObjectReader::optionalString(std::string_view key) const
+{
+    if (!has(key))
+        return std::nullopt;
+    const Json& v = get(key);
+    if (v.is_null())
+        return std::nullopt;
+    if (!v.is_string())
+        fail(key, std::string("expected a string, found ") + typeDescription(v));
+    return v.get<std::string>();
+}
+
+bool JsonObjectReader::optionalBool(std::string_view key, bool fallback) const
+{
+    if (!has(key))
+        return fallback;
+    const Json& v = get(key);
+    if (!v.is_boolean())
+        fail(key, std::string("expected true or false, found ") + typeDescription(v));
+    return v.get<bool>();
+}
+
+std::optional<int> JsonObjectReader::optionalInt(std::string_view key) const
+{
+    if (!has(key))
+        return std::nullopt;
+    const Json& v = get(key);
+    if (!v.is_number_integer())
+        fail(key, std::string("expected a whole number, found ") + typeDescription(v));
+    auto n = v.get<long long>();
+    if (n < 0 || n > 1000000000)
+        fail(key, "expected a whole number between 0 and 1000000000");
+    return static_cast<int>(n);
+}
+
+std::vector<std::string> JsonObjectReader::stringList(std::string_view key, bool required) const
+{
+    if (!has(key)) {
+        if (required)
+            get(key);  // throws "missing required key"
+        return {};
+    }
+    const Json& v = get(key);
+    if (!v.is_array())
+        fail(key, std::string("expected an array of strings, found ") + typeDescription(v));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!v[i].is_string())
+            throw InputError(std::string("expected a string, found ") + typeDescription(v[i]), m_file,
+                             jsonPathIndex(path(key), i));
+        out.push_back(v[i].get<std::string>());
+    }
+    return out;
+}
+
+const Json& JsonObjectReader::requireObject(std::string_view key) const
+{
+    const Json& v = get(key);
+    if (!v.is_object())
+        fail(key, std::string("expected an object, found ") + typeDescription(v));
+    return v;
+}
+
+const Json& JsonObjectReader::requireArray(std::string_view key) const
+{
+    const Json& v = get(key);
+    if (!v.is_array())
+        fail(key, std::string("expected an array, found ") + typeDescription(v));
+    return v;
+}
+
+void JsonObjectReader::rejectUnknown(std::initializer_list<std::string_view> known) const
+{
+    for (auto it = m_value.begin(); it != m_value.end(); ++it) {
+        bool ok = false;
+        for (auto k : known)
+            if (k == it.key())
+                ok = true;
+        if (!ok) {
+            std::string list;
+            for (auto k : known)
+                list += (list.empty() ? "" : ", ") + std::string(k);
+            throw InputError("unknown key \"" + it.key() + "\" (expected one of: " + list + ")",
+                             m_file, path(it.key()));
+        }
+    }
+}
+
+} // namespace tempest

@@ -1,0 +1,229 @@
+#include "core/ir/schema.h"
+
+#include "core/ir/errors.h"
+#include "core/ir/json.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+namespace tempest {
+
+namespace {
+
+constexpr std::array<std::pair<ColumnType, std::string_view>, 19> kTypeNames{{
+    {ColumnType::Smallint, "smallint"},   {ColumnType::Integer, "integer"},
+    {ColumnType::Bigint, "bigint"},       {ColumnType::Boolean, "boolean"},
+    {ColumnType::Real, "real"},           {ColumnType::Double, "double"},
+    {ColumnType::Numeric, "numeric"},     {ColumnType::Text, "text"},
+    {ColumnType::Varchar, "varchar"},     {ColumnType::Char, "char"},
+    {ColumnType::Date, "date"},           {ColumnType::Time, "time"},
+    {ColumnType::Timestamp, "timestamp"}, {ColumnType::Timestamptz, "timestamptz"},
+    {ColumnType::Blob, "blob"},           {ColumnType::Json, "json"},
+    {ColumnType::Uuid, "uuid"},           {ColumnType::Enum, "enum"},
+    {ColumnType::Custom, "custom"},
+}};
+
+constexpr std::array<std::pair<FkAction, std::string_view>, 5> kFkActions{{
+    {FkAction::NoAction, "no action"}, {FkAction::Restrict, "restrict"},
+    {FkAction::Cascade, "cascade"},    {FkAction::SetNull, "set null"},
+    {FkAction::SetDefault, "set default"},
+}};
+
+template <typename T>
+const T* findNamed(const std::vector<T>& items, std::string_view name)
+{
+    for (const auto& item : items)
+        if (item.name == name)
+            return &item;
+    return nullptr;
+}
+
+} // namespace
+
+std::string_view typeName(ColumnType type)
+{
+    for (const auto& [t, name] : kTypeNames)
+        if (t == type)
+            return name;
+    return "custom";
+}
+
+std::optional<ColumnType> parseTypeName(std::string_view name)
+{
+    for (const auto& [t, n] : kTypeNames)
+        if (n == name)
+            return t;
+    return std::nullopt;
+}
+
+bool isIntegerType(ColumnType type)
+{
+    return type == ColumnType::Smallint || type == ColumnType::Integer || type == ColumnType::Bigint;
+}
+
+std::string_view fkActionName(FkAction action)
+{
+    for (const auto& [a, name] : kFkActions)
+        if (a == action)
+            return name;
+    return "no action";
+}
+
+std::optional<FkAction> parseFkAction(std::string_view name)
+{
+    for (const auto& [a, n] : kFkActions)
+        if (n == name)
+            return a;
+    return std::nullopt;
+}
+
+bool isUnsupportedKind(std::string_view kind)
+{
+    static const std::set<std::string_view> kinds{
+        "view", "trigger", "virtual_table", "partition", "inheritance", "domain",
+        "materialized_view", "column", "index", "table_option"};
+    return kinds.count(kind) != 0;
+}
+
+const Column* Table::findColumn(std::string_view n) const { return findNamed(columns, n); }
+Column* Table::findColumn(std::string_view n) { return const_cast<Column*>(findNamed(columns, n)); }
+const Index* Table::findIndex(std::string_view n) const { return findNamed(indexes, n); }
+const UniqueConstraint* Table::findUnique(std::string_view n) const { return findNamed(uniques, n); }
+const ForeignKey* Table::findForeignKey(std::string_view n) const { return findNamed(foreignKeys, n); }
+const CheckConstraint* Table::findCheck(std::string_view n) const { return findNamed(checks, n); }
+
+bool Table::isPrimaryKeyColumn(std::string_view column) const
+{
+    return std::find(primaryKey.begin(), primaryKey.end(), column) != primaryKey.end();
+}
+
+const Table* Schema::findTable(std::string_view n) const { return findNamed(tables, n); }
+Table* Schema::findTable(std::string_view n) { return const_cast<Table*>(findNamed(tables, n)); }
+const EnumType* Schema::findEnum(std::string_view n) const { return findNamed(enums, n); }
+EnumType* Schema::findEnum(std::string_view n) { return const_cast<EnumType*>(findNamed(enums, n)); }
+
+void Schema::sortUnsupported()
+{
+    std::stable_sort(unsupported.begin(), unsupported.end(),
+                     [](const UnsupportedObject& a, const UnsupportedObject& b) {
+                         return std::tie(a.kind, a.table, a.name) < std::tie(b.kind, b.table, b.name);
+                     });
+}
+
+Schema emptySchema() { return Schema{}; }
+
+namespace {
+
+void validateTable(const Table& table, const Schema& schema, const std::string& file,
+                   const std::string& tablePath,
+                   const std::unordered_map<std::string_view, const Table*>& byName)
+{
+    auto fail = [&](const std::string& path, const std::string& message) {
+        throw InputError(message, file, path);
+    };
+    if (table.name.empty())
+        fail(tablePath, "a table needs a name");
+    if (table.columns.empty())
+        fail(jsonPathMember(tablePath, "columns"), "table \"" + table.name + "\" has no columns");
+    std::set<std::string_view> seen;
+    const std::string columnsPath = jsonPathMember(tablePath, "columns");
+    for (const auto& column : table.columns) {
+        const std::string path = jsonPathMember(columnsPath, column.name);
+        if (column.name.empty())
+            fail(columnsPath, "a column needs a name");
+        if (!seen.insert(column.name).second)
+            fail(path, "duplicate column \"" + column.name + "\"");
+        if (column.autoincrement) {
+            if (!isIntegerType(column.type) || table.primaryKey.size() != 1
+                || table.primaryKey.front() != column.name)
+                fail(jsonPathMember(path, "autoincrement"),
+                     "autoincrement needs a single-column integer primary key; \"" + column.name
+                         + "\" is not one");
+        }
+        if (column.type == ColumnType::Enum) {
+            if (column.enumName.empty())
+                fail(jsonPathMember(path, "enum"), "an enum column needs \"enum\": the enum's name");
+            if (!schema.findEnum(column.enumName))
+                fail(jsonPathMember(path, "enum"), "enum \"" + column.enumName + "\" is not declared under \"enums\"");
+        }
+    }
+    auto requireColumns = [&](const std::vector<std::string>& columns, const std::string& path,
+                              const char* what) {
+        if (columns.empty())
+            fail(path, std::string(what) + " lists no columns");
+        for (const auto& c : columns)
+            if (!table.findColumn(c))
+                fail(path, std::string(what) + " names column \"" + c + "\", which table \""
+                               + table.name + "\" does not have");
+    };
+    if (!table.primaryKey.empty())
+        requireColumns(table.primaryKey, jsonPathMember(tablePath, "primaryKey"), "the primary key");
+    for (const auto& index : table.indexes) {
+        const std::string path = jsonPathMember(jsonPathMember(tablePath, "indexes"), index.name);
+        if (index.columns.empty())
+            fail(path, "index \"" + index.name + "\" lists no columns");
+        for (const auto& c : index.columns)
+            if (!c.expression && !table.findColumn(c.value))
+                fail(jsonPathMember(path, "columns"), "index \"" + index.name + "\" names column \""
+                                                          + c.value + "\", which table \"" + table.name
+                                                          + "\" does not have");
+    }
+    for (const auto& unique : table.uniques)
+        requireColumns(unique.columns,
+                       jsonPathMember(jsonPathMember(jsonPathMember(tablePath, "uniques"), unique.name), "columns"),
+                       "unique constraint");
+    for (const auto& fk : table.foreignKeys) {
+        const std::string path = jsonPathMember(jsonPathMember(tablePath, "foreignKeys"), fk.name);
+        requireColumns(fk.columns, jsonPathMember(path, "columns"), "foreign key");
+        if (fk.columns.size() != fk.refColumns.size())
+            fail(jsonPathMember(path, "refColumns"),
+                 "foreign key \"" + fk.name + "\" has " + std::to_string(fk.columns.size())
+                     + " columns but " + std::to_string(fk.refColumns.size()) + " referenced columns");
+        auto it = byName.find(fk.refTable);
+        if (it == byName.end())
+            fail(jsonPathMember(path, "refTable"),
+                 "foreign key \"" + fk.name + "\" references table \"" + fk.refTable + "\", which does not exist");
+        for (const auto& rc : fk.refColumns)
+            if (!it->second->findColumn(rc))
+                fail(jsonPathMember(path, "refColumns"),
+                     "foreign key \"" + fk.name + "\" references column \"" + fk.refTable + "." + rc
+                         + "\", which does not exist");
+    }
+}
+
+} // namespace
+
+void validateSchema(const Schema& schema, const std::string& file)
+{
+    std::unordered_map<std::string_view, const Table*> byName;
+    for (std::size_t i = 0; i < schema.tables.size(); ++i) {
+        const auto& t = schema.tables[i];
+        if (!byName.emplace(t.name, &t).second)
+            throw InputError("duplicate table \"" + t.name + "\"", file,
+                             jsonPathMember("$.tables", t.name));
+    }
+    std::set<std::string_view> enumNames;
+    for (const auto& e : schema.enums) {
+        const std::string path = jsonPathMember("$.enums", e.name);
+        if (!enumNames.insert(e.name).second)
+            throw InputError("duplicate enum \"" + e.name + "\"", file, path);
+        if (e.values.empty())
+            throw InputError("enum \"" + e.name + "\" has no values", file, path);
+        std::set<std::string_view> values;
+        for (const auto& v : e.values)
+            if (!values.insert(v).second)
+                throw InputError("enum \"" + e.name + "\" lists \"" + v + "\" twice", file, path);
+    }
+    for (const auto& t : schema.tables)
+        validateTable(t, schema, file, jsonPathMember("$.tables", t.name), byName);
+    for (std::size_t i = 0; i < schema.unsupported.size(); ++i)
+        if (!isUnsupportedKind(schema.unsupported[i].kind))
+            throw InputError("unknown unsupported-object kind \"" + schema.unsupported[i].kind + "\"",
+                             file, jsonPathMember(jsonPathIndex("$.unsupported", i), "kind"));
+}
+
+} // namespace tempest

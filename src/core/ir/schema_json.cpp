@@ -1,0 +1,420 @@
+#include "core/ir/schema_json.h"
+
+#include "core/ir/errors.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace tempest {
+
+namespace {
+
+bool takesLength(ColumnType t) { return t == ColumnType::Varchar || t == ColumnType::Char; }
+bool takesPrecision(ColumnType t)
+{
+    return t == ColumnType::Numeric || t == ColumnType::Time || t == ColumnType::Timestamp
+        || t == ColumnType::Timestamptz;
+}
+
+Json stringArray(const std::vector<std::string>& items)
+{
+    Json a = Json::array();
+    for (const auto& s : items)
+        a.push_back(s);
+    return a;
+}
+
+template <typename T, typename F>
+void readNamedMap(const JsonObjectReader& reader, std::string_view key, std::vector<T>& out, F parse)
+{
+    if (!reader.has(key))
+        return;
+    const Json& map = reader.requireObject(key);
+    const std::string mapPath = reader.path(key);
+    for (auto it = map.begin(); it != map.end(); ++it)
+        out.push_back(parse(it.value(), it.key(), jsonPathMember(mapPath, it.key())));
+}
+
+} // namespace
+
+Json defaultToJson(const DefaultValue& value)
+{
+    Json j = Json::object();
+    switch (value.kind) {
+    case DefaultValue::Kind::String: j["value"] = value.text; break;
+    case DefaultValue::Kind::Number: j["value"] = Json::parse(value.text); break;
+    case DefaultValue::Kind::Boolean: j["value"] = value.text == "true"; break;
+    case DefaultValue::Kind::Expression: j["expr"] = value.text; break;
+    }
+    return j;
+}
+
+DefaultValue defaultFromJson(const Json& json, const std::string& file, const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"value", "expr"});
+    if (r.has("value") == r.has("expr"))
+        r.fail("", "a default is {\"value\": literal} or {\"expr\": \"SQL\"}, exactly one of them");
+    if (r.has("expr"))
+        return DefaultValue::expression(r.requireString("expr"));
+    const Json& v = r.get("value");
+    if (v.is_string())
+        return DefaultValue::string(v.get<std::string>());
+    if (v.is_boolean())
+        return DefaultValue::boolean(v.get<bool>());
+    if (v.is_number())
+        return DefaultValue::number(v.dump());
+    r.fail("value", "a default value is a string, a number or a boolean (omit the default for NULL)");
+}
+
+Json columnToJson(const Column& c, bool primaryKeyColumn)
+{
+    Json j = Json::object();
+    j["type"] = std::string(typeName(c.type));
+    if (c.length)
+        j["length"] = *c.length;
+    if (c.precision)
+        j["precision"] = *c.precision;
+    if (c.scale)
+        j["scale"] = *c.scale;
+    if (c.type == ColumnType::Enum)
+        j["enum"] = c.enumName;
+    if (c.type == ColumnType::Custom)
+        j["sql"] = c.sql;
+    if (c.nullable == primaryKeyColumn)  // differs from what is implied
+        j["nullable"] = c.nullable;
+    if (c.autoincrement)
+        j["autoincrement"] = true;
+    if (c.defaultValue)
+        j["default"] = defaultToJson(*c.defaultValue);
+    if (c.comment)
+        j["comment"] = *c.comment;
+    if (c.renamedFrom)
+        j["renamedFrom"] = *c.renamedFrom;
+    return j;
+}
+
+Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
+                      const std::string& file, const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "nullable",
+                     "autoincrement", "default", "comment", "renamedFrom"});
+    Column c;
+    c.name = std::move(name);
+    const std::string type = r.requireString("type");
+    auto parsed = parseTypeName(type);
+    if (!parsed)
+        r.fail("type", "unknown type \"" + type
+                           + "\" (expected smallint, integer, bigint, boolean, real, double, numeric, "
+                             "text, varchar, char, date, time, timestamp, timestamptz, blob, json, uuid, "
+                             "enum or custom)");
+    c.type = *parsed;
+    c.length = r.optionalInt("length");
+    c.precision = r.optionalInt("precision");
+    c.scale = r.optionalInt("scale");
+    if (c.length && !takesLength(c.type))
+        r.fail("length", "\"length\" applies to varchar and char, not " + type);
+    if (c.precision && !takesPrecision(c.type))
+        r.fail("precision", "\"precision\" applies to numeric, time, timestamp and timestamptz, not " + type);
+    if (c.scale && c.type != ColumnType::Numeric)
+        r.fail("scale", "\"scale\" applies to numeric, not " + type);
+    if (c.scale && !c.precision)
+        r.fail("scale", "\"scale\" needs \"precision\"");
+    if (r.has("enum")) {
+        if (c.type != ColumnType::Enum)
+            r.fail("enum", "\"enum\" applies to type enum, not " + type);
+        c.enumName = r.requireString("enum");
+    } else if (c.type == ColumnType::Enum) {
+        r.fail("type", "an enum column needs \"enum\": the enum's name");
+    }
+    if (r.has("sql")) {
+        if (c.type != ColumnType::Custom)
+            r.fail("sql", "\"sql\" applies to type custom, not " + type);
+        c.sql = r.requireString("sql");
+    } else if (c.type == ColumnType::Custom) {
+        r.fail("type", "a custom column needs \"sql\": the type as the dialect spells it");
+    }
+    c.nullable = r.optionalBool("nullable", !primaryKeyColumn);
+    c.autoincrement = r.optionalBool("autoincrement", false);
+    if (r.has("default") && !r.get("default").is_null()) {
+        const Json& d = r.get("default");
+        JsonObjectReader dr(d, file, r.path("default"));  // type check
+        if (!(dr.has("value") && dr.get("value").is_null()))
+            c.defaultValue = defaultFromJson(d, file, r.path("default"));
+    }
+    c.comment = r.optionalString("comment");
+    c.renamedFrom = r.optionalString("renamedFrom");
+    return c;
+}
+
+Json indexToJson(const Index& index)
+{
+    Json j = Json::object();
+    Json cols = Json::array();
+    for (const auto& c : index.columns) {
+        if (c.expression)
+            cols.push_back(Json{{"expr", c.value}});
+        else
+            cols.push_back(c.value);
+    }
+    j["columns"] = std::move(cols);
+    if (index.unique)
+        j["unique"] = true;
+    if (index.where)
+        j["where"] = *index.where;
+    return j;
+}
+
+Index indexFromJson(const Json& json, std::string name, const std::string& file, const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"columns", "unique", "where"});
+    Index index;
+    index.name = std::move(name);
+    const Json& cols = r.requireArray("columns");
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const std::string p = jsonPathIndex(r.path("columns"), i);
+        if (cols[i].is_string()) {
+            index.columns.push_back(IndexColumn::column(cols[i].get<std::string>()));
+        } else {
+            JsonObjectReader cr(cols[i], file, p);
+            cr.rejectUnknown({"expr"});
+            index.columns.push_back(IndexColumn::expr(cr.requireString("expr")));
+        }
+    }
+    index.unique = r.optionalBool("unique", false);
+    index.where = r.optionalString("where");
+    return index;
+}
+
+Json uniqueToJson(const UniqueConstraint& unique)
+{
+    Json j = Json::object();
+    j["columns"] = stringArray(unique.columns);
+    return j;
+}
+
+UniqueConstraint uniqueFromJson(const Json& json, std::string name, const std::string& file,
+                                const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"columns"});
+    return UniqueConstraint{std::move(name), r.stringList("columns", true)};
+}
+
+Json foreignKeyToJson(const ForeignKey& fk)
+{
+    Json j = Json::object();
+    j["columns"] = stringArray(fk.columns);
+    j["refTable"] = fk.refTable;
+    j["refColumns"] = stringArray(fk.refColumns);
+    if (fk.onDelete != FkAction::NoAction)
+        j["onDelete"] = std::string(fkActionName(fk.onDelete));
+    if (fk.onUpdate != FkAction::NoAction)
+        j["onUpdate"] = std::string(fkActionName(fk.onUpdate));
+    return j;
+}
+
+ForeignKey foreignKeyFromJson(const Json& json, std::string name, const std::string& file,
+                              const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"columns", "refTable", "refColumns", "onDelete", "onUpdate"});
+    ForeignKey fk;
+    fk.name = std::move(name);
+    fk.columns = r.stringList("columns", true);
+    fk.refTable = r.requireString("refTable");
+    fk.refColumns = r.stringList("refColumns", true);
+    auto action = [&](std::string_view key) {
+        auto text = r.optionalString(key);
+        if (!text)
+            return FkAction::NoAction;
+        auto a = parseFkAction(*text);
+        if (!a)
+            r.fail(key, "unknown action \"" + *text
+                            + "\" (expected cascade, restrict, set null, set default or no action)");
+        return *a;
+    };
+    fk.onDelete = action("onDelete");
+    fk.onUpdate = action("onUpdate");
+    return fk;
+}
+
+Json checkToJson(const CheckConstraint& check)
+{
+    Json j = Json::object();
+    j["expr"] = check.expr;
+    return j;
+}
+
+CheckConstraint checkFromJson(const Json& json, std::string name, const std::string& file,
+                              const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"expr"});
+    return CheckConstraint{std::move(name), r.requireString("expr")};
+}
+
+Json tableToJson(const Table& table)
+{
+    Json j = Json::object();
+    Json cols = Json::object();
+    for (const auto& c : table.columns)
+        cols[c.name] = columnToJson(c, table.isPrimaryKeyColumn(c.name));
+    j["columns"] = std::move(cols);
+    if (!table.primaryKey.empty())
+        j["primaryKey"] = stringArray(table.primaryKey);
+    auto named = [&](const char* key, const auto& items, auto toJson) {
+        if (items.empty())
+            return;
+        Json map = Json::object();
+        for (const auto& item : items)
+            map[item.name] = toJson(item);
+        j[key] = std::move(map);
+    };
+    named("indexes", table.indexes, indexToJson);
+    named("uniques", table.uniques, uniqueToJson);
+    named("foreignKeys", table.foreignKeys, foreignKeyToJson);
+    named("checks", table.checks, checkToJson);
+    if (table.comment)
+        j["comment"] = *table.comment;
+    if (table.renamedFrom)
+        j["renamedFrom"] = *table.renamedFrom;
+    return j;
+}
+
+Table tableFromJson(const Json& json, std::string name, const std::string& file, const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"columns", "primaryKey", "indexes", "uniques", "foreignKeys", "checks",
+                     "comment", "renamedFrom"});
+    Table t;
+    t.name = std::move(name);
+    t.primaryKey = r.stringList("primaryKey", false);
+    const Json& cols = r.requireObject("columns");
+    for (auto it = cols.begin(); it != cols.end(); ++it)
+        t.columns.push_back(columnFromJson(it.value(), it.key(), t.isPrimaryKeyColumn(it.key()), file,
+                                           jsonPathMember(r.path("columns"), it.key())));
+    readNamedMap(r, "indexes", t.indexes, [&](const Json& v, const std::string& n, const std::string& p) {
+        return indexFromJson(v, n, file, p);
+    });
+    readNamedMap(r, "uniques", t.uniques, [&](const Json& v, const std::string& n, const std::string& p) {
+        return uniqueFromJson(v, n, file, p);
+    });
+    readNamedMap(r, "foreignKeys", t.foreignKeys,
+                 [&](const Json& v, const std::string& n, const std::string& p) {
+                     return foreignKeyFromJson(v, n, file, p);
+                 });
+    readNamedMap(r, "checks", t.checks, [&](const Json& v, const std::string& n, const std::string& p) {
+        return checkFromJson(v, n, file, p);
+    });
+    t.comment = r.optionalString("comment");
+    t.renamedFrom = r.optionalString("renamedFrom");
+    return t;
+}
+
+Json schemaToJson(const Schema& schema)
+{
+    Json j = Json::object();
+    Json tables = Json::object();
+    for (const auto& t : schema.tables)
+        tables[t.name] = tableToJson(t);
+    j["tables"] = std::move(tables);
+    if (!schema.enums.empty()) {
+        Json enums = Json::object();
+        for (const auto& e : schema.enums) {
+            if (e.renamedFrom)
+                enums[e.name] = Json{{"values", stringArray(e.values)}, {"renamedFrom", *e.renamedFrom}};
+            else
+                enums[e.name] = stringArray(e.values);
+        }
+        j["enums"] = std::move(enums);
+    }
+    if (!schema.unsupported.empty()) {
+        Json list = Json::array();
+        for (const auto& u : schema.unsupported) {
+            Json o = Json::object();
+            o["kind"] = u.kind;
+            o["name"] = u.name;
+            if (u.table)
+                o["table"] = *u.table;
+            if (u.detail)
+                o["detail"] = *u.detail;
+            if (u.sql)
+                o["sql"] = *u.sql;
+            list.push_back(std::move(o));
+        }
+        j["unsupported"] = std::move(list);
+    }
+    return j;
+}
+
+Schema schemaFromJson(const Json& json, const std::string& file, const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"tables", "enums", "unsupported"});
+    Schema s;
+    if (r.has("tables")) {
+        const Json& tables = r.requireObject("tables");
+        for (auto it = tables.begin(); it != tables.end(); ++it)
+            s.tables.push_back(tableFromJson(it.value(), it.key(), file,
+                                             jsonPathMember(r.path("tables"), it.key())));
+    }
+    if (r.has("enums")) {
+        const Json& enums = r.requireObject("enums");
+        for (auto it = enums.begin(); it != enums.end(); ++it) {
+            const std::string p = jsonPathMember(r.path("enums"), it.key());
+            EnumType e;
+            e.name = it.key();
+            if (it.value().is_array()) {
+                const Json& values = it.value();
+                for (std::size_t i = 0; i < values.size(); ++i) {
+                    if (!values[i].is_string())
+                        throw InputError("an enum value is a string", file, jsonPathIndex(p, i));
+                    e.values.push_back(values[i].get<std::string>());
+                }
+            } else {
+                JsonObjectReader er(it.value(), file, p);
+                er.rejectUnknown({"values", "renamedFrom"});
+                e.values = er.stringList("values", true);
+                e.renamedFrom = er.optionalString("renamedFrom");
+            }
+            s.enums.push_back(std::move(e));
+        }
+    }
+    if (r.has("unsupported")) {
+        const Json& list = r.requireArray("unsupported");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            JsonObjectReader ur(list[i], file, jsonPathIndex(r.path("unsupported"), i));
+            ur.rejectUnknown({"kind", "name", "table", "detail", "sql"});
+            UnsupportedObject u;
+            u.kind = ur.requireString("kind");
+            u.name = ur.requireString("name");
+            u.table = ur.optionalString("table");
+            u.detail = ur.optionalString("detail");
+            u.sql = ur.optionalString("sql");
+            s.unsupported.push_back(std::move(u));
+        }
+        s.sortUnsupported();
+    }
+    validateSchema(s, file);
+    return s;
+}
+
+std::string toJson(const Schema& schema)
+{
+    return writeCanonicalJson(schemaToJson(schema));
+}
+
+Schema loadSchemaFile(const std::string& path)
+{
+    return schemaFromJson(readJsonFile(path), path);
+}
+
+Schema parseSchema(std::string_view text, const std::string& source)
+{
+    return schemaFromJson(parseJsonStrict(text, source), source);
+}
+
+} // namespace tempest
