@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Checks every #include under src/ against DESIGN.md's dependency table: a core folder
+# includes only the core folders it may use, src/core includes no Qt, sqlite3.h or
+# libpq-fe.h, drivers include only core/driver and core/ir, and nothing includes studio.
+# Prints one line per violation and exits 1 if there is any.
+set -u
+src=${1:?usage: check_dependency_rule.sh SRC_DIR}
+cd "$src" || exit 2
+
+declare -A allowed=(
+  [driver]="driver"
+  [ir]="ir"
+  [ops]="ops ir"
+  [diff]="diff ir ops"
+  [revision]="revision ir ops"
+  [dialect]="dialect ir ops driver"
+  [runner]="runner revision dialect driver ir ops"
+  [drift]="drift diff dialect ir ops driver"
+  [codegen]="codegen ops revision ir"
+  [cli]="cli driver ir ops diff revision dialect runner drift codegen"
+)
+# runner/drift/codegen may see what their allowed libraries expose in their headers
+# (ir and ops values, driver interface): including those directly is not a new edge.
+
+violations=0
+report() { echo "dependency rule: $1"; violations=$((violations + 1)); }
+
+for folder in "${!allowed[@]}"; do
+  [ -d "core/$folder" ] || continue
+  while IFS= read -r line; do
+    file=${line%%:*}
+    inc=$(sed -E 's/.*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"].*/\1/' <<<"${line#*:}")
+    case "$inc" in
+      Q*|Qt*/*|sqlite3.h|libpq-fe.h|libpq/*)
+        report "$file includes <$inc>: src/core uses no Qt, sqlite3.h or libpq-fe.h" ;;
+      core/*)
+        dep=$(cut -d/ -f2 <<<"$inc")
+        ok=0
+        for a in ${allowed[$folder]}; do [ "$a" = "$dep" ] && ok=1; done
+        [ $ok = 1 ] || report "$file includes $inc: core/$folder may not use core/$dep" ;;
+      drivers/*|model/*|studio/*|tools/*)
+        report "$file includes $inc: the core depends on nothing outside src/core" ;;
+    esac
+  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include' "core/$folder" --include='*.h' --include='*.cpp' --include='*.hpp' | sed -E 's/^([^:]+):[0-9]+:/\1:/')
+done
+
+if [ -d drivers ]; then
+  while IFS= read -r line; do
+    file=${line%%:*}
+    inc=$(sed -E 's/.*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"].*/\1/' <<<"${line#*:}")
+    case "$inc" in
+      core/driver/*|core/ir/*) ;;
+      core/*|studio/*|model/*|tools/*) report "$file includes $inc: drivers use only core/driver and core/ir" ;;
+    esac
+  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include' drivers --include='*.h' --include='*.cpp' | sed -E 's/^([^:]+):[0-9]+:/\1:/')
+fi
+
+hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"]studio/' --include='*.h' --include='*.cpp' . | grep -v '^./studio/' || true)
+for f in $hits; do report "$f includes studio/: nothing links studio"; done
+
+# SQL is only born in a dialect.
+sql=$(grep -rlE '"[^"]*\b(CREATE TABLE|ALTER TABLE|DROP TABLE)\b' --include='*.cpp' --include='*.h' . | grep -v '/dialect/' || true)
+for f in $sql; do report "$f holds DDL text: SQL is only born in src/core/dialect"; done
+
+if [ $violations -gt 0 ]; then
+  echo "$violations violation(s)"
+  exit 1
+fi
+echo "dependency rule holds"

@@ -1,0 +1,168 @@
+// The IR's JSON form is a contract other tools read and write: these tests pin the
+// canonical text, the strictness of reading, and the messages a user sees.
+#include "core/ir/errors.h"
+#include "core/ir/json.h"
+#include "core/ir/schema_json.h"
+
+#include <QTest>
+
+#include <fstream>
+#include <sstream>
+
+using namespace tempest;
+
+namespace {
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// The error message for parsing `text` as IR, or "" when it parses.
+std::string irError(const std::string& text)
+{
+    try {
+        parseSchema(text, "models.json");
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+} // namespace
+
+class TstIrJson : public QObject {
+    Q_OBJECT
+private slots:
+    void designExampleRoundTripsToIdenticalText()
+    {
+        const std::string path = TEMPEST_TEST_DATA_DIR "/ir/design_example.json";
+        const std::string text = readFile(path);
+        Schema s = loadSchemaFile(path);
+        QCOMPARE(s.tables.size(), std::size_t(2));
+        const Table* users = s.findTable("users");
+        QVERIFY(users);
+        QCOMPARE(users->columns.front().name, std::string("id"));
+        QVERIFY(!users->findColumn("id")->nullable);       // implied by the primary key
+        QVERIFY(users->findColumn("score")->nullable);
+        QCOMPARE(*users->findColumn("score")->precision, 10);
+        QCOMPARE(users->findColumn("role")->defaultValue->text, std::string("member"));
+        QVERIFY(users->indexes[1].columns[0].expression);
+        QCOMPARE(*users->indexes[1].where, std::string("email IS NOT NULL"));
+        QCOMPARE(s.tables[1].foreignKeys[0].onDelete, FkAction::Cascade);
+        QCOMPARE(toJson(s), text);
+    }
+
+    void equalToDefaultIsAcceptedAndOmitted()
+    {
+        Schema s = parseSchema(R"({"tables": {"t": {"columns": {"id": {"type": "integer", "nullable": false},
+            "x": {"type": "text", "nullable": true, "autoincrement": false}}, "primaryKey": ["id"],
+            "indexes": {"ix": {"columns": ["x"], "unique": false}}}}, "enums": {}})", "m.json");
+        const std::string out = toJson(s);
+        QVERIFY(out.find("nullable") == std::string::npos);
+        QVERIFY(out.find("unique") == std::string::npos);
+        QVERIFY(out.find("enums") == std::string::npos);
+        QVERIFY(out.find("autoincrement") == std::string::npos);
+    }
+
+    void numbersAndUnicodeSurviveUnescaped()
+    {
+        Schema s = parseSchema(R"({"tables": {"größe": {"columns": {"preço": {"type": "double",
+            "default": {"value": 1.5}}, "n": {"type": "bigint", "default": {"value": -9007199254740993}}}}}})",
+                               "m.json");
+        const std::string out = toJson(s);
+        QVERIFY(out.find("\"größe\"") != std::string::npos);
+        QVERIFY(out.find("\"preço\"") != std::string::npos);
+        QVERIFY(out.find("1.5") != std::string::npos);
+        QVERIFY(out.find("-9007199254740993") != std::string::npos);
+        QCOMPARE(toJson(parseSchema(out, "again.json")), out);
+    }
+
+    void badInputNamesFileAndPath_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("syntax") << R"({"tables": {)" << "models.json: invalid JSON at line 1";
+        QTest::newRow("duplicate key")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "text"}, "a": {"type": "text"}}}}})"
+            << "models.json: $.tables.t.columns.a: duplicate key \"a\"";
+        QTest::newRow("unknown key")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "text", "nulable": false}}}}})"
+            << "models.json: $.tables.t.columns.a.nulable: unknown key \"nulable\"";
+        QTest::newRow("unknown type")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "string"}}}}})"
+            << "models.json: $.tables.t.columns.a.type: unknown type \"string\"";
+        QTest::newRow("wrong type")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "varchar", "length": "255"}}}}})"
+            << "models.json: $.tables.t.columns.a.length: expected a whole number, found a string";
+        QTest::newRow("quoted path")
+            << R"({"tables": {"my table": {"columns": {"a b": {"type": 5}}}}})"
+            << "models.json: $.tables[\"my table\"].columns[\"a b\"].type: expected a string, found a number";
+        QTest::newRow("autoincrement not pk")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "integer", "autoincrement": true}, "b": {"type": "text"}}, "primaryKey": ["b"]}}})"
+            << "models.json: $.tables.t.columns.a.autoincrement: autoincrement needs a single-column integer primary key";
+        QTest::newRow("enum undeclared")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "enum", "enum": "mood"}}}}})"
+            << "models.json: $.tables.t.columns.a.enum: enum \"mood\" is not declared";
+        QTest::newRow("fk to missing table")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}}, "foreignKeys": {"fk": {"columns": ["a"], "refTable": "nope", "refColumns": ["id"]}}}}})"
+            << "models.json: $.tables.t.foreignKeys.fk.refTable: foreign key \"fk\" references table \"nope\"";
+        QTest::newRow("pk column missing")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}}, "primaryKey": ["id"]}}})"
+            << "models.json: $.tables.t.primaryKey: the primary key names column \"id\"";
+        QTest::newRow("length on text")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "text", "length": 3}}}}})"
+            << "models.json: $.tables.t.columns.a.length: \"length\" applies to varchar and char";
+        QTest::newRow("bad fk action")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}}, "primaryKey": ["a"], "foreignKeys": {"fk": {"columns": ["a"], "refTable": "t", "refColumns": ["a"], "onDelete": "nuke"}}}}})"
+            << "models.json: $.tables.t.foreignKeys.fk.onDelete: unknown action \"nuke\"";
+        QTest::newRow("default both")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "integer", "default": {"value": 1, "expr": "2"}}}}}})"
+            << "models.json: $.tables.t.columns.a.default: a default is";
+        QTest::newRow("unsupported kind")
+            << R"({"tables": {}, "unsupported": [{"kind": "spaceship", "name": "x"}]})"
+            << "models.json: $.unsupported[0].kind: unknown unsupported-object kind";
+    }
+    void badInputNamesFileAndPath()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        const std::string error = irError(json.toStdString());
+        QVERIFY2(error.rfind(expected.toStdString(), 0) == 0, error.c_str());
+    }
+
+    void canonicalWriterInlinesShortScalarArraysOnly()
+    {
+        Json j = Json::object();
+        j["short"] = Json::array({"a", "b"});
+        Json longArray = Json::array();
+        for (int i = 0; i < 30; ++i)
+            longArray.push_back("column_" + std::to_string(i));
+        j["long"] = longArray;
+        j["nested"] = Json::array({Json::object({{"k", 1}})});
+        j["empty"] = Json::object();
+        const std::string out = writeCanonicalJson(j);
+        QVERIFY(out.find("\"short\": [\"a\", \"b\"],\n") != std::string::npos);
+        QVERIFY(out.find("\"long\": [\n    \"column_0\",\n") != std::string::npos);
+        QVERIFY(out.find("\"nested\": [\n    {\n      \"k\": 1\n    }\n  ]") != std::string::npos);
+        QVERIFY(out.find("\"empty\": {}") != std::string::npos);
+        QCOMPARE(out.back(), '\n');
+        QCOMPARE(writeCompactJson(j).find('\n'), std::string::npos);
+    }
+
+    void unreadableFileIsNamed()
+    {
+        try {
+            loadSchemaFile("/nonexistent/models.json");
+            QFAIL("no error");
+        } catch (const InputError& e) {
+            QCOMPARE(e.file(), std::string("/nonexistent/models.json"));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TstIrJson)
+#include "tst_ir_json.moc"
