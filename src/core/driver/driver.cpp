@@ -95,14 +95,19 @@ bool DatabaseError::isCancelled() const
 std::string maskPassword(std::string_view connection)
 {
     std::string s(connection);
-    // URI form: scheme://user:password@host
-    static const std::regex uri(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#\s]*):([^@/?#\s]*)@)");
+    // URI form: scheme://user:password@host. libpq takes everything up to the first '@'
+    // before any '/' as credentials, so the password may hold '?', '#' and ':'.
+    static const std::regex uri(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):([^@/\s]*)@)");
     s = std::regex_replace(s, uri, "$1:****@");
     // URI query parameter: ?password=... or &password=...
     static const std::regex query(R"(([?&]password=)[^&#\s]*)", std::regex::icase);
     s = std::regex_replace(s, query, "$1****");
-    // key=value form: password=secret or password='quoted secret'
-    static const std::regex kv(R"((\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s]*))", std::regex::icase);
+    // key=value form: password=secret, password='quoted \' secret' or password=back\ slashed.
+    // A value already masked (by the query rule) is left alone, so the rest of a URI
+    // after ?password=****& survives.
+    static const std::regex kv(
+        R"((\bpassword\s*=\s*)(?!\*\*\*\*(?:[&#\s]|$))('(?:[^'\\]|\\.)*'|(?:\\.|[^\s\\])+))",
+        std::regex::icase);
     s = std::regex_replace(s, kv, "$1****");
     return s;
 }
