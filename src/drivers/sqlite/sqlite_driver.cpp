@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <climits>
 #include <utility>
 
@@ -225,15 +227,21 @@ void SqliteDriver::executeScript(std::string_view sql)
         const char* tail = nullptr;
         int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), 0, &raw, &tail);
         StatementHandle stmt(raw);
+        if (!tail || tail < sql.data() || tail > sql.data() + sql.size())
+            tail = sql.data() + sql.size();
         std::size_t consumed = static_cast<std::size_t>(tail - sql.data());
+        // The statement as written, without the blanks and comments before it.
         std::string_view current = sql.substr(0, consumed);
+        current.remove_prefix(std::min(skipInsignificant(current, 0), current.size()));
+        while (!current.empty() && std::isspace(static_cast<unsigned char>(current.back())))
+            current.remove_suffix(1);
         if (rc != SQLITE_OK)
-            throwError(db, rc, current.substr(skipInsignificant(current, 0)));
+            throwError(db, rc, current);
         if (stmt) {
             while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
             }
             if (rc != SQLITE_DONE)
-                throwError(db, rc, sqlite3_sql(stmt.get()));
+                throwError(db, rc, current);
         } else if (consumed == 0) {
             break;
         }
