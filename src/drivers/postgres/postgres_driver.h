@@ -84,10 +84,11 @@ private:
     static void onNotice(void* self, const pg_result* result);
 
     std::string m_description;
-    ConnectionHandle m_conn;
-    CancelHandle m_cancel;
+    // Declared before the connection so that they outlive it: libpq calls onNotice.
     std::mutex m_noticeMutex;
     std::vector<std::string> m_notices;
+    ConnectionHandle m_conn;
+    CancelHandle m_cancel;
 };
 
 } // namespace tempest
