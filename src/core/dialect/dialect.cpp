@@ -4,6 +4,26 @@
 
 namespace tempest {
 
+std::vector<std::string> Dialect::beginRunFor(std::string_view, std::string_view) const
+{
+    return beginRun();
+}
+
+std::vector<std::string> Dialect::commitRunFor(std::string_view, std::string_view) const
+{
+    return commitRun();
+}
+
+std::vector<std::string> Dialect::rollbackRunFor(std::string_view, std::string_view) const
+{
+    return rollbackRun();
+}
+
+std::vector<std::string> Dialect::commitFirst(const std::vector<Operation>&, const RenderContext&) const
+{
+    return {};
+}
+
 std::string Dialect::savepoint(std::string_view name) const
 {
     return "SAVEPOINT " + quoteIdentifier(name);

@@ -68,6 +68,21 @@ public:
     virtual std::vector<std::string> beginRun() const = 0;
     virtual std::vector<std::string> commitRun() const = 0;
     virtual std::vector<std::string> rollbackRun() const = 0;
+    /// The same, knowing the version table: PostgreSQL takes its session advisory lock
+    /// on a hash of schema.versionTable here, and releases it in commit/rollback. The
+    /// defaults forward to beginRun()/commitRun()/rollbackRun().
+    virtual std::vector<std::string> beginRunFor(std::string_view schema, std::string_view versionTable) const;
+    virtual std::vector<std::string> commitRunFor(std::string_view schema, std::string_view versionTable) const;
+    virtual std::vector<std::string> rollbackRunFor(std::string_view schema, std::string_view versionTable) const;
+    /// Statements that must be committed before a revision that contains `ops` runs
+    /// (PostgreSQL: `ALTER TYPE … ADD VALUE IF NOT EXISTS`, whose value cannot be used in
+    /// the transaction that added it). The runner commits what came before, runs these
+    /// outside a transaction, and opens a new transaction (keeping its lock). Default: none.
+    virtual std::vector<std::string> commitFirst(const std::vector<Operation>& ops, const RenderContext& context) const;
+    /// Ends the current transaction and opens the next one, keeping the run's lock.
+    virtual std::vector<std::string> endTransaction() const { return {"COMMIT"}; }
+    virtual std::vector<std::string> startTransaction() const { return {"BEGIN"}; }
+
     virtual std::string savepoint(std::string_view name) const;
     virtual std::string releaseSavepoint(std::string_view name) const;
     virtual std::string rollbackToSavepoint(std::string_view name) const;

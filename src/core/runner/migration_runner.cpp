@@ -204,11 +204,11 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
         }
     }
 
-    for (const auto& sql : m_dialect.beginRun()) {
+    for (const auto& sql : m_dialect.beginRunFor(m_options.schemaName, m_options.versionTable)) {
         try {
             driver.execute(sql);
         } catch (const DatabaseError& e) {
-            for (const auto& r : m_dialect.rollbackRun()) {
+            for (const auto& r : m_dialect.rollbackRunFor(m_options.schemaName, m_options.versionTable)) {
                 try { driver.execute(r); } catch (...) {}
             }
             if (e.isBusy())
@@ -222,7 +222,7 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
         if (!open)
             return;
         open = false;
-        for (const auto& r : m_dialect.rollbackRun()) {
+        for (const auto& r : m_dialect.rollbackRunFor(m_options.schemaName, m_options.versionTable)) {
             try { driver.execute(r); } catch (...) {}
         }
     };
@@ -253,6 +253,7 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
             if (appliedSet.count(id))
                 inTopo.push_back(id);
         Schema state = schemaAfter(inTopo);
+        std::size_t committed = 0;  // revisions of this run already committed
 
         for (std::size_t i = 0; i < plan.size(); ++i) {
             const Migration& m = m_graph.at(plan[i]);
@@ -264,6 +265,22 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
             try {
                 if (m_cancel.load())
                     throw DatabaseError("cancelled before it started", {}, {}, 9);
+                RenderContext firstCtx{&state, &driver, m_options.schemaName};
+                const auto first = m_dialect.commitFirst(ops, firstCtx);
+                if (!first.empty()) {
+                    // Commit the revisions before this one, run what must be committed
+                    // ahead of it on its own, and go on in a new transaction.
+                    for (const auto& sql : m_dialect.endTransaction())
+                        driver.execute(sql);
+                    committed = result.applied.size() + result.reverted.size();
+                    for (const auto& sql : first) {
+                        failedStatement = sql;
+                        driver.execute(sql);
+                    }
+                    failedStatement.clear();
+                    for (const auto& sql : m_dialect.startTransaction())
+                        driver.execute(sql);
+                }
                 driver.execute(m_dialect.savepoint(kSavepoint));
                 const auto tables = touchedTables(ops);
                 const auto problemsBefore = m_dialect.integrityProblems(driver, tables);
@@ -311,15 +328,14 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
                 try {
                     driver.execute(m_dialect.rollbackToSavepoint(kSavepoint));
                     driver.execute(m_dialect.releaseSavepoint(kSavepoint));
-                    for (const auto& sql : m_dialect.commitRun())
+                    for (const auto& sql : m_dialect.commitRunFor(m_options.schemaName, m_options.versionTable))
                         driver.execute(sql);
                     open = false;
                 } catch (...) {
                     // The rollback itself failed (connection lost): drop everything, the
                     // database stays at the last commit, a revision boundary.
                     rollbackAll();
-                    result.applied.clear();
-                    result.reverted.clear();
+                    (direction == Direction::Upgrade ? result.applied : result.reverted).resize(committed);
                 }
                 throw MigrationFailed(m.revision, failedOp, failedStatement.empty() ? e.statement() : failedStatement,
                                       e.serverMessage(), cancelled, result);
@@ -328,7 +344,7 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
             if (progress)
                 progress({ProgressEvent::Stage::RevisionDone, direction, m.revision, i, plan.size(), {}, 0});
         }
-        for (const auto& sql : m_dialect.commitRun())
+        for (const auto& sql : m_dialect.commitRunFor(m_options.schemaName, m_options.versionTable))
             driver.execute(sql);
         open = false;
     } catch (const MigrationFailed&) {
@@ -370,7 +386,7 @@ RunResult MigrationRunner::stamp(Driver& driver, std::string_view target)
             wanted.insert(a);
     }
 
-    for (const auto& sql : m_dialect.beginRun())
+    for (const auto& sql : m_dialect.beginRunFor(m_options.schemaName, m_options.versionTable))
         driver.execute(sql);
     RunResult result;
     try {
@@ -393,10 +409,10 @@ RunResult MigrationRunner::stamp(Driver& driver, std::string_view target)
                 driver.execute(m_dialect.insertVersionRow(m_options.versionTable, rowFor(m_graph.at(id), ++seq)));
                 result.applied.push_back(id);
             }
-        for (const auto& sql : m_dialect.commitRun())
+        for (const auto& sql : m_dialect.commitRunFor(m_options.schemaName, m_options.versionTable))
             driver.execute(sql);
     } catch (...) {
-        for (const auto& r : m_dialect.rollbackRun()) {
+        for (const auto& r : m_dialect.rollbackRunFor(m_options.schemaName, m_options.versionTable)) {
             try { driver.execute(r); } catch (...) {}
         }
         throw;
@@ -430,7 +446,7 @@ void MigrationRunner::writeSql(std::ostream& out, Direction direction, const std
     Schema state = schemaAfter(startIds);
 
     auto emit = [&](const std::string& sql) { out << sql << ";\n"; };
-    for (const auto& sql : m_dialect.beginRun())
+    for (const auto& sql : m_dialect.beginRunFor(m_options.schemaName, m_options.versionTable))
         emit(sql);
     for (const auto& sql : m_dialect.createVersionTable(m_options.versionTable))
         emit(sql);
@@ -473,7 +489,7 @@ void MigrationRunner::writeSql(std::ostream& out, Direction direction, const std
         emit(m_dialect.releaseSavepoint(kSavepoint));
     }
     out << "\n";
-    for (const auto& sql : m_dialect.commitRun())
+    for (const auto& sql : m_dialect.commitRunFor(m_options.schemaName, m_options.versionTable))
         emit(sql);
 }
 
