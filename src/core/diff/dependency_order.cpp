@@ -1,0 +1,74 @@
+// dependencyOrder(): Kahn's algorithm over the foreign keys of a set of tables, breaking
+// cycles at the earliest table still waiting.
+
+#include "core/diff/dependency_order.h"
+
+#include <functional>
+#include <queue>
+#include <string_view>
+#include <unordered_map>
+
+namespace tempest::diffdetail {
+
+DependencyOrder dependencyOrder(const std::vector<const Table*>& tables)
+{
+    const std::size_t n = tables.size();
+    std::unordered_map<std::string_view, std::size_t> indexOf;
+    indexOf.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        indexOf.emplace(tables[i]->name, i);
+
+    std::vector<std::size_t> waitingFor(n, 0);                 // unemitted referenced tables, per key
+    std::vector<std::vector<std::size_t>> referencedBy(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (const ForeignKey& fk : tables[i]->foreignKeys) {
+            auto it = indexOf.find(fk.refTable);
+            if (it == indexOf.end() || it->second == i)
+                continue;
+            ++waitingFor[i];
+            referencedBy[it->second].push_back(i);
+        }
+    }
+
+    DependencyOrder result;
+    result.order.reserve(n);
+    std::vector<bool> emitted(n, false);
+    std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
+    for (std::size_t i = 0; i < n; ++i)
+        if (waitingFor[i] == 0)
+            ready.push(i);
+
+    auto emit = [&](std::size_t i) {
+        emitted[i] = true;
+        result.order.push_back(i);
+        for (std::size_t child : referencedBy[i])
+            if (!emitted[child] && --waitingFor[child] == 0)
+                ready.push(child);
+    };
+
+    std::size_t nextUnemitted = 0;
+    while (result.order.size() < n) {
+        if (!ready.empty()) {
+            std::size_t i = ready.top();
+            ready.pop();
+            if (!emitted[i])
+                emit(i);
+            continue;
+        }
+        // Every remaining table waits on another: a cycle. Take the earliest one and leave
+        // out its keys to tables not created yet.
+        while (emitted[nextUnemitted])
+            ++nextUnemitted;
+        const Table& table = *tables[nextUnemitted];
+        for (const ForeignKey& fk : table.foreignKeys) {
+            auto it = indexOf.find(fk.refTable);
+            if (it != indexOf.end() && it->second != nextUnemitted && !emitted[it->second])
+                result.cycleKeys.emplace_back(table.name, fk.name);
+        }
+        waitingFor[nextUnemitted] = 0;
+        emit(nextUnemitted);
+    }
+    return result;
+}
+
+} // namespace tempest::diffdetail

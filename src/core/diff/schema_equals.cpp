@@ -1,0 +1,214 @@
+// schemaEquals() and describeDifferences(): dialect-aware equality of two schemas and the
+// human lines drift/check print. Both walk the same compareTable() results.
+
+#include "core/diff/diff.h"
+#include "core/diff/table_compare.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace tempest {
+namespace {
+
+using diffdetail::TableChanges;
+
+const ComparisonRules& rulesOrExact(const ComparisonRules* rules)
+{
+    return rules ? *rules : exactRules();
+}
+
+template <typename Named>
+std::unordered_map<std::string_view, const Named*> indexByName(const std::vector<Named>& items)
+{
+    std::unordered_map<std::string_view, const Named*> index;
+    index.reserve(items.size());
+    for (const Named& item : items)
+        index.emplace(item.name, &item);
+    return index;
+}
+
+std::string quoteName(std::string_view name)
+{
+    return "\"" + std::string(name) + "\"";
+}
+
+std::string joined(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const std::string& name : names)
+        out += (out.empty() ? "" : ", ") + name;
+    return out;
+}
+
+std::string typeText(const Column& column)
+{
+    std::string text(typeName(column.type));
+    if (column.type == ColumnType::Enum)
+        return text + " " + column.enumName;
+    if (column.type == ColumnType::Custom)
+        return column.sql.empty() ? "(untyped)" : column.sql;
+    if (column.length)
+        text += "(" + std::to_string(*column.length) + ")";
+    else if (column.precision && column.scale)
+        text += "(" + std::to_string(*column.precision) + "," + std::to_string(*column.scale) + ")";
+    else if (column.precision)
+        text += "(" + std::to_string(*column.precision) + ")";
+    return text;
+}
+
+std::string defaultText(const std::optional<DefaultValue>& value)
+{
+    if (!value)
+        return "none";
+    if (value->kind == DefaultValue::Kind::String)
+        return "'" + value->text + "'";
+    return value->text;
+}
+
+std::string commentText(const std::optional<std::string>& comment)
+{
+    return comment ? quoteName(*comment) : "none";
+}
+
+std::string columnSummary(const Column& column)
+{
+    std::string text = typeText(column) + (column.nullable ? "" : " not null");
+    if (column.defaultValue)
+        text += " default " + defaultText(column.defaultValue);
+    if (column.autoincrement)
+        text += " autoincrement";
+    return text;
+}
+
+std::string columnChange(const Column& a, const Column& b, const ComparisonRules& rules)
+{
+    std::vector<std::string> parts;
+    if (!rules.typesEqual(a, b))
+        parts.push_back("type " + typeText(a) + " → " + typeText(b));
+    if (a.nullable != b.nullable)
+        parts.push_back(b.nullable ? "not null → nullable" : "nullable → not null");
+    if (!rules.defaultsEqual(a.defaultValue, b.defaultValue))
+        parts.push_back("default " + defaultText(a.defaultValue) + " → " + defaultText(b.defaultValue));
+    if (a.autoincrement != b.autoincrement)
+        parts.push_back(b.autoincrement ? "autoincrement added" : "autoincrement removed");
+    if (rules.compareComments() && a.comment != b.comment)
+        parts.push_back("comment " + commentText(a.comment) + " → " + commentText(b.comment));
+    std::string text;
+    for (const std::string& part : parts)
+        text += (text.empty() ? "" : "; ") + part;
+    return text;
+}
+
+/// "index "ix" on table "t" added|removed|changed": a name on both sides is a change.
+template <typename Item>
+void describeItems(const diffdetail::ItemChanges<Item>& changes, std::string_view what, const std::string& table,
+                   std::vector<std::string>& lines)
+{
+    std::unordered_set<std::string_view> addedNames;
+    for (const Item* item : changes.added)
+        addedNames.insert(item->name);
+    std::unordered_set<std::string_view> changedNames;
+    for (const Item* item : changes.removed) {
+        bool changed = addedNames.count(item->name) > 0;
+        if (changed)
+            changedNames.insert(item->name);
+        lines.push_back(std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table)
+                        + (changed ? " changed" : " removed"));
+    }
+    for (const Item* item : changes.added)
+        if (!changedNames.count(item->name))
+            lines.push_back(std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table) + " added");
+}
+
+void describeTable(const Table& a, const Table& b, const TableChanges& changes, const ComparisonRules& rules,
+                   std::vector<std::string>& lines)
+{
+    const std::string column = "column " + quoteName(a.name) + ".";
+    for (const Column* c : changes.addedColumns)
+        lines.push_back(column + quoteName(c->name) + " added (" + columnSummary(*c) + ")");
+    for (const Column* c : changes.droppedColumns)
+        lines.push_back(column + quoteName(c->name) + " removed");
+    for (const auto& [from, to] : changes.alteredColumns)
+        lines.push_back(column + quoteName(from->name) + " changed: " + columnChange(*from, *to, rules));
+    if (changes.primaryKeyChanged)
+        lines.push_back("primary key of table " + quoteName(a.name) + " changed: (" + joined(a.primaryKey) + ") → ("
+                        + joined(b.primaryKey) + ")");
+    if (changes.commentChanged)
+        lines.push_back("comment of table " + quoteName(a.name) + " changed: " + commentText(a.comment) + " → "
+                        + commentText(b.comment));
+    describeItems(changes.indexes, "index", a.name, lines);
+    describeItems(changes.uniques, "unique constraint", a.name, lines);
+    describeItems(changes.foreignKeys, "foreign key", a.name, lines);
+    describeItems(changes.checks, "check constraint", a.name, lines);
+}
+
+/// Walks both schemas, appending a line per difference to `lines` when given; without
+/// `lines` it stops at the first difference (schemaEquals on large equal schemas is the
+/// common case, and it never builds a string).
+bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rules, std::vector<std::string>* lines)
+{
+    bool equal = true;
+    auto differ = [&](std::string line) {
+        equal = false;
+        if (lines)
+            lines->push_back(std::move(line));
+        return lines == nullptr;  // true: stop
+    };
+
+    const auto tablesOfB = indexByName(b.tables);
+    for (const Table& table : a.tables) {
+        auto it = tablesOfB.find(table.name);
+        if (it == tablesOfB.end()) {
+            if (differ("table " + quoteName(table.name) + " removed"))
+                return false;
+            continue;
+        }
+        TableChanges changes = diffdetail::compareTable(table, *it->second, rules);
+        if (changes.empty())
+            continue;
+        if (!lines)
+            return false;
+        equal = false;
+        describeTable(table, *it->second, changes, rules, *lines);
+    }
+    const auto tablesOfA = indexByName(a.tables);
+    for (const Table& table : b.tables)
+        if (!tablesOfA.count(table.name) && differ("table " + quoteName(table.name) + " added"))
+            return false;
+
+    if (!rules.compareEnums())
+        return equal;
+    const auto enumsOfB = indexByName(b.enums);
+    for (const EnumType& type : a.enums) {
+        auto it = enumsOfB.find(type.name);
+        if (it == enumsOfB.end()) {
+            if (differ("enum " + quoteName(type.name) + " removed"))
+                return false;
+        } else if (type.values != it->second->values) {
+            if (differ("enum " + quoteName(type.name) + " values changed: [" + joined(type.values) + "] → ["
+                       + joined(it->second->values) + "]"))
+                return false;
+        }
+    }
+    const auto enumsOfA = indexByName(a.enums);
+    for (const EnumType& type : b.enums)
+        if (!enumsOfA.count(type.name) && differ("enum " + quoteName(type.name) + " added"))
+            return false;
+    return equal;
+}
+
+} // namespace
+
+bool schemaEquals(const Schema& a, const Schema& b, const ComparisonRules* rules)
+{
+    return compareSchemas(a, b, rulesOrExact(rules), nullptr);
+}
+
+std::vector<std::string> describeDifferences(const Schema& a, const Schema& b, const ComparisonRules* rules)
+{
+    std::vector<std::string> lines;
+    compareSchemas(a, b, rulesOrExact(rules), &lines);
+    return lines;
+}
+
+} // namespace tempest

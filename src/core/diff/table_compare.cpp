@@ -1,0 +1,142 @@
+// compareTable(): pairs the columns and named items of two versions of a table under
+// comparison rules and lists what is left unpaired or changed.
+
+#include "core/diff/table_compare.h"
+
+#include <algorithm>
+
+namespace tempest::diffdetail {
+namespace {
+
+bool optionalExpressionsEqual(const std::optional<std::string>& a, const std::optional<std::string>& b,
+                              const ComparisonRules& rules)
+{
+    if (!a || !b)
+        return !a && !b;
+    return rules.expressionsEqual(*a, *b);
+}
+
+/// Pairs items by name with equal content, then leftovers by content alone. Item lists
+/// are a table's indexes or constraints: small, so the quadratic pairing is cheap.
+template <typename Item, typename Equal>
+ItemChanges<Item> matchItems(const std::vector<Item>& from, const std::vector<Item>& to, Equal equal)
+{
+    std::vector<bool> fromPaired(from.size(), false);
+    std::vector<bool> toPaired(to.size(), false);
+    for (std::size_t t = 0; t < to.size(); ++t) {
+        for (std::size_t f = 0; f < from.size(); ++f) {
+            if (!fromPaired[f] && from[f].name == to[t].name) {
+                if (equal(from[f], to[t]))
+                    fromPaired[f] = toPaired[t] = true;
+                break;
+            }
+        }
+    }
+    for (std::size_t t = 0; t < to.size(); ++t) {
+        if (toPaired[t])
+            continue;
+        for (std::size_t f = 0; f < from.size(); ++f) {
+            if (!fromPaired[f] && equal(from[f], to[t])) {
+                fromPaired[f] = toPaired[t] = true;
+                break;
+            }
+        }
+    }
+    ItemChanges<Item> changes;
+    for (std::size_t f = 0; f < from.size(); ++f)
+        if (!fromPaired[f])
+            changes.removed.push_back(&from[f]);
+    for (std::size_t t = 0; t < to.size(); ++t)
+        if (!toPaired[t])
+            changes.added.push_back(&to[t]);
+    return changes;
+}
+
+} // namespace
+
+bool columnsEqual(const Column& a, const Column& b, const ComparisonRules& rules)
+{
+    return rules.typesEqual(a, b) && a.nullable == b.nullable && a.autoincrement == b.autoincrement
+        && rules.defaultsEqual(a.defaultValue, b.defaultValue)
+        && (!rules.compareComments() || a.comment == b.comment);
+}
+
+bool indexesEqual(const Index& a, const Index& b, const ComparisonRules& rules)
+{
+    if (a.unique != b.unique || a.columns.size() != b.columns.size()
+        || !optionalExpressionsEqual(a.where, b.where, rules))
+        return false;
+    for (std::size_t i = 0; i < a.columns.size(); ++i) {
+        const IndexColumn& x = a.columns[i];
+        const IndexColumn& y = b.columns[i];
+        if (x.expression != y.expression)
+            return false;
+        if (x.expression ? !rules.expressionsEqual(x.value, y.value) : x.value != y.value)
+            return false;
+    }
+    return true;
+}
+
+bool uniquesEqual(const UniqueConstraint& a, const UniqueConstraint& b, const ComparisonRules&)
+{
+    return a.columns == b.columns;
+}
+
+bool foreignKeysEqual(const ForeignKey& a, const ForeignKey& b, const ComparisonRules&)
+{
+    return a.columns == b.columns && a.refTable == b.refTable && a.refColumns == b.refColumns
+        && a.onDelete == b.onDelete && a.onUpdate == b.onUpdate;
+}
+
+bool checksEqual(const CheckConstraint& a, const CheckConstraint& b, const ComparisonRules& rules)
+{
+    return rules.expressionsEqual(a.expr, b.expr);
+}
+
+bool TableChanges::empty() const
+{
+    return addedColumns.empty() && droppedColumns.empty() && alteredColumns.empty() && !primaryKeyChanged
+        && !commentChanged && indexes.empty() && uniques.empty() && foreignKeys.empty() && checks.empty();
+}
+
+TableChanges compareTable(const Table& from, const Table& to, const ComparisonRules& rules)
+{
+    TableChanges changes;
+    for (const Column& column : to.columns) {
+        const Column* old = from.findColumn(column.name);
+        if (!old)
+            changes.addedColumns.push_back(&column);
+        else if (!columnsEqual(*old, column, rules))
+            changes.alteredColumns.emplace_back(old, &column);
+    }
+    for (const Column& column : from.columns)
+        if (!to.findColumn(column.name))
+            changes.droppedColumns.push_back(&column);
+    changes.primaryKeyChanged = from.primaryKey != to.primaryKey;
+    changes.commentChanged = rules.compareComments() && from.comment != to.comment;
+
+    auto with = [&rules](auto equal) {
+        return [&rules, equal](const auto& a, const auto& b) { return equal(a, b, rules); };
+    };
+    changes.indexes = matchItems(from.indexes, to.indexes, with(indexesEqual));
+    changes.uniques = matchItems(from.uniques, to.uniques, with(uniquesEqual));
+    changes.foreignKeys = matchItems(from.foreignKeys, to.foreignKeys, with(foreignKeysEqual));
+    changes.checks = matchItems(from.checks, to.checks, with(checksEqual));
+    return changes;
+}
+
+Table withoutHints(Table table)
+{
+    table.renamedFrom.reset();
+    for (Column& column : table.columns)
+        column.renamedFrom.reset();
+    return table;
+}
+
+Column withoutHints(Column column)
+{
+    column.renamedFrom.reset();
+    return column;
+}
+
+} // namespace tempest::diffdetail
