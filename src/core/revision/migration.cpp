@@ -1,0 +1,242 @@
+#include "core/revision/migration.h"
+
+#include "core/ir/errors.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <system_error>
+
+namespace tempest {
+
+namespace {
+
+constexpr std::string_view kHexDigits = "0123456789abcdef";
+
+std::string toHex(const unsigned char* bytes, std::size_t size)
+{
+    std::string out;
+    out.reserve(size * 2);
+    for (std::size_t i = 0; i < size; ++i) {
+        out += kHexDigits[bytes[i] >> 4];
+        out += kHexDigits[bytes[i] & 0x0f];
+    }
+    return out;
+}
+
+std::string sha256Hex(const std::string& text)
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
+    return toHex(digest, size);
+}
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// createdAt breaks ties in topoOrder by plain string comparison, which is only
+// chronological when every value has this one shape.
+bool isIso8601Utc(std::string_view s)
+{
+    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
+    if (s.size() != shape.size())
+        return false;
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        if (shape[i] == 'd' ? !isDigit(s[i]) : s[i] != shape[i])
+            return false;
+    }
+    return true;
+}
+
+// Reads a list of ids, checking each one's spelling and refusing repeats.
+std::vector<std::string> readIdList(const JsonObjectReader& reader, std::string_view key, bool required,
+                                    std::string_view what)
+{
+    std::vector<std::string> ids = reader.stringList(key, required);
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string path = jsonPathIndex(reader.path(key), i);
+        if (!isValidRevisionId(ids[i]))
+            throw InputError("invalid " + std::string(what) + " \"" + ids[i] +
+                                 "\": expected letters, digits, '_' or '-'",
+                             reader.file(), path);
+        if (!seen.insert(ids[i]).second)
+            throw InputError(std::string(what) + " \"" + ids[i] + "\" is listed twice", reader.file(), path);
+    }
+    return ids;
+}
+
+} // namespace
+
+bool Migration::reversible() const
+{
+    if (!down.empty())
+        return true;
+    return std::all_of(up.begin(), up.end(), [](const Operation& op) { return isReversible(op); });
+}
+
+bool isValidRevisionId(std::string_view id)
+{
+    if (id.empty())
+        return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+}
+
+std::string migrationChecksum(const Migration& migration)
+{
+    Json body = Json::object();
+    body["up"] = operationsToJson(migration.up);
+    body["down"] = operationsToJson(migration.down);
+    return "sha256:" + sha256Hex(writeCompactJson(body));
+}
+
+Json migrationToJson(const Migration& migration)
+{
+    Json out = Json::object();
+    out["revision"] = migration.revision;
+    out["downRevision"] = migration.downRevision;
+    if (!migration.label.empty())
+        out["label"] = migration.label;
+    if (!migration.createdAt.empty())
+        out["createdAt"] = migration.createdAt;
+    if (!migration.dependsOn.empty())
+        out["dependsOn"] = migration.dependsOn;
+    if (!migration.branchLabels.empty())
+        out["branchLabels"] = migration.branchLabels;
+    out["up"] = operationsToJson(migration.up);
+    out["down"] = operationsToJson(migration.down);
+    return out;
+}
+
+void dropParentDependencies(Migration& migration)
+{
+    auto isParent = [&](const std::string& id) {
+        return std::find(migration.downRevision.begin(), migration.downRevision.end(), id) !=
+               migration.downRevision.end();
+    };
+    auto& deps = migration.dependsOn;
+    for (const std::string& id : deps) {
+        if (isParent(id))
+            migration.warnings.push_back(
+                (migration.file.empty() ? std::string() : migration.file + ": ") + "revision " +
+                migration.revision + ": dependsOn \"" + id + "\" is already a parent; ignored");
+    }
+    deps.erase(std::remove_if(deps.begin(), deps.end(), isParent), deps.end());
+}
+
+Migration migrationFromJson(const Json& json, const std::string& file)
+{
+    JsonObjectReader reader(json, file, "$");
+    reader.rejectUnknown({"revision", "downRevision", "label", "createdAt", "dependsOn", "branchLabels",
+                          "up", "down"});
+
+    Migration m;
+    m.file = file;
+    m.revision = reader.requireString("revision");
+    if (!isValidRevisionId(m.revision))
+        reader.fail("revision", "invalid revision id \"" + m.revision + "\": expected letters, digits, '_' or '-'");
+    m.downRevision = readIdList(reader, "downRevision", true, "parent revision");
+    m.label = reader.optionalString("label").value_or("");
+    m.createdAt = reader.optionalString("createdAt").value_or("");
+    if (!m.createdAt.empty() && !isIso8601Utc(m.createdAt))
+        reader.fail("createdAt", "expected a UTC time like \"2026-11-25T10:00:00Z\", found \"" + m.createdAt + "\"");
+    m.dependsOn = readIdList(reader, "dependsOn", false, "dependsOn revision");
+    m.branchLabels = readIdList(reader, "branchLabels", false, "branch label");
+
+    try {
+        m.up = operationsFromJson(reader.requireArray("up"), file, reader.path("up"));
+        if (reader.has("down")) {
+            m.down = operationsFromJson(reader.requireArray("down"), file, reader.path("down"));
+        } else {
+            m.downGenerated = true;
+            // An irreversible `up` leaves `down` empty; reversible() then says so.
+            if (std::all_of(m.up.begin(), m.up.end(), [](const Operation& op) { return isReversible(op); }))
+                m.down = invert(m.up);
+        }
+    } catch (const InputError& e) {
+        if (!e.revision().empty())
+            throw;
+        throw e.withRevision(m.revision);
+    }
+    dropParentDependencies(m);
+    return m;
+}
+
+Migration loadMigrationFile(const std::string& path)
+{
+    return migrationFromJson(readJsonFile(path), path);
+}
+
+std::vector<Migration> loadMigrationsDir(const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw InputError("migrations folder does not exist or is not a folder", dir);
+
+    std::vector<std::string> paths;
+    fs::recursive_directory_iterator it(dir, ec), end;
+    if (ec)
+        throw InputError("cannot read migrations folder: " + ec.message(), dir);
+    for (; it != end; it.increment(ec)) {
+        if (ec)
+            throw InputError("cannot read migrations folder: " + ec.message(), dir);
+        const fs::path& p = it->path();
+        if (p.extension() == ".json" && fs::is_regular_file(p, ec))
+            paths.push_back(p.string());
+    }
+    if (ec)
+        throw InputError("cannot read migrations folder: " + ec.message(), dir);
+    std::sort(paths.begin(), paths.end());
+
+    std::vector<Migration> out;
+    out.reserve(paths.size());
+    for (const std::string& p : paths)
+        out.push_back(loadMigrationFile(p));
+    return out;
+}
+
+std::string migrationFileName(const std::string& revision, const std::string& label)
+{
+    std::string slug;
+    for (char c : label) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && std::isalnum(u))
+            slug += static_cast<char>(std::tolower(u));
+        else if (slug.empty() || slug.back() != '_')
+            slug += '_';
+    }
+    if (slug.size() > 40)
+        slug.resize(40);
+    return slug.empty() ? revision + ".json" : revision + "_" + slug + ".json";
+}
+
+std::string generateRevisionId()
+{
+    std::random_device device;
+    std::uniform_int_distribution<int> nibble(0, 15);
+    std::string id;
+    for (int i = 0; i < 12; ++i)
+        id += kHexDigits[static_cast<std::size_t>(nibble(device))];
+    return id;
+}
+
+std::string nowIso8601()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+} // namespace tempest
