@@ -1,0 +1,131 @@
+#include "core/dialect/sqlite/sqlite_render_ddl.h"
+
+#include "core/dialect/sqlite/sqlite_types.h"
+#include "core/ir/errors.h"
+
+#include <cctype>
+
+namespace tempest {
+
+namespace {
+
+std::string columnList(const std::vector<std::string>& columns)
+{
+    std::string out;
+    for (const auto& column : columns) {
+        if (!out.empty())
+            out += ", ";
+        out += sqliteQuoteIdentifier(column);
+    }
+    return out;
+}
+
+std::string enumCheck(const Table& table, const Column& column, const Schema& schema)
+{
+    const EnumType* type = schema.findEnum(column.enumName);
+    if (!type)
+        throw InputError("column " + table.name + "." + column.name + " uses enum \"" + column.enumName
+                         + "\", which does not exist");
+    std::string values;
+    for (const auto& value : type->values) {
+        if (!values.empty())
+            values += ",";
+        values += sqliteQuoteLiteral(value);
+    }
+    // IN yields NULL for a NULL column, so a nullable enum column still accepts NULL.
+    return "CONSTRAINT " + sqliteQuoteIdentifier(sqliteEnumCheckName(column.enumName, column.name))
+         + " CHECK (" + sqliteQuoteIdentifier(column.name) + " IN (" + values + "))";
+}
+
+std::string fkAction(const char* event, FkAction action)
+{
+    if (action == FkAction::NoAction)
+        return {};
+    std::string name(fkActionName(action));
+    for (char& c : name)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return std::string(" ON ") + event + " " + name;
+}
+
+} // namespace
+
+const Column* sqliteInlinePrimaryKey(const Table& table)
+{
+    if (table.primaryKey.size() != 1)
+        return nullptr;
+    const Column* column = table.findColumn(table.primaryKey.front());
+    return column && column->autoincrement ? column : nullptr;
+}
+
+std::string sqliteColumnDefinition(const Table& table, const Column& column, const Schema& schema,
+                                   bool strictTypes)
+{
+    std::string sql = sqliteQuoteIdentifier(column.name);
+    if (sqliteInlinePrimaryKey(table) == &column) {
+        // AUTOINCREMENT exists only on the rowid alias, whose type must be exactly INTEGER.
+        return sql + " INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+    std::string type = sqliteColumnType(column);
+    if (strictTypes)
+        type = sqliteStrictType(type);
+    if (!type.empty())
+        sql += " " + type;
+    if (!column.nullable)
+        sql += " NOT NULL";
+    if (column.defaultValue)
+        sql += " DEFAULT " + sqliteDefaultSql(*column.defaultValue);
+    if (column.type == ColumnType::Enum)
+        sql += " " + enumCheck(table, column, schema);
+    return sql;
+}
+
+std::string sqliteCreateTable(const Table& table, const Schema& schema, const SqliteTableSpelling& spelling)
+{
+    std::vector<std::string> parts;
+    for (const auto& column : table.columns)
+        parts.push_back(sqliteColumnDefinition(table, column, schema, spelling.strictTypes));
+    if (!table.primaryKey.empty() && !sqliteInlinePrimaryKey(table))
+        parts.push_back("PRIMARY KEY (" + columnList(table.primaryKey) + ")");
+    for (const auto& unique : table.uniques)
+        parts.push_back("CONSTRAINT " + sqliteQuoteIdentifier(unique.name) + " UNIQUE ("
+                        + columnList(unique.columns) + ")");
+    for (const auto& fk : table.foreignKeys) {
+        std::string sql = "CONSTRAINT " + sqliteQuoteIdentifier(fk.name) + " FOREIGN KEY ("
+                        + columnList(fk.columns) + ") REFERENCES " + sqliteQuoteIdentifier(fk.refTable);
+        if (!fk.refColumns.empty())
+            sql += " (" + columnList(fk.refColumns) + ")";
+        sql += fkAction("DELETE", fk.onDelete) + fkAction("UPDATE", fk.onUpdate);
+        parts.push_back(std::move(sql));
+    }
+    for (const auto& check : table.checks)
+        parts.push_back("CONSTRAINT " + sqliteQuoteIdentifier(check.name) + " CHECK (" + check.expr + ")");
+
+    std::string sql = "CREATE TABLE "
+                    + sqliteQuoteIdentifier(spelling.name.empty() ? table.name : spelling.name) + " (";
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        sql += (i ? ",\n  " : "\n  ") + parts[i];
+    sql += "\n)";
+    if (!spelling.options.empty())
+        sql += " " + spelling.options;
+    return sql;
+}
+
+std::string sqliteCreateIndex(std::string_view table, const Index& index)
+{
+    std::string columns;
+    for (const auto& column : index.columns) {
+        if (!columns.empty())
+            columns += ", ";
+        // Expressions verbatim: SQLite stores them as written, so introspection reads
+        // back the same text.
+        columns += column.expression ? column.value : sqliteQuoteIdentifier(column.value);
+    }
+    std::string sql = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX "
+                    + sqliteQuoteIdentifier(index.name) + " ON " + sqliteQuoteIdentifier(table) + " ("
+                    + columns + ")";
+    if (index.where)
+        sql += " WHERE " + *index.where;
+    return sql;
+}
+
+} // namespace tempest

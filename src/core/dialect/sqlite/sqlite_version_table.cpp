@@ -1,0 +1,55 @@
+// SqliteDialect's version table: literal SQL for the writes, so that `--sql` output can
+// print exactly what an online run executes.
+
+#include "core/dialect/sqlite/sqlite_dialect.h"
+
+namespace tempest {
+
+namespace {
+
+std::string literalOrNull(std::string_view text)
+{
+    return text.empty() ? std::string("NULL") : sqliteQuoteLiteral(text);
+}
+
+} // namespace
+
+std::vector<std::string> SqliteDialect::createVersionTable(std::string_view table) const
+{
+    return {"CREATE TABLE IF NOT EXISTS " + quoteIdentifier(table)
+            + " (\"id\" TEXT PRIMARY KEY NOT NULL, \"label\" TEXT, \"applied_at\" TEXT NOT NULL, "
+              "\"checksum\" TEXT, \"seq\" INTEGER NOT NULL)"};
+}
+
+bool SqliteDialect::versionTableExists(Driver& driver, std::string_view table) const
+{
+    ResultSet rows = driver.query("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = ?",
+                                  {Value(std::string(table))});
+    return !rows.rows.empty() && rows.integer(0, "n") > 0;
+}
+
+std::vector<AppliedRevision> SqliteDialect::readVersionTable(Driver& driver, std::string_view table) const
+{
+    ResultSet rows = driver.query("SELECT \"id\", \"label\", \"applied_at\", \"checksum\", \"seq\" FROM "
+                                  + quoteIdentifier(table) + " ORDER BY \"seq\"");
+    std::vector<AppliedRevision> result;
+    for (std::size_t r = 0; r < rows.rows.size(); ++r)
+        result.push_back({rows.text(r, "id"), rows.text(r, "label"), rows.text(r, "applied_at"),
+                          rows.text(r, "checksum"), rows.integer(r, "seq")});
+    return result;
+}
+
+std::string SqliteDialect::insertVersionRow(std::string_view table, const AppliedRevision& row) const
+{
+    return "INSERT INTO " + quoteIdentifier(table)
+         + " (\"id\", \"label\", \"applied_at\", \"checksum\", \"seq\") VALUES (" + quoteLiteral(row.id) + ", "
+         + literalOrNull(row.label) + ", " + quoteLiteral(row.appliedAt) + ", " + literalOrNull(row.checksum)
+         + ", " + std::to_string(row.seq) + ")";
+}
+
+std::string SqliteDialect::deleteVersionRow(std::string_view table, std::string_view id) const
+{
+    return "DELETE FROM " + quoteIdentifier(table) + " WHERE \"id\" = " + quoteLiteral(id);
+}
+
+} // namespace tempest
