@@ -2,6 +2,7 @@
 
 #include "core/ir/errors.h"
 #include "core/revision/plan.h"
+#include "core/revision/replay.h"
 
 #include <algorithm>
 #include <chrono>
@@ -120,17 +121,11 @@ std::vector<std::string> MigrationRunner::checksumWarnings(const std::vector<App
 Schema MigrationRunner::schemaAfter(const std::vector<std::string>& appliedIds) const
 {
     std::unordered_set<std::string> wanted(appliedIds.begin(), appliedIds.end());
-    Schema schema = emptySchema();
-    for (const auto& m : m_graph.migrations()) {
-        if (!wanted.count(m.revision))
-            continue;
-        try {
-            applyOperations(schema, m.up);
-        } catch (const InputError& e) {
-            throw InputError(e.message(), m.file, e.jsonPath(), m.revision);
-        }
-    }
-    return schema;
+    std::vector<std::string> inTopo;
+    for (const auto& id : m_graph.topoOrder())
+        if (wanted.count(id))
+            inTopo.push_back(id);
+    return replaySchema(m_graph, inTopo);
 }
 
 AppliedRevision MigrationRunner::rowFor(const Migration& m, std::int64_t seq) const

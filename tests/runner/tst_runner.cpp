@@ -1,0 +1,290 @@
+// MigrationRunner on real SQLite files: atomicity per revision, one commit per run,
+// cancel, concurrent runners, irreversible revisions, stamp and offline SQL.
+#include "core/dialect/dialect.h"
+#include "core/ir/errors.h"
+#include "core/ops/op_facade.h"
+#include "core/revision/revision_graph.h"
+#include "core/runner/migration_runner.h"
+#include "drivers/sqlite/sqlite_driver.h"
+#include "sqlite_test.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+using namespace tempest;
+
+namespace {
+
+Column col(std::string name, ColumnType type, bool nullable = true)
+{
+    Column c;
+    c.name = std::move(name);
+    c.type = type;
+    c.nullable = nullable;
+    return c;
+}
+
+Table table(std::string name, std::vector<Column> columns)
+{
+    Table t;
+    t.name = std::move(name);
+    t.columns = std::move(columns);
+    t.primaryKey = {t.columns.front().name};
+    t.columns.front().nullable = false;
+    return t;
+}
+
+Migration migration(std::string id, std::vector<std::string> parents, std::vector<Operation> up)
+{
+    Migration m;
+    m.revision = std::move(id);
+    m.downRevision = std::move(parents);
+    m.label = "revision " + m.revision;
+    m.up = std::move(up);
+    m.down = invert(m.up);
+    return m;
+}
+
+// A linear history of `n` revisions, each creating table t<i> with a row inserted.
+std::vector<Migration> linearHistory(int n)
+{
+    std::vector<Migration> ms;
+    for (int i = 0; i < n; ++i) {
+        Op op;
+        const std::string t = "t" + std::to_string(i);
+        op.createTable(table(t, {col("id", ColumnType::Integer), col("v", ColumnType::Text)}));
+        op.execute({{"sqlite", "INSERT INTO \"" + t + "\" (id, v) VALUES (1, 'x')"}},
+                   std::map<std::string, std::string>{{"sqlite", "SELECT 1"}});
+        ms.push_back(migration("r" + std::to_string(i), i ? std::vector<std::string>{"r" + std::to_string(i - 1)}
+                                                            : std::vector<std::string>{},
+                               op.take()));
+    }
+    return ms;
+}
+
+std::vector<std::string> tables(Driver& d)
+{
+    auto rs = d.query("SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < rs.rows.size(); ++i)
+        out.push_back(rs.text(i, "name"));
+    return out;
+}
+
+std::vector<std::string> versionIds(Driver& d)
+{
+    auto rs = d.query("SELECT id FROM tempest_db_migrations ORDER BY seq");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < rs.rows.size(); ++i)
+        out.push_back(rs.text(i, "id"));
+    return out;
+}
+
+std::string fileBytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace
+
+class TstRunner : public QObject {
+    Q_OBJECT
+private slots:
+    void upgradeAppliesAllInOneCommit()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        CountingDriver counting(*driver);
+        RevisionGraph graph(linearHistory(40));
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        auto result = runner.upgrade(counting);
+        QCOMPARE(result.applied.size(), std::size_t(40));
+        QCOMPARE(versionIds(*driver).size(), std::size_t(40));
+        QCOMPARE(versionIds(*driver).front(), std::string("r0"));
+        const auto commits = std::count_if(counting.statements().begin(), counting.statements().end(),
+                                           [](const std::string& s) { return s.rfind("COMMIT", 0) == 0; });
+        QCOMPARE(commits, 1);  // 40 revisions, one commit
+        QVERIFY(runner.upgrade(*driver).applied.empty());  // nothing left
+    }
+
+    // A revision that fails half-way leaves nothing of itself; those before it stay.
+    void failingRevisionRollsBackAloneAndStopsTheRun()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        auto ms = linearHistory(3);
+        Op bad;
+        bad.createTable(table("half", {col("id", ColumnType::Integer)}));
+        bad.execute({{"sqlite", "INSERT INTO no_such_table VALUES (1)"}}, std::map<std::string, std::string>{});
+        ms.push_back(migration("bad", {"r2"}, bad.take()));
+        auto more = linearHistory(5);
+        Migration after = more[4];
+        after.revision = "after";
+        after.downRevision = {"bad"};
+        ms.push_back(after);
+        RevisionGraph graph(ms);
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        try {
+            runner.upgrade(*driver);
+            QFAIL("the run did not fail");
+        } catch (const MigrationFailed& e) {
+            QCOMPARE(e.revision(), std::string("bad"));
+            QVERIFY2(e.statement().find("no_such_table") != std::string::npos, e.what());
+            QVERIFY2(e.operation().rfind("execute", 0) == 0, e.operation().c_str());
+            QCOMPARE(e.completed().applied.size(), std::size_t(3));
+            QVERIFY(!e.cancelled());
+        }
+        QCOMPARE(versionIds(*driver), (std::vector<std::string>{"r0", "r1", "r2"}));
+        const auto ts = tables(*driver);
+        QVERIFY(std::find(ts.begin(), ts.end(), "half") == ts.end());
+        QVERIFY(std::find(ts.begin(), ts.end(), "t2") != ts.end());
+        QVERIFY(std::find(ts.begin(), ts.end(), "t4") == ts.end());
+        QCOMPARE(driver->query("PRAGMA foreign_keys").text(0, "foreign_keys"), std::string("1"));
+    }
+
+    void cancelRollsBackTheRevisionInFlight()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        RevisionGraph graph(linearHistory(4));
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        try {
+            runner.upgrade(*driver, "heads", [&](const ProgressEvent& e) {
+                if (e.stage == ProgressEvent::Stage::StatementDone && e.revision == "r2")
+                    runner.requestCancel();
+            });
+            QFAIL("the run was not cancelled");
+        } catch (const MigrationFailed& e) {
+            QVERIFY(e.cancelled());
+            QCOMPARE(e.revision(), std::string("r2"));
+        }
+        QCOMPARE(versionIds(*driver), (std::vector<std::string>{"r0", "r1"}));
+        const auto ts = tables(*driver);
+        QVERIFY(std::find(ts.begin(), ts.end(), "t2") == ts.end());
+        // The next run starts fresh: the cancel does not stick.
+        QCOMPARE(runner.upgrade(*driver).applied.size(), std::size_t(2));
+    }
+
+    void concurrentRunnersApplyEachRevisionOnce()
+    {
+        test::SqliteTempFile db;
+        RevisionGraph graph(linearHistory(12));
+        auto dialect = makeDialect("sqlite");
+        std::vector<std::thread> threads;
+        std::vector<std::size_t> appliedCounts(4, 0);
+        std::vector<std::string> errors(4);
+        for (int i = 0; i < 4; ++i) {
+            threads.emplace_back([&, i] {
+                try {
+                    auto driver = SqliteDriver::open(db.path());
+                    MigrationRunner runner(graph, *dialect);
+                    appliedCounts[std::size_t(i)] = runner.upgrade(*driver).applied.size();
+                } catch (const std::exception& e) {
+                    errors[std::size_t(i)] = e.what();
+                }
+            });
+        }
+        for (auto& t : threads)
+            t.join();
+        for (const auto& e : errors)
+            QVERIFY2(e.empty(), e.c_str());
+        std::size_t total = 0;
+        for (auto n : appliedCounts)
+            total += n;
+        QCOMPARE(total, std::size_t(12));
+        auto driver = SqliteDriver::open(db.path());
+        auto ids = versionIds(*driver);
+        QCOMPARE(ids.size(), std::size_t(12));
+        std::sort(ids.begin(), ids.end());
+        QVERIFY(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+    }
+
+    void irreversibleDowngradeIsRefusedBeforeAnything()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        auto ms = linearHistory(2);
+        Migration irreversible;
+        irreversible.revision = "irr";
+        irreversible.downRevision = {"r1"};
+        irreversible.up = Op().execute({{"sqlite", "CREATE TABLE x (a)"}}).take();
+        ms.push_back(irreversible);
+        RevisionGraph graph(ms);
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        runner.upgrade(*driver);
+        const std::string before = fileBytes(db.path());
+        try {
+            runner.downgrade(*driver, "base");
+            QFAIL("downgrade was not refused");
+        } catch (const InputError& e) {
+            QCOMPARE(e.revision(), std::string("irr"));
+        }
+        QCOMPARE(versionIds(*driver).size(), std::size_t(3));
+        QCOMPARE(fileBytes(db.path()), before);
+        // Reverting only what can be reverted still works.
+        QVERIFY_THROWS_EXCEPTION(InputError, runner.downgrade(*driver, "r0"));
+    }
+
+    void downgradeRevertsChildrenFirst()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        RevisionGraph graph(linearHistory(5));
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        runner.upgrade(*driver);
+        auto r = runner.downgrade(*driver, "r1");
+        QCOMPARE(r.reverted, (std::vector<std::string>{"r4", "r3", "r2"}));
+        QCOMPARE(tables(*driver), (std::vector<std::string>{"t0", "t1", "tempest_db_migrations"}));
+        r = runner.downgrade(*driver, "base");
+        QCOMPARE(r.reverted, (std::vector<std::string>{"r1", "r0"}));
+        QCOMPARE(tables(*driver), (std::vector<std::string>{"tempest_db_migrations"}));
+    }
+
+    void stampSetsVersionTableOnly()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        RevisionGraph graph(linearHistory(3));
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        runner.stamp(*driver, "r1");
+        QCOMPARE(versionIds(*driver), (std::vector<std::string>{"r0", "r1"}));
+        QCOMPARE(tables(*driver), (std::vector<std::string>{"tempest_db_migrations"}));
+        runner.stamp(*driver, "base");
+        QVERIFY(versionIds(*driver).empty());
+    }
+
+    void offlineSqlTouchesNothing()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        RevisionGraph graph(linearHistory(3));
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        runner.upgrade(*driver, "r0");
+        const std::string before = fileBytes(db.path());
+        std::ostringstream out;
+        runner.writeSql(out, Direction::Upgrade, {"r1", "r2"}, driver.get());
+        const std::string sql = out.str();
+        QVERIFY2(sql.find("CREATE TABLE \"t1\"") != std::string::npos, sql.c_str());
+        QVERIFY(sql.find("BEGIN IMMEDIATE") != std::string::npos);
+        QVERIFY(sql.find("INSERT INTO \"tempest_db_migrations\"") != std::string::npos);
+        QVERIFY(sql.find("\"t0\"") == std::string::npos);
+        QCOMPARE(fileBytes(db.path()), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRunner)
+#include "tst_runner.moc"
