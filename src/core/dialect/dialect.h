@@ -107,6 +107,17 @@ public:
     /// Brings a model schema into the shape introspection produces for this dialect
     /// (SQLite: enums become text + a named CHECK), so the two compare directly.
     virtual Schema normalizeModel(const Schema& model) const { return model; }
+    /// normalizeModel, plus what only the server can say: PostgreSQL rewrites the model's
+    /// defaults, CHECKs and index expressions into the form the server stores (it creates
+    /// them on scratch temporary tables in a rolled-back transaction, so call it outside
+    /// a transaction). Drift compares introspect() with this. Default: normalizeModel.
+    virtual Schema prepareModelForCompare(Driver& driver, const Schema& model,
+                                          const IntrospectOptions& options) const
+    {
+        (void)driver;
+        (void)options;
+        return normalizeModel(model);
+    }
 };
 
 /// "sqlite" or "postgresql" → the dialect; InputError for another name.
