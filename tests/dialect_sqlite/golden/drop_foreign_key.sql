@@ -1,0 +1,14 @@
+-- WARNING: table "posts" is rebuilt without a live database: its triggers, the indexes the schema does not describe and its table options (STRICT, WITHOUT ROWID) cannot be known here and are not recreated
+CREATE TABLE "_tempest_new_posts" (
+  "id" INTEGER NOT NULL,
+  "user_id" INTEGER NOT NULL,
+  "body" TEXT,
+  PRIMARY KEY ("id")
+);
+INSERT INTO "_tempest_new_posts" ("id", "user_id", "body")
+  SELECT "id", "user_id", "body" FROM "posts";
+DROP TABLE "posts";
+PRAGMA legacy_alter_table=ON;
+ALTER TABLE "_tempest_new_posts" RENAME TO "posts";
+PRAGMA legacy_alter_table=OFF;
+CREATE INDEX "ix_posts_user_id" ON "posts" ("user_id");

@@ -1,0 +1,1 @@
+DROP INDEX "ix_posts_user_id";
