@@ -303,7 +303,6 @@ void TestSqliteRender::quoting()
 void TestSqliteRender::makeDialectByName()
 {
     QCOMPARE(makeDialect("sqlite")->name(), std::string("sqlite"));
-    QVERIFY_THROWS_EXCEPTION(InputError, makeDialect("postgresql"));
     try {
         makeDialect("oracle");
         QFAIL("made an oracle dialect");
