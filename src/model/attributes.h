@@ -6,6 +6,7 @@
 
 #include "core/ir/schema.h"
 
+#include <cstddef>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -102,8 +103,11 @@ template <typename... A>
 FkActions fkActions(A... actions)
 {
     static_assert((isFkAction<A> && ...), "tempest: a reference takes onDelete(...) and onUpdate(...) only");
+    static_assert((std::size_t(std::is_same_v<A, OnDelete>) + ... + 0) <= 1
+                      && (std::size_t(std::is_same_v<A, OnUpdate>) + ... + 0) <= 1,
+                  "tempest: onDelete(...) and onUpdate(...) are given at most once per reference");
     FkActions out;
-    auto apply = [&](auto a) {
+    [[maybe_unused]] auto apply = [&](auto a) {
         if constexpr (std::is_same_v<decltype(a), OnDelete>)
             out.onDelete = a.action;
         else

@@ -1,0 +1,189 @@
+// An application's C++ models are one of the three ways into the pipeline: their IR
+// must be exactly what a hand-written models.json would say, or every diff against
+// them is noise. These tests pin that IR to a reviewed file, and the deduction table
+// the header promises.
+#include "blog_models.h"
+
+#include "core/ir/errors.h"
+#include "core/ir/schema_json.h"
+#include "model/models_main.h"
+
+#include <QTest>
+
+#include <fstream>
+#include <sstream>
+
+using namespace tempest;
+using model::MemberKind;
+using model::memberInfo;
+
+// The deduction table of model/member_types.h, checked where it is decided: a wrong
+// row breaks the build of this test.
+static_assert(memberInfo<std::int64_t>().type == ColumnType::Bigint);
+static_assert(memberInfo<long long>().type == ColumnType::Bigint);
+static_assert(memberInfo<std::int32_t>().type == ColumnType::Integer);
+static_assert(memberInfo<int>().type == ColumnType::Integer);
+static_assert(memberInfo<std::int16_t>().type == ColumnType::Smallint);
+static_assert(memberInfo<bool>().type == ColumnType::Boolean);
+static_assert(memberInfo<float>().type == ColumnType::Real);
+static_assert(memberInfo<double>().type == ColumnType::Double);
+static_assert(memberInfo<std::string>().type == ColumnType::Text);
+static_assert(memberInfo<std::chrono::system_clock::time_point>().type == ColumnType::Timestamptz);
+static_assert(memberInfo<std::chrono::local_time<std::chrono::microseconds>>().type == ColumnType::Timestamp);
+static_assert(memberInfo<std::chrono::year_month_day>().type == ColumnType::Date);
+static_assert(memberInfo<std::chrono::sys_days>().type == ColumnType::Date);
+static_assert(memberInfo<std::chrono::hh_mm_ss<std::chrono::milliseconds>>().type == ColumnType::Time);
+static_assert(memberInfo<std::vector<std::uint8_t>>().type == ColumnType::Blob);
+static_assert(memberInfo<std::vector<std::byte>>().type == ColumnType::Blob);
+static_assert(memberInfo<blog::Role>().kind == MemberKind::Enum);
+// No SQL integer holds every std::uint64_t, a char is not a number, and nothing
+// deduces silently to "custom".
+static_assert(memberInfo<std::uint32_t>().kind == MemberKind::Unmapped);
+static_assert(memberInfo<std::uint64_t>().kind == MemberKind::Unmapped);
+static_assert(memberInfo<char>().kind == MemberKind::Unmapped);
+static_assert(memberInfo<std::int8_t>().kind == MemberKind::Unmapped);
+static_assert(memberInfo<long double>().kind == MemberKind::Unmapped);
+static_assert(memberInfo<std::vector<int>>().kind == MemberKind::Unmapped);
+static_assert(model::isOptionalMember<std::optional<int>> && !model::isOptionalMember<int>);
+
+namespace {
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const std::string kExpectedIr = TEMPEST_TEST_DATA_DIR "/model/expected_ir.json";
+
+Schema blogSchema()
+{
+    return reflectSchema<blog::Account, blog::Post, blog::Tag, blog::PostTag, blog::Event>();
+}
+
+// "line N: expected … / actual …" for the first differing line: a failure readable
+// without diffing two 300-line strings by eye.
+QString firstDifference(const std::string& expected, const std::string& actual)
+{
+    std::istringstream e(expected), a(actual);
+    std::string le, la;
+    for (int line = 1;; ++line) {
+        const bool me = static_cast<bool>(std::getline(e, le));
+        const bool ma = static_cast<bool>(std::getline(a, la));
+        if (!me && !ma)
+            return {};
+        if (!me || !ma || le != la)
+            return QStringLiteral("line %1: expected \"%2\", actual \"%3\"")
+                .arg(line)
+                .arg(QString::fromStdString(me ? le : "<end>"), QString::fromStdString(ma ? la : "<end>"));
+    }
+}
+
+} // namespace
+
+class TstModelReflect : public QObject {
+    Q_OBJECT
+private slots:
+    void schemaJsonEqualsReviewedFileByteForByte()
+    {
+        const std::string expected = readFile(kExpectedIr);
+        QVERIFY2(!expected.empty(), "expected_ir.json is missing");
+        const std::string actual = toJson(blogSchema());
+        const QString diff = firstDifference(expected, actual);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QCOMPARE(actual, expected);  // also catches a missing final newline
+    }
+
+    // The committed file is valid IR as the strict reader sees it (what a models
+    // command's stdout goes through), and means the same schema.
+    void reviewedFileReadsBackAsTheReflectedSchema()
+    {
+        QVERIFY(loadSchemaFile(kExpectedIr) == blogSchema());
+    }
+
+    void reflectTableGivesOneTableInDeclarationOrder()
+    {
+        const Table users = reflectTable<blog::Account>();
+        QCOMPARE(users.name, std::string("users"));
+        QCOMPARE(users.columns.size(), std::size_t(21));
+        QCOMPARE(users.columns.front().name, std::string("id"));
+        QCOMPARE(users.columns.back().name, std::string("nickname"));
+        QCOMPARE(users.primaryKey, std::vector<std::string>{"id"});
+        const Column* role = users.findColumn("role");
+        QVERIFY(role);
+        QCOMPARE(role->type, ColumnType::Enum);
+        QCOMPARE(role->enumName, std::string("user_role"));
+        QCOMPARE(role->defaultValue, std::optional(DefaultValue::string("member")));
+        QCOMPARE(*users.comment, std::string("registered accounts"));
+    }
+
+    // A table alone can name tables it does not have at hand: its foreign keys are
+    // kept, not checked against a schema that does not exist yet.
+    void reflectTableKeepsForeignKeysToOtherModels()
+    {
+        const Table posts = reflectTable<blog::Post>();
+        QCOMPARE(posts.foreignKeys.size(), std::size_t(2));
+        QCOMPARE(posts.foreignKeys[0].refTable, std::string("users"));
+        QCOMPARE(posts.foreignKeys[0].refColumns, std::vector<std::string>{"id"});
+        QCOMPARE(posts.foreignKeys[0].onDelete, FkAction::Cascade);
+        QCOMPARE(posts.foreignKeys[0].onUpdate, FkAction::Restrict);
+    }
+
+    void primaryKeyColumnsAreNotNullEvenWhenOptional()
+    {
+        const Table tags = reflectTable<blog::Tag>();
+        QVERIFY(!tags.findColumn("id")->nullable);
+        QVERIFY(tags.findColumn("id")->autoincrement);
+        const Table postTags = reflectTable<blog::PostTag>();
+        QCOMPARE(postTags.primaryKey, (std::vector<std::string>{"post_id", "tag_id"}));
+        QVERIFY(!postTags.findColumn("post_id")->nullable);
+        QVERIFY(!postTags.findColumn("tag_id")->nullable);
+        QVERIFY(postTags.findColumn("note")->nullable);
+    }
+
+    void schemaKeepsTheOrderOfItsTypeArguments()
+    {
+        const Schema s = reflectSchema<blog::Event, blog::Tag>();
+        QCOMPARE(s.tables.size(), std::size_t(2));
+        QCOMPARE(s.tables[0].name, std::string("events"));
+        QCOMPARE(s.tables[1].name, std::string("tags"));
+        QVERIFY(s.enums.empty());
+    }
+
+    // Two columns declaring the same enum the same way give one enum, in the order
+    // its first column declares it.
+    void sharedEnumIsCollectedOnce()
+    {
+        const Schema s = blogSchema();
+        QCOMPARE(s.enums.size(), std::size_t(2));
+        QCOMPARE(s.enums[0].name, std::string("user_role"));
+        QCOMPARE(s.enums[0].values, (std::vector<std::string>{"member", "admin", "owner"}));
+        QCOMPARE(s.enums[1].name, std::string("plan"));
+    }
+
+    // What an application's main() does to serve as a `models: {"command": [...]}`.
+    void printModelsWritesTheIrAndExitsZero()
+    {
+        std::ostringstream out, err;
+        const int exitCode =
+            model::printModels<blog::Account, blog::Post, blog::Tag, blog::PostTag, blog::Event>(out, err);
+        QCOMPARE(exitCode, 0);
+        QCOMPARE(out.str(), readFile(kExpectedIr));
+        QCOMPARE(err.str(), std::string());
+    }
+
+    void printModelsReportsInvalidModelsWithExitTwo()
+    {
+        std::ostringstream out, err;
+        // posts references users, which this set leaves out.
+        QCOMPARE(model::printModels<blog::Post>(out, err), 2);
+        QCOMPARE(out.str(), std::string());
+        QVERIFY2(err.str().find("references table \"users\", which does not exist") != std::string::npos,
+                 err.str().c_str());
+    }
+};
+
+QTEST_APPLESS_MAIN(TstModelReflect)
+#include "tst_model_reflect.moc"
