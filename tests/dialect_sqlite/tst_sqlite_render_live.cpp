@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace tempest;
 using namespace tempest::test;
 
@@ -61,6 +63,7 @@ private slots:
     void renamedTableWithTriggerIsRefusedBeforeRunning();
     void integrityProblemsListViolations();
     void versionTableRoundTrip();
+    void renderedSchemaIntrospectsBack();
 };
 
 void TestSqliteRenderLive::rebuildKeepsRowsChildrenAndDependents()
@@ -348,6 +351,43 @@ void TestSqliteRenderLive::versionTableRoundTrip()
     rows = dialect.readVersionTable(*driver, table);
     QCOMPARE(rows.size(), std::size_t(1));
     QCOMPARE(rows[0].id, std::string("b2"));
+}
+
+void TestSqliteRenderLive::renderedSchemaIntrospectsBack()
+{
+    // The contract with introspection (sqlite_types.h): what the renderer writes — enum
+    // checks, defaults, quoted names, and a rebuilt table — reads back as the same IR.
+    SqliteTempFile db;
+    auto driver = SqliteDriver::open(db.path());
+    SqliteDialect dialect;
+    Schema model = sampleSchema();
+    Table odd;
+    odd.name = "we\"ird table";
+    odd.columns = {column("select", ColumnType::Integer, false), varchar("ünï \"q\"", 12),
+                   withDefault(column("flag", ColumnType::Boolean, false), DefaultValue::boolean(false)),
+                   withDefault(column("at", ColumnType::Timestamptz), DefaultValue::expression("datetime('now')"))};
+    odd.primaryKey = {"select", "ünï \"q\""};
+    odd.uniques = {{"uq odd", {"flag", "at"}}};
+    model.tables.push_back(odd);
+    createSchema(*driver, dialect, model);
+
+    Table& users = *model.findTable("users");
+    Column score = users.columns[3];
+    std::vector<Operation> ops{AlterColumn{"users", score, withDefault(column("score", ColumnType::Double, false),
+                                                                       DefaultValue::number("0"))},
+                               AddEnumValue{"user_role", "owner", std::nullopt}};
+    runOperations(*driver, dialect, model, ops);
+    applyOperations(model, ops);
+
+    Schema expected = dialect.normalizeModel(model);
+    Schema live = dialect.introspect(*driver, {});
+    auto byName = [](const Table& a, const Table& b) { return a.name < b.name; };
+    std::sort(expected.tables.begin(), expected.tables.end(), byName);
+    std::sort(live.tables.begin(), live.tables.end(), byName);
+    QCOMPARE(live.tables.size(), expected.tables.size());
+    for (std::size_t i = 0; i < live.tables.size(); ++i)
+        QVERIFY2(live.tables[i] == expected.tables[i], live.tables[i].name.c_str());
+    QCOMPARE(live.enums, expected.enums);
 }
 
 QTEST_APPLESS_MAIN(TestSqliteRenderLive)
