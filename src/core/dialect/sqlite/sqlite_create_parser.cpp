@@ -1,0 +1,533 @@
+#include "core/dialect/sqlite/sqlite_create_parser.h"
+
+#include <cctype>
+
+namespace tempest {
+
+namespace {
+
+bool isWordStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool isWordChar(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+
+/// Reads a quoted run starting at `i` (on the opening quote) where a doubled closing
+/// quote stands for itself. Returns the unquoted value; `i` ends past the closing quote.
+std::string readQuoted(std::string_view sql, std::size_t& i, char close, bool doubling)
+{
+    std::string value;
+    ++i;
+    while (i < sql.size()) {
+        if (sql[i] == close) {
+            if (doubling && i + 1 < sql.size() && sql[i + 1] == close) {
+                value += close;
+                i += 2;
+                continue;
+            }
+            ++i;
+            return value;
+        }
+        value += sql[i++];
+    }
+    return value;
+}
+
+std::size_t readNumber(std::string_view sql, std::size_t i)
+{
+    if (sql[i] == '0' && i + 1 < sql.size() && (sql[i + 1] == 'x' || sql[i + 1] == 'X')) {
+        i += 2;
+        while (i < sql.size() && std::isxdigit(static_cast<unsigned char>(sql[i])))
+            ++i;
+        return i;
+    }
+    auto digits = [&] {
+        while (i < sql.size() && (std::isdigit(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
+            ++i;
+    };
+    digits();
+    if (i < sql.size() && sql[i] == '.') {
+        ++i;
+        digits();
+    }
+    if (i < sql.size() && (sql[i] == 'e' || sql[i] == 'E')) {
+        std::size_t j = i + 1;
+        if (j < sql.size() && (sql[j] == '+' || sql[j] == '-'))
+            ++j;
+        if (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) {
+            i = j;
+            digits();
+        }
+    }
+    return i;
+}
+
+using Tokens = std::vector<SqlToken>;
+
+/// Index of the ')' matching the '(' at `open`, or `limit` when unbalanced.
+std::size_t matchParen(const Tokens& t, std::size_t open, std::size_t limit)
+{
+    int depth = 0;
+    for (std::size_t i = open; i < limit; ++i) {
+        if (t[i].isPunct("("))
+            ++depth;
+        else if (t[i].isPunct(")") && --depth == 0)
+            return i;
+    }
+    return limit;
+}
+
+/// Ranges [begin, end) of the depth-0 comma-separated entries between `begin` and `end`.
+std::vector<std::pair<std::size_t, std::size_t>> splitTopLevel(const Tokens& t, std::size_t begin,
+                                                               std::size_t end)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t start = begin;
+    int depth = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (t[i].isPunct("("))
+            ++depth;
+        else if (t[i].isPunct(")"))
+            --depth;
+        else if (depth == 0 && t[i].isPunct(",")) {
+            out.emplace_back(start, i);
+            start = i + 1;
+        }
+    }
+    if (start < end)
+        out.emplace_back(start, end);
+    return out;
+}
+
+class Slicer {
+public:
+    Slicer(std::string_view sql, const Tokens& tokens) : m_sql(sql), m_tokens(tokens) {}
+    /// Source text of tokens [first, last), exactly as written.
+    std::string text(std::size_t first, std::size_t last) const
+    {
+        if (first >= last)
+            return {};
+        return std::string(m_sql.substr(m_tokens[first].begin, m_tokens[last - 1].end - m_tokens[first].begin));
+    }
+    /// Source text between the token `open` and the token `close` (exclusive), trimmed:
+    /// keeps comments and spacing inside, as the user wrote them.
+    std::string between(std::size_t open, std::size_t close) const
+    {
+        const std::size_t from = m_tokens[open].end;
+        const std::size_t to = close < m_tokens.size() ? m_tokens[close].begin : m_sql.size();
+        return std::string(trimSql(m_sql.substr(from, to > from ? to - from : 0)));
+    }
+
+private:
+    std::string_view m_sql;
+    const Tokens& m_tokens;
+};
+
+/// The column names of a `( a, b COLLATE x DESC, ... )` list starting at `open`.
+std::vector<std::string> nameList(const Tokens& t, std::size_t open, std::size_t close, bool* autoincrement)
+{
+    std::vector<std::string> names;
+    for (auto [a, b] : splitTopLevel(t, open + 1, close)) {
+        if (t[a].isName())
+            names.push_back(t[a].value);
+        for (std::size_t k = a; k < b; ++k)
+            if (autoincrement && t[k].isWord("AUTOINCREMENT"))
+                *autoincrement = true;
+    }
+    return names;
+}
+
+/// Parses `REFERENCES table [(cols)]` at `i` (on REFERENCES) and skips the actions,
+/// MATCH and DEFERRABLE clauses that may follow. Returns the index after the clause.
+std::size_t parseReferences(const Tokens& t, std::size_t i, std::size_t end, ParsedForeignKey& fk)
+{
+    ++i;
+    if (i < end && t[i].isName())
+        fk.refTable = t[i++].value;
+    if (i < end && t[i].isPunct("(")) {
+        const std::size_t close = matchParen(t, i, end);
+        fk.refColumns = nameList(t, i, close, nullptr);
+        i = close + 1;
+    }
+    while (i < end) {
+        if (t[i].isWord("ON")) {
+            // ON DELETE|UPDATE <SET NULL|SET DEFAULT|CASCADE|RESTRICT|NO ACTION>
+            i += 2;
+            if (i < end && (t[i].isWord("SET") || t[i].isWord("NO")))
+                ++i;
+            ++i;
+        } else if (t[i].isWord("MATCH")) {
+            i += 2;
+        } else if (t[i].isWord("NOT") && i + 1 < end && t[i + 1].isWord("DEFERRABLE")) {
+            i += 2;
+        } else if (t[i].isWord("DEFERRABLE")) {
+            ++i;
+        } else if (t[i].isWord("INITIALLY")) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+bool isColumnConstraintStart(const SqlToken& tok)
+{
+    static const char* const keywords[] = {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
+                                           "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"};
+    if (tok.kind != SqlToken::Kind::Word)
+        return false;
+    for (const char* k : keywords)
+        if (tok.isWord(k))
+            return true;
+    return false;
+}
+
+void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& slice, ParsedCreateTable& out)
+{
+    ParsedColumn column;
+    column.name = t[a].value;
+    column.definition = slice.text(a, b);
+    std::size_t i = a + 1;
+    while (i < b && !isColumnConstraintStart(t[i]))
+        i = t[i].isPunct("(") ? matchParen(t, i, b) + 1 : i + 1;
+
+    std::string pendingName;
+    while (i < b) {
+        const SqlToken& tok = t[i];
+        if (tok.isWord("CONSTRAINT") && i + 1 < b) {
+            pendingName = t[i + 1].value;
+            i += 2;
+            continue;
+        }
+        if (tok.isWord("PRIMARY")) {
+            column.primaryKey = true;
+            out.primaryKey = {column.name};
+            out.primaryKeyName = pendingName;
+            i += 2;
+        } else if (tok.isWord("UNIQUE")) {
+            out.uniques.push_back({pendingName, {column.name}});
+            ++i;
+        } else if (tok.isWord("CHECK") && i + 1 < b && t[i + 1].isPunct("(")) {
+            const std::size_t close = matchParen(t, i + 1, b);
+            out.checks.push_back({pendingName, slice.between(i + 1, close), column.name});
+            i = close + 1;
+        } else if (tok.isWord("DEFAULT") && i + 1 < b) {
+            ParsedDefault def;
+            if (t[i + 1].isPunct("(")) {
+                const std::size_t close = matchParen(t, i + 1, b);
+                def.parenthesised = true;
+                def.text = slice.between(i + 1, close);
+                i = close + 1;
+            } else {
+                std::size_t last = i + 2;
+                if ((t[i + 1].isPunct("+") || t[i + 1].isPunct("-")) && last < b)
+                    ++last;
+                def.literalKind = t[last - 1].kind;
+                def.text = slice.text(i + 1, last);
+                i = last;
+            }
+            column.defaultValue = def;
+        } else if (tok.isWord("REFERENCES")) {
+            ParsedForeignKey fk;
+            fk.name = pendingName;
+            fk.columns = {column.name};
+            i = parseReferences(t, i, b, fk);
+            out.foreignKeys.push_back(std::move(fk));
+        } else if (tok.isWord("GENERATED") || tok.isWord("AS")) {
+            column.generated = true;
+            ++i;
+        } else if (tok.isWord("AUTOINCREMENT")) {
+            column.autoincrement = true;
+            out.autoincrement = true;
+            ++i;
+        } else if (tok.isWord("COLLATE")) {
+            i += 2;
+        } else if (tok.isPunct("(")) {
+            i = matchParen(t, i, b) + 1;
+        } else {
+            ++i;
+        }
+        pendingName.clear();
+    }
+    out.columns.push_back(std::move(column));
+}
+
+void parseTableConstraint(const Tokens& t, std::size_t a, std::size_t b, const Slicer& slice,
+                          ParsedCreateTable& out)
+{
+    std::string name;
+    std::size_t i = a;
+    if (t[i].isWord("CONSTRAINT") && i + 1 < b) {
+        name = t[i + 1].value;
+        i += 2;
+    }
+    if (i >= b)
+        return;
+    auto openAfter = [&](std::size_t from) {
+        while (from < b && !t[from].isPunct("("))
+            ++from;
+        return from;
+    };
+    if (t[i].isWord("PRIMARY")) {
+        const std::size_t open = openAfter(i);
+        if (open < b) {
+            out.primaryKey = nameList(t, open, matchParen(t, open, b), &out.autoincrement);
+            out.primaryKeyName = name;
+        }
+    } else if (t[i].isWord("UNIQUE")) {
+        const std::size_t open = openAfter(i);
+        if (open < b)
+            out.uniques.push_back({name, nameList(t, open, matchParen(t, open, b), nullptr)});
+    } else if (t[i].isWord("CHECK")) {
+        const std::size_t open = openAfter(i);
+        if (open < b)
+            out.checks.push_back({name, slice.between(open, matchParen(t, open, b)), {}});
+    } else if (t[i].isWord("FOREIGN")) {
+        const std::size_t open = openAfter(i);
+        if (open < b) {
+            ParsedForeignKey fk;
+            fk.name = name;
+            const std::size_t close = matchParen(t, open, b);
+            fk.columns = nameList(t, open, close, nullptr);
+            std::size_t r = close + 1;
+            while (r < b && !t[r].isWord("REFERENCES"))
+                ++r;
+            if (r < b)
+                parseReferences(t, r, b, fk);
+            out.foreignKeys.push_back(std::move(fk));
+        }
+    }
+}
+
+bool isTableConstraintStart(const SqlToken& tok)
+{
+    return tok.isWord("CONSTRAINT") || tok.isWord("PRIMARY") || tok.isWord("UNIQUE")
+        || tok.isWord("CHECK") || tok.isWord("FOREIGN");
+}
+
+/// Skips CREATE [TEMP] [UNIQUE|VIRTUAL] TABLE|INDEX [IF NOT EXISTS] [schema.]; returns
+/// the index of the object's name.
+std::size_t skipToObjectName(const Tokens& t, bool& unique, bool& isVirtual)
+{
+    std::size_t i = 0;
+    while (i < t.size() && !(t[i].isWord("TABLE") || t[i].isWord("INDEX"))) {
+        if (t[i].isWord("UNIQUE"))
+            unique = true;
+        if (t[i].isWord("VIRTUAL"))
+            isVirtual = true;
+        ++i;
+    }
+    ++i;
+    if (i + 2 < t.size() && t[i].isWord("IF") && t[i + 1].isWord("NOT") && t[i + 2].isWord("EXISTS"))
+        i += 3;
+    if (i + 2 < t.size() && t[i + 1].isPunct("."))
+        i += 2;
+    return i;
+}
+
+} // namespace
+
+bool SqlToken::isWord(std::string_view keyword) const
+{
+    return kind == Kind::Word && equalsIgnoreCase(value, keyword);
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+std::string toLowerAscii(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string toUpperAscii(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string_view trimSql(std::string_view text)
+{
+    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && (space(text.back()) || text.back() == ';'))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::vector<SqlToken> tokenizeSql(std::string_view sql)
+{
+    std::vector<SqlToken> tokens;
+    std::size_t i = 0;
+    while (i < sql.size()) {
+        const unsigned char c = static_cast<unsigned char>(sql[i]);
+        if (std::isspace(c)) {
+            ++i;
+            continue;
+        }
+        if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            while (i < sql.size() && sql[i] != '\n')
+                ++i;
+            continue;
+        }
+        if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            const std::size_t close = sql.find("*/", i + 2);
+            i = close == std::string_view::npos ? sql.size() : close + 2;
+            continue;
+        }
+        SqlToken tok;
+        tok.begin = i;
+        if (c == '\'') {
+            tok.kind = SqlToken::Kind::String;
+            tok.value = readQuoted(sql, i, '\'', true);
+        } else if (c == '"' || c == '`') {
+            tok.kind = SqlToken::Kind::QuotedIdentifier;
+            tok.value = readQuoted(sql, i, static_cast<char>(c), true);
+        } else if (c == '[') {
+            tok.kind = SqlToken::Kind::QuotedIdentifier;
+            tok.value = readQuoted(sql, i, ']', false);
+        } else if ((c == 'x' || c == 'X') && i + 1 < sql.size() && sql[i + 1] == '\'') {
+            tok.kind = SqlToken::Kind::Blob;
+            ++i;
+            tok.value = readQuoted(sql, i, '\'', false);
+        } else if (std::isdigit(c)
+                   || (c == '.' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
+            tok.kind = SqlToken::Kind::Number;
+            i = readNumber(sql, i);
+            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+        } else if (isWordStart(c)) {
+            tok.kind = SqlToken::Kind::Word;
+            while (i < sql.size() && isWordChar(static_cast<unsigned char>(sql[i])))
+                ++i;
+            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+        } else if (c == '?' || c == ':' || c == '@' || c == '$') {
+            tok.kind = SqlToken::Kind::Variable;
+            ++i;
+            while (i < sql.size() && isWordChar(static_cast<unsigned char>(sql[i])))
+                ++i;
+            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+        } else {
+            tok.kind = SqlToken::Kind::Punct;
+            static const char* const operators[] = {"->>", "||", "<=", ">=", "<>", "!=", "==", "<<", ">>", "->"};
+            std::size_t len = 1;
+            for (const char* op : operators) {
+                const std::string_view o(op);
+                if (sql.substr(i, o.size()) == o) {
+                    len = o.size();
+                    break;
+                }
+            }
+            i += len;
+            tok.value = std::string(sql.substr(tok.begin, len));
+        }
+        tok.end = i;
+        tokens.push_back(std::move(tok));
+    }
+    return tokens;
+}
+
+const ParsedColumn* ParsedCreateTable::findColumn(std::string_view name) const
+{
+    for (const auto& c : columns)
+        if (equalsIgnoreCase(c.name, name))
+            return &c;
+    return nullptr;
+}
+
+ParsedCreateTable parseCreateTable(std::string_view sql)
+{
+    ParsedCreateTable out;
+    const Tokens t = tokenizeSql(sql);
+    const Slicer slice(sql, t);
+    bool unique = false;
+    std::size_t i = skipToObjectName(t, unique, out.isVirtual);
+    if (i >= t.size())
+        return out;
+    out.name = t[i++].value;
+    if (out.isVirtual || i >= t.size() || !t[i].isPunct("("))
+        return out;
+    const std::size_t close = matchParen(t, i, t.size());
+    bool constraintsStarted = false;
+    for (auto [a, b] : splitTopLevel(t, i + 1, close)) {
+        constraintsStarted = constraintsStarted || isTableConstraintStart(t[a]);
+        if (constraintsStarted)
+            parseTableConstraint(t, a, b, slice, out);
+        else
+            parseColumn(t, a, b, slice, out);
+    }
+    for (std::size_t k = close + 1; k < t.size(); ++k) {
+        if (t[k].isWord("STRICT"))
+            out.strict = true;
+        else if (t[k].isWord("ROWID") && t[k - 1].isWord("WITHOUT"))
+            out.withoutRowid = true;
+    }
+    return out;
+}
+
+ParsedCreateIndex parseCreateIndex(std::string_view sql)
+{
+    ParsedCreateIndex out;
+    const Tokens t = tokenizeSql(sql);
+    const Slicer slice(sql, t);
+    bool isVirtual = false;
+    std::size_t i = skipToObjectName(t, out.unique, isVirtual);
+    if (i >= t.size())
+        return out;
+    out.name = t[i++].value;
+    if (i < t.size() && t[i].isWord("ON"))
+        ++i;
+    if (i < t.size())
+        out.table = t[i++].value;
+    if (i >= t.size() || !t[i].isPunct("("))
+        return out;
+    const std::size_t close = matchParen(t, i, t.size());
+    for (auto [a, b] : splitTopLevel(t, i + 1, close))
+        out.entries.push_back(slice.text(a, b));
+    if (close + 1 < t.size() && t[close + 1].isWord("WHERE"))
+        out.where = slice.between(close + 1, t.size());
+    return out;
+}
+
+std::string stripOuterParentheses(std::string_view expr)
+{
+    expr = trimSql(expr);
+    for (;;) {
+        const Tokens t = tokenizeSql(expr);
+        if (t.size() < 2 || !t.front().isPunct("(") || !t.back().isPunct(")")
+            || matchParen(t, 0, t.size()) != t.size() - 1)
+            return std::string(expr);
+        expr = trimSql(expr.substr(t.front().end, t.back().begin - t.front().end));
+    }
+}
+
+IndexEntryParts splitIndexEntry(std::string_view entry)
+{
+    IndexEntryParts parts;
+    const Tokens t = tokenizeSql(entry);
+    std::size_t end = t.size();
+    if (end > 0 && (t[end - 1].isWord("DESC") || t[end - 1].isWord("ASC"))) {
+        parts.descending = t[end - 1].isWord("DESC");
+        --end;
+    }
+    if (end >= 2 && t[end - 2].isWord("COLLATE")) {
+        parts.collation = t[end - 1].value;
+        end -= 2;
+    }
+    parts.expr = Slicer(entry, t).text(0, end);
+    return parts;
+}
+
+} // namespace tempest

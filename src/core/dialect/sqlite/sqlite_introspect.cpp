@@ -1,0 +1,452 @@
+#include "core/dialect/sqlite/sqlite_introspect.h"
+
+#include "core/dialect/sqlite/sqlite_create_parser.h"
+#include "core/dialect/sqlite/sqlite_type_map.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace tempest {
+
+namespace {
+
+// The pragma joins cover ordinary tables only: virtual tables are listed as unsupported
+// (a pragma on one whose module is missing would fail the whole query).
+constexpr const char* kTableFilter =
+    "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'";
+
+const std::string kSchemaQuery = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid";
+const std::string kColumnQuery = std::string(
+    "SELECT m.name AS tbl, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
+    "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter
+    + " ORDER BY m.name, p.cid";
+const std::string kIndexQuery = std::string(
+    "SELECT m.name AS tbl, il.name AS idx, il.\"unique\", il.origin, ix.seqno, ix.cid, "
+    "ix.name AS col FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
+    "JOIN pragma_index_xinfo(il.name) AS ix WHERE ") + kTableFilter
+    + " AND ix.\"key\" = 1 ORDER BY m.name, il.name, ix.seqno";
+const std::string kForeignKeyQuery = std::string(
+    "SELECT m.name AS tbl, f.id, f.seq, f.\"table\" AS ref, f.\"from\" AS col, f.\"to\" AS refcol, "
+    "f.on_update, f.on_delete FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
+    "WHERE ") + kTableFilter + " ORDER BY m.name, f.id DESC, f.seq";
+
+// Shadow tables of FTS3/4, FTS5 and R*Tree: `<virtual table>_<suffix>`.
+const std::set<std::string> kShadowSuffixes = {"content", "segments", "segdir", "docsize", "stat",
+                                               "data",    "idx",      "config", "node",    "rowid",
+                                               "parent"};
+
+struct TableState {
+    Table table;
+    ParsedCreateTable parsed;
+    std::string sql;
+};
+
+std::string joinNames(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const auto& n : names)
+        out += (out.empty() ? "" : "_") + n;
+    return out;
+}
+
+bool sameNames(const std::vector<std::string>& a, const std::vector<std::string>& b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), equalsIgnoreCase);
+}
+
+/// A number literal as a JSON number (IR numbers are JSON numbers): +1 → 1, 0x10 → 16,
+/// .5 → 0.5. nullopt when it is not a number.
+std::optional<std::string> jsonNumber(std::string text)
+{
+    if (!text.empty() && text.front() == '+')
+        text.erase(0, 1);
+    static const std::regex json(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
+    if (std::regex_match(text, json))
+        return text;
+    const bool negative = !text.empty() && text.front() == '-';
+    const std::string body = negative ? text.substr(1) : text;
+    if (body.size() > 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X')) {
+        std::uint64_t value = 0;
+        auto [ptr, ec] = std::from_chars(body.data() + 2, body.data() + body.size(), value, 16);
+        if (ec == std::errc() && ptr == body.data() + body.size())
+            return (negative ? "-" : "") + std::to_string(value);
+        return std::nullopt;
+    }
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
+    if (ec != std::errc() || ptr != body.data() + body.size())
+        return std::nullopt;
+    char buffer[64];
+    auto res = std::to_chars(buffer, buffer + sizeof buffer, negative ? -value : value);
+    return std::string(buffer, res.ptr);
+}
+
+/// The IR default for a DEFAULT clause (see the header for the rules).
+std::optional<DefaultValue> defaultFromClause(const ParsedDefault& clause)
+{
+    if (clause.parenthesised) {
+        std::string expr = stripOuterParentheses(clause.text);
+        if (equalsIgnoreCase(expr, "NULL"))
+            return std::nullopt;
+        return DefaultValue::expression(std::move(expr));
+    }
+    const auto tokens = tokenizeSql(clause.text);
+    if (tokens.size() == 1) {
+        const SqlToken& tok = tokens.front();
+        switch (tok.kind) {
+        case SqlToken::Kind::String:
+        case SqlToken::Kind::QuotedIdentifier:  // DEFAULT "x" is the string x in SQLite
+            return DefaultValue::string(tok.value);
+        case SqlToken::Kind::Word:
+            if (tok.isWord("NULL"))
+                return std::nullopt;
+            if (tok.isWord("TRUE") || tok.isWord("FALSE"))
+                return DefaultValue::boolean(tok.isWord("TRUE"));
+            if (tok.isWord("CURRENT_TIMESTAMP") || tok.isWord("CURRENT_DATE") || tok.isWord("CURRENT_TIME"))
+                return DefaultValue::expression(clause.text);
+            return DefaultValue::string(tok.value);  // DEFAULT abc is the string abc in SQLite
+        default:
+            break;
+        }
+    }
+    if (clause.literalKind == SqlToken::Kind::Number && tokens.size() <= 2) {
+        std::string text;
+        for (const auto& t : tokens)
+            text += t.value;
+        if (auto number = jsonNumber(text))
+            return DefaultValue::number(*number);
+    }
+    return DefaultValue::expression(clause.text);
+}
+
+/// `enum:<enum>:<column>` CHECK (`<column>` IN ('a', ...)) on a TEXT column → the enum's
+/// name and values; nullopt when the check is not of that form.
+std::optional<EnumType> enumFromCheck(const ParsedCheck& check, const Table& table)
+{
+    constexpr std::string_view prefix = "enum:";
+    if (check.name.compare(0, prefix.size(), prefix) != 0)
+        return std::nullopt;
+    const auto t = tokenizeSql(check.expr);
+    if (t.size() < 5 || !(t[0].kind == SqlToken::Kind::Word || t[0].kind == SqlToken::Kind::QuotedIdentifier)
+        || !t[1].isWord("IN") || !t[2].isPunct("(") || !t.back().isPunct(")"))
+        return std::nullopt;
+    const Column* column = table.findColumn(t[0].value);
+    if (!column || column->type != ColumnType::Text || check.name.size() <= prefix.size() + column->name.size() + 1
+        || check.name.compare(check.name.size() - column->name.size() - 1, std::string::npos, ":" + column->name) != 0)
+        return std::nullopt;
+    EnumType out;
+    out.name = check.name.substr(prefix.size(), check.name.size() - prefix.size() - column->name.size() - 1);
+    for (std::size_t i = 3; i + 1 < t.size(); i += 2) {
+        if (t[i].kind != SqlToken::Kind::String || !(t[i + 1].isPunct(",") || i + 2 == t.size()))
+            return std::nullopt;
+        out.values.push_back(t[i].value);
+    }
+    if (out.name.empty() || out.values.empty())
+        return std::nullopt;
+    return out;
+}
+
+void readChecks(TableState& state, Schema& schema)
+{
+    Table& table = state.table;
+    int unnamed = 0;
+    std::set<std::string> names;
+    for (const auto& c : state.parsed.checks)
+        names.insert(c.name);
+    for (const auto& check : state.parsed.checks) {
+        if (auto e = enumFromCheck(check, table)) {
+            const EnumType* existing = schema.findEnum(e->name);
+            if (!existing || existing->values == e->values) {
+                Column* column = table.findColumn(check.column.empty() ? tokenizeSql(check.expr)[0].value : check.column);
+                column->type = ColumnType::Enum;
+                column->enumName = e->name;
+                if (!existing)
+                    schema.enums.push_back(std::move(*e));
+                continue;
+            }
+        }
+        std::string name = check.name;
+        while (name.empty()) {
+            std::string candidate = "ck_" + table.name + "_" + std::to_string(++unnamed);
+            if (!names.count(candidate))
+                name = std::move(candidate);
+        }
+        table.checks.push_back({std::move(name), check.expr});
+    }
+}
+
+/// Builds the columns of every table from the pragma_table_xinfo rows.
+void readColumns(const ResultSet& rows, std::map<std::string, TableState>& tables, Schema& schema)
+{
+    struct PkColumn {
+        std::int64_t position;
+        std::string name;
+        std::string declaredType;
+        bool operator<(const PkColumn& o) const { return position < o.position; }
+    };
+    std::map<std::string, std::vector<PkColumn>> pkByTable;
+    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
+        auto it = tables.find(rows.text(r, "tbl"));
+        if (it == tables.end())
+            continue;
+        TableState& state = it->second;
+        const std::string name = rows.text(r, "name");
+        const ParsedColumn* parsed = state.parsed.findColumn(name);
+        if (rows.integer(r, "hidden") != 0) {
+            UnsupportedObject column{"column", name, state.table.name, "generated column", std::nullopt};
+            if (parsed)
+                column.sql = parsed->definition;
+            schema.unsupported.push_back(std::move(column));
+            continue;
+        }
+        Column column = mapSqliteDeclaredType(rows.text(r, "type"));
+        column.name = name;
+        column.nullable = rows.integer(r, "notnull") == 0;
+        if (parsed && parsed->defaultValue)
+            column.defaultValue = defaultFromClause(*parsed->defaultValue);
+        else if (!rows.null(r, "dflt_value"))
+            column.defaultValue = defaultFromClause({false, rows.text(r, "dflt_value"), SqlToken::Kind::Word});
+        if (const auto pk = rows.integer(r, "pk"); pk > 0)
+            pkByTable[state.table.name].push_back({pk, name, rows.text(r, "type")});
+        state.table.columns.push_back(std::move(column));
+    }
+    for (auto& [tableName, pk] : pkByTable) {
+        TableState& state = tables.at(tableName);
+        std::sort(pk.begin(), pk.end());
+        for (const auto& c : pk)
+            state.table.primaryKey.push_back(c.name);
+        if (pk.size() != 1)
+            continue;
+        Column* column = state.table.findColumn(pk.front().name);
+        // A rowid alias (declared exactly INTEGER, in a rowid table) can never be NULL,
+        // whatever pragma's notnull says.
+        if (equalsIgnoreCase(trimSql(pk.front().declaredType), "INTEGER") && !state.parsed.withoutRowid)
+            column->nullable = false;
+        column->autoincrement = state.parsed.autoincrement && column->type == ColumnType::Integer;
+    }
+}
+
+std::string resolveTableName(const std::map<std::string, TableState>& tables, const std::string& name)
+{
+    if (tables.count(name))
+        return name;
+    for (const auto& [actual, state] : tables)
+        if (equalsIgnoreCase(actual, name))
+            return actual;
+    return name;
+}
+
+std::string resolveColumnName(const Table* table, const std::string& name)
+{
+    if (table)
+        for (const auto& c : table->columns)
+            if (equalsIgnoreCase(c.name, name))
+                return c.name;
+    return name;
+}
+
+FkAction fkAction(const std::string& pragmaText)
+{
+    return parseFkAction(toLowerAscii(pragmaText)).value_or(FkAction::NoAction);
+}
+
+void readForeignKeys(const ResultSet& rows, std::map<std::string, TableState>& tables)
+{
+    // Rows come grouped by (table, id), ids descending: declaration order.
+    std::map<std::string, std::vector<bool>> usedParsed;
+    for (std::size_t r = 0; r < rows.rows.size();) {
+        const std::string tableName = rows.text(r, "tbl");
+        const auto id = rows.integer(r, "id");
+        ForeignKey fk;
+        fk.refTable = rows.text(r, "ref");
+        fk.onDelete = fkAction(rows.text(r, "on_delete"));
+        fk.onUpdate = fkAction(rows.text(r, "on_update"));
+        bool anyRefColumn = false;
+        for (; r < rows.rows.size() && rows.text(r, "tbl") == tableName && rows.integer(r, "id") == id; ++r) {
+            fk.columns.push_back(rows.text(r, "col"));
+            fk.refColumns.push_back(rows.text(r, "refcol"));
+            anyRefColumn = anyRefColumn || !rows.null(r, "refcol");
+        }
+        auto it = tables.find(tableName);
+        if (it == tables.end())
+            continue;
+        TableState& state = it->second;
+        fk.refTable = resolveTableName(tables, fk.refTable);
+        auto ref = tables.find(fk.refTable);
+        const Table* refTable = ref == tables.end() ? nullptr : &ref->second.table;
+        if (!anyRefColumn)  // REFERENCES t without columns: t's primary key
+            fk.refColumns = refTable ? refTable->primaryKey : std::vector<std::string>{};
+        for (auto& c : fk.columns)
+            c = resolveColumnName(&state.table, c);
+        for (auto& c : fk.refColumns)
+            c = resolveColumnName(refTable, c);
+
+        auto& used = usedParsed[tableName];
+        used.resize(state.parsed.foreignKeys.size());
+        for (std::size_t k = 0; k < state.parsed.foreignKeys.size(); ++k) {
+            const auto& parsed = state.parsed.foreignKeys[k];
+            if (!used[k] && sameNames(parsed.columns, fk.columns) && equalsIgnoreCase(parsed.refTable, fk.refTable)) {
+                used[k] = true;
+                fk.name = parsed.name;
+                break;
+            }
+        }
+        if (fk.name.empty())
+            fk.name = "fk_" + state.table.name + "_" + joinNames(fk.columns);
+        for (int n = 2; state.table.findForeignKey(fk.name); ++n)
+            fk.name = "fk_" + state.table.name + "_" + joinNames(fk.columns) + "_" + std::to_string(n);
+        state.table.foreignKeys.push_back(std::move(fk));
+    }
+}
+
+struct IndexRows {
+    std::string table;
+    std::string name;
+    bool unique = false;
+    std::string origin;
+    std::vector<std::pair<std::int64_t, std::string>> columns;  // cid, name
+};
+
+void readIndex(const IndexRows& rows, TableState& state, const std::map<std::string, std::string>& indexSql,
+               Schema& schema)
+{
+    Table& table = state.table;
+    if (rows.origin == "pk")
+        return;
+    if (rows.origin == "u") {
+        UniqueConstraint unique;
+        for (const auto& [cid, name] : rows.columns)
+            unique.columns.push_back(name);
+        for (const auto& parsed : state.parsed.uniques)
+            if (!parsed.name.empty() && sameNames(parsed.columns, unique.columns) && !table.findUnique(parsed.name)) {
+                unique.name = parsed.name;
+                break;
+            }
+        if (unique.name.empty())
+            unique.name = "uq_" + table.name + "_" + joinNames(unique.columns);
+        table.uniques.push_back(std::move(unique));
+        return;
+    }
+    auto sqlIt = indexSql.find(rows.name);
+    const std::string sql = sqlIt == indexSql.end() ? std::string() : sqlIt->second;
+    const ParsedCreateIndex parsed = parseCreateIndex(sql);
+    const bool entriesKnown = parsed.entries.size() == rows.columns.size();
+    auto unsupported = [&](const std::string& detail) {
+        schema.unsupported.push_back({"index", rows.name, table.name, detail, sql});
+    };
+    Index index;
+    index.name = rows.name;
+    index.unique = rows.unique;
+    index.where = parsed.where;
+    for (std::size_t k = 0; k < rows.columns.size(); ++k) {
+        const auto& [cid, name] = rows.columns[k];
+        const IndexEntryParts parts = entriesKnown ? splitIndexEntry(parsed.entries[k]) : IndexEntryParts{};
+        if (parts.descending || !parts.collation.empty())
+            return unsupported("index entry with DESC or COLLATE: " + parsed.entries[k]);
+        if (cid >= 0) {
+            index.columns.push_back(IndexColumn::column(name));
+        } else {
+            if (!entriesKnown)
+                return unsupported("could not read the index's expressions");
+            index.columns.push_back(IndexColumn::expr(stripOuterParentheses(parts.expr)));
+        }
+    }
+    table.indexes.push_back(std::move(index));
+}
+
+void readIndexes(const ResultSet& rows, std::map<std::string, TableState>& tables,
+                 const std::map<std::string, std::string>& indexSql, Schema& schema)
+{
+    for (std::size_t r = 0; r < rows.rows.size();) {
+        IndexRows index;
+        index.table = rows.text(r, "tbl");
+        index.name = rows.text(r, "idx");
+        index.unique = rows.integer(r, "unique") != 0;
+        index.origin = rows.text(r, "origin");
+        for (; r < rows.rows.size() && rows.text(r, "tbl") == index.table && rows.text(r, "idx") == index.name; ++r)
+            index.columns.emplace_back(rows.integer(r, "cid"), rows.text(r, "col"));
+        auto it = tables.find(index.table);
+        if (it != tables.end())
+            readIndex(index, it->second, indexSql, schema);
+    }
+    for (auto& [name, state] : tables)
+        std::sort(state.table.indexes.begin(), state.table.indexes.end(),
+                  [](const Index& a, const Index& b) { return a.name < b.name; });
+}
+
+/// Orders the uniques as their constraints are written in CREATE TABLE.
+void orderUniques(TableState& state)
+{
+    auto position = [&](const UniqueConstraint& u) {
+        for (std::size_t k = 0; k < state.parsed.uniques.size(); ++k)
+            if (sameNames(state.parsed.uniques[k].columns, u.columns))
+                return k;
+        return state.parsed.uniques.size();
+    };
+    std::stable_sort(state.table.uniques.begin(), state.table.uniques.end(),
+                     [&](const UniqueConstraint& a, const UniqueConstraint& b) { return position(a) < position(b); });
+}
+
+} // namespace
+
+Schema introspectSqlite(Driver& driver, const IntrospectOptions& options)
+{
+    Schema schema;
+    std::map<std::string, TableState> tables;
+    std::map<std::string, std::string> indexSql;
+    std::vector<std::string> virtualTables;
+
+    const ResultSet objects = driver.query(kSchemaQuery);
+    for (std::size_t r = 0; r < objects.rows.size(); ++r) {
+        const std::string type = objects.text(r, "type");
+        const std::string name = objects.text(r, "name");
+        const std::string sql = objects.text(r, "sql");
+        const std::string owner = objects.text(r, "tbl_name");
+        if (type == "table") {
+            if (name.compare(0, 7, "sqlite_") == 0 || equalsIgnoreCase(name, options.versionTable))
+                continue;
+            ParsedCreateTable parsed = parseCreateTable(sql);
+            if (parsed.isVirtual) {
+                virtualTables.push_back(name);
+                schema.unsupported.push_back({"virtual_table", name, std::nullopt, std::nullopt, sql});
+                continue;
+            }
+            TableState state;
+            state.table.name = name;
+            state.parsed = std::move(parsed);
+            state.sql = sql;
+            tables.emplace(name, std::move(state));
+        } else if (type == "view") {
+            schema.unsupported.push_back({"view", name, std::nullopt, std::nullopt, sql});
+        } else if (type == "trigger") {
+            schema.unsupported.push_back({"trigger", name, owner, std::nullopt, sql});
+        } else if (type == "index" && !sql.empty()) {
+            indexSql.emplace(name, sql);
+        }
+    }
+    for (const auto& vt : virtualTables)
+        for (const auto& suffix : kShadowSuffixes)
+            tables.erase(vt + "_" + suffix);
+
+    readColumns(driver.query(kColumnQuery), tables, schema);
+    readIndexes(driver.query(kIndexQuery), tables, indexSql, schema);
+    readForeignKeys(driver.query(kForeignKeyQuery), tables);
+
+    for (auto& [name, state] : tables) {
+        if (state.parsed.withoutRowid)
+            schema.unsupported.push_back({"table_option", "WITHOUT ROWID", name, std::nullopt, state.sql});
+        if (state.parsed.strict)
+            schema.unsupported.push_back({"table_option", "STRICT", name, std::nullopt, state.sql});
+        readChecks(state, schema);
+        orderUniques(state);
+        schema.tables.push_back(std::move(state.table));
+    }
+    schema.sortUnsupported();
+    return schema;
+}
+
+} // namespace tempest
