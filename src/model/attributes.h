@@ -119,6 +119,8 @@ FkActions fkActions(A... actions)
 
 } // namespace detail
 
+/// The column is (part of) the primary key; on several columns, a composite key in
+/// declaration order. For another order use the table item primaryKey({...}).
 inline PrimaryKeyAttr primaryKey() { return {}; }
 inline AutoincrementAttr autoincrement() { return {}; }
 /// A non-optional member whose column still accepts NULL.

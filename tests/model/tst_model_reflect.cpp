@@ -46,6 +46,22 @@ static_assert(memberInfo<long double>().kind == MemberKind::Unmapped);
 static_assert(memberInfo<std::vector<int>>().kind == MemberKind::Unmapped);
 static_assert(model::isOptionalMember<std::optional<int>> && !model::isOptionalMember<int>);
 
+// A tree: its parent column references the table's own key by member pointer.
+struct Category {
+    std::int64_t id;
+    std::optional<std::int64_t> parent_id;
+};
+template <>
+struct tempest::Model<Category> {
+    static auto define()
+    {
+        using namespace tempest::model;
+        return table<Category>("categories", column("id", &Category::id, primaryKey()),
+                               column("parent_id", &Category::parent_id,
+                                      references(&Category::id, onDelete(FkAction::SetNull))));
+    }
+};
+
 namespace {
 
 std::string readFile(const std::string& path)
@@ -129,6 +145,19 @@ private slots:
         QCOMPARE(posts.foreignKeys[0].refColumns, std::vector<std::string>{"id"});
         QCOMPARE(posts.foreignKeys[0].onDelete, FkAction::Cascade);
         QCOMPARE(posts.foreignKeys[0].onUpdate, FkAction::Restrict);
+    }
+
+    // Resolving a member-pointer reference reads the target's columns only, so a
+    // self-reference neither recurses nor needs a second model.
+    void selfReferenceResolvesToOwnTable()
+    {
+        const Schema s = reflectSchema<Category>();
+        const ForeignKey& fk = s.tables.front().foreignKeys.front();
+        QCOMPARE(fk.name, std::string("fk_categories_parent_id"));
+        QCOMPARE(fk.refTable, std::string("categories"));
+        QCOMPARE(fk.refColumns, std::vector<std::string>{"id"});
+        QCOMPARE(fk.onDelete, FkAction::SetNull);
+        QVERIFY(s.tables.front().findColumn("parent_id")->nullable);
     }
 
     void primaryKeyColumnsAreNotNullEvenWhenOptional()
