@@ -1,0 +1,21 @@
+// `introspect`: the live schema as bare IR JSON (no --json envelope: it is the document).
+#include "core/cli/cmd_common.h"
+#include "core/cli/commands.h"
+
+#include "core/ir/errors.h"
+#include "core/ir/schema_json.h"
+
+namespace tempest {
+
+int cmdIntrospect(CliSession& session, const ParsedArgs& args)
+{
+    requirePositionals(args, 0, 0, "introspect");
+    DriverPtr db = session.openDatabase(false);
+    if (!db)
+        throw InputError("database does not exist", session.project().displayDatabase());
+    const Schema schema = session.dialect().introspect(*db, session.introspectOptions());
+    session.printRaw(toJson(schema));
+    return 0;
+}
+
+} // namespace tempest

@@ -1,0 +1,41 @@
+// `stamp TARGET`: set the version table without running any operation.
+#include "core/cli/cmd_common.h"
+#include "core/cli/commands.h"
+
+#include "core/ir/errors.h"
+
+namespace tempest {
+
+int cmdStamp(CliSession& session, const ParsedArgs& args)
+{
+    requirePositionals(args, 1, 1, "stamp");
+    const std::string target = args.positionals[0];
+    const RevisionGraph& graph = session.graph();
+
+    // Validate the target before the database is opened (and possibly created).
+    if (target == "head") {
+        const auto heads = graph.heads();
+        if (heads.size() > 1)
+            throw InputError("`head` is ambiguous: there are " + std::to_string(heads.size()) + " heads (" +
+                             joinIds(heads) + "); name one, or use `heads`");
+    } else if (target != "heads" && target != "base") {
+        graph.resolve(target);
+    }
+
+    MigrationRunner runner(graph, session.dialect(), session.runnerOptions());
+    DriverPtr db = session.openDatabase(true);
+    const RunResult result = runner.stamp(*db, target);
+    for (const std::string& id : result.applied)
+        session.print("stamped " + id);
+    for (const std::string& id : result.reverted)
+        session.print("unstamped " + id);
+    if (result.applied.empty() && result.reverted.empty())
+        session.print("version table already at " + target);
+    session.result() = Json::object();
+    session.result()["stamped"] = result.applied;
+    session.result()["unstamped"] = result.reverted;
+    warnChecksums(session, result.warnings);
+    return 0;
+}
+
+} // namespace tempest

@@ -1,0 +1,112 @@
+#include "core/cli/commands.h"
+
+#include "core/cli/cli.h"
+
+namespace tempest {
+
+const std::vector<CommandInfo>& commandTable()
+{
+    static const std::vector<CommandInfo> table = {
+        {"init", "init [DIR]", "scaffold tempest.json, migrations/ and models.json (never overwrites)",
+         "Creates DIR (default: the current folder) with a project file, an empty migrations\n"
+         "folder and an empty models file. Refuses, naming it, when a file already exists.\n",
+         {}, &cmdInit},
+        {"revision",
+         "revision -m LABEL [--autogenerate] [--rev-id ID] [--head REV] [--format json|cpp]\n"
+         "         [--autorename] [--rename-table OLD:NEW] [--rename-column TABLE.OLD:NEW]",
+         "write a new migration (empty, or the difference between the models and the migrations)",
+         "  -m LABEL                 what the revision does (also names the file)\n"
+         "  --autogenerate           diff the models against the schema the migrations produce\n"
+         "  --rev-id ID              use ID instead of 12 random hex digits\n"
+         "  --head REV               the parent revision (required when there are several heads)\n"
+         "  --format json|cpp        the migration file format (default json)\n"
+         "  --autorename             treat every unambiguous drop + add pair as a rename\n"
+         "  --rename-table OLD:NEW   confirm a table rename (repeatable)\n"
+         "  --rename-column TABLE.OLD:NEW   confirm a column rename (repeatable);\n"
+         "                           names may be double-quoted: \"a.b\".c:d\n"
+         "With --autogenerate and no change detected, no file is written.\n",
+         {{"-m", true, false}, {"--autogenerate", false, false}, {"--rev-id", true, false},
+          {"--head", true, false}, {"--format", true, false}, {"--autorename", false, false},
+          {"--rename-table", true, true}, {"--rename-column", true, true}},
+         &cmdRevision},
+        {"merge", "merge REV REV... | heads -m LABEL [--rev-id ID]",
+         "write a merge revision joining several heads",
+         "  REV REV...   the revisions to join (`heads`: every current head)\n"
+         "  -m LABEL     what the merge is for\n"
+         "  --rev-id ID  use ID instead of 12 random hex digits\n",
+         {{"-m", true, false}, {"--rev-id", true, false}}, &cmdMerge},
+        {"upgrade", "upgrade [TARGET | FROM:TO] [--sql]", "apply pending revisions (default target: heads)",
+         "TARGET: heads | head | <id> | <prefix of 4+ characters> | <branch>@head | +N\n"
+         "  --sql   print the SQL instead of running it (FROM:TO needs no database)\n",
+         {{"--sql", false, false}}, &cmdUpgrade},
+        {"downgrade", "downgrade TARGET | FROM:TO [--sql]", "revert applied revisions",
+         "TARGET: base | <id> | <prefix> | <branch>@head | -N | N\n"
+         "  --sql   print the SQL instead of running it (FROM:TO needs no database)\n",
+         {{"--sql", false, false}}, &cmdDowngrade},
+        {"current", "current [--verbose]", "show the applied heads",
+         "  --verbose   every applied revision, in application order\n",
+         {{"--verbose", false, false}}, &cmdCurrent},
+        {"history", "history [--verbose]", "list revisions, newest first (✓ applied, · not)",
+         "  --verbose   parents, creation time and file of each revision\n",
+         {{"--verbose", false, false}}, &cmdHistory},
+        {"heads", "heads", "list the heads", "", {}, &cmdHeads},
+        {"branches", "branches", "list branch points and their children", "", {}, &cmdBranches},
+        {"show", "show REV", "show a revision: metadata, operations and SQL", "", {}, &cmdShow},
+        {"stamp", "stamp TARGET", "set the version table without running operations",
+         "TARGET: heads | head | base | <id> | <prefix> | <branch>@head\n", {}, &cmdStamp},
+        {"check", "check", "drift, uncaptured model changes and edited migrations (exit 1 when found)",
+         "Prints `drift: …` (database ≠ models), `uncaptured: …` (models ≠ migrations) and\n"
+         "`changed: <id>` (an applied migration was edited) lines, and exits 1 when any.\n",
+         {}, &cmdCheck},
+        {"introspect", "introspect", "print the live schema as IR JSON", "", {}, &cmdIntrospect},
+    };
+    return table;
+}
+
+const CommandInfo* findCommand(std::string_view name)
+{
+    for (const CommandInfo& command : commandTable()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+std::string globalHelp()
+{
+    std::string text = "usage: tempest-migrate [--config FILE] [--database URL] [--json] COMMAND [ARGS]\n\n"
+                       "Schema migrations for SQLite and PostgreSQL.\n\n"
+                       "  --config FILE    the project file (default ./tempest.json)\n"
+                       "  --database URL   the database (overrides TEMPEST_DATABASE and the project file)\n"
+                       "  --json           print one JSON document: command, exitCode, result, warnings, error\n"
+                       "  --version        print the version\n\n"
+                       "commands:\n";
+    for (const CommandInfo& command : commandTable()) {
+        std::string name(command.name);
+        name.resize(12, ' ');
+        text += "  " + name + std::string(command.summary) + "\n";
+    }
+    text += "\nRun `tempest-migrate COMMAND --help` for a command's options.\n"
+            "Exit codes: 0 success, 1 problem found or migration failed, 2 bad usage or input.\n";
+    return text;
+}
+
+std::string commandHelp(const CommandInfo& command)
+{
+    std::string text = "usage: tempest-migrate " + std::string(command.usage) + "\n\n" +
+                       std::string(command.summary) + "\n";
+    if (!command.details.empty())
+        text += "\n" + std::string(command.details);
+    return text;
+}
+
+std::string cliVersion()
+{
+#ifdef TEMPEST_VERSION
+    return std::string("tempest-migrate ") + TEMPEST_VERSION;
+#else
+    return "tempest-migrate (unknown version)";
+#endif
+}
+
+} // namespace tempest

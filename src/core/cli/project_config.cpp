@@ -1,0 +1,104 @@
+#include "core/cli/project_config.h"
+
+#include "core/driver/driver.h"
+#include "core/ir/errors.h"
+#include "core/ir/json.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace tempest {
+
+std::string absolutePath(const std::string& path, const std::string& base)
+{
+    fs::path p(path);
+    if (p.is_relative())
+        p = fs::path(base) / p;
+    return p.lexically_normal().string();
+}
+
+std::string ProjectConfig::displayDatabase() const
+{
+    return maskPassword(database);
+}
+
+namespace {
+
+std::string readModels(const JsonObjectReader& reader, ProjectConfig& config)
+{
+    const Json& models = reader.get("models");
+    const std::string path = reader.path("models");
+    if (models.is_string()) {
+        if (models.get<std::string>().empty())
+            reader.fail("models", "expected a file path or {\"command\": [...]}, got an empty string");
+        return absolutePath(models.get<std::string>(), config.projectDir);
+    }
+    if (!models.is_object())
+        reader.fail("models", "expected a file path or {\"command\": [...]}");
+    JsonObjectReader command(models, reader.file(), path);
+    command.rejectUnknown({"command"});
+    config.modelsCommand = command.stringList("command", true);
+    if (config.modelsCommand.empty() || config.modelsCommand.front().empty())
+        command.fail("command", "expected a non-empty list: the program and its arguments");
+    return {};
+}
+
+} // namespace
+
+ProjectConfig loadProjectConfig(const std::string& path, const DatabaseOverrides& overrides)
+{
+    ProjectConfig config;
+    config.configFile = absolutePath(path, overrides.cwd);
+    config.projectDir = fs::path(config.configFile).parent_path().string();
+
+    std::error_code ec;
+    if (!fs::exists(config.configFile, ec))
+        throw InputError("project file not found (create one with `tempest-migrate init`, or pass --config)",
+                         config.configFile);
+    const Json json = readJsonFile(config.configFile);
+    JsonObjectReader reader(json, config.configFile, "$");
+    reader.rejectUnknown({"dialect", "database", "migrations", "models", "versionTable", "schema"});
+
+    if (reader.has("dialect")) {
+        config.dialect = reader.requireString("dialect");
+        if (config.dialect != "sqlite" && config.dialect != "postgresql")
+            reader.fail("dialect", "unknown dialect \"" + config.dialect + "\": expected \"sqlite\" or \"postgresql\"");
+    }
+    config.migrationsDir = absolutePath(reader.optionalString("migrations").value_or("migrations"), config.projectDir);
+    if (reader.has("models"))
+        config.modelsFile = readModels(reader, config);
+    if (auto table = reader.optionalString("versionTable")) {
+        if (table->empty())
+            reader.fail("versionTable", "expected a table name, got an empty string");
+        config.versionTable = *table;
+    }
+    if (auto schema = reader.optionalString("schema")) {
+        if (config.dialect != "postgresql")
+            reader.fail("schema", "\"schema\" applies to the postgresql dialect only");
+        config.schemaName = *schema;
+    }
+
+    // flag > environment > file (DESIGN.md); a relative SQLite path is relative to where
+    // it was written: the command line's working directory, or the project folder.
+    std::string fileDatabase = reader.optionalString("database").value_or("");
+    std::string base = config.projectDir;
+    if (!overrides.flag.empty()) {
+        config.database = overrides.flag;
+        config.databaseSource = "--database";
+        base = overrides.cwd;
+    } else if (!overrides.environment.empty()) {
+        config.database = overrides.environment;
+        config.databaseSource = "TEMPEST_DATABASE";
+        base = overrides.cwd;
+    } else {
+        config.database = fileDatabase;
+        config.databaseSource = config.configFile;
+    }
+    if (config.dialect == "sqlite" && !config.database.empty() && config.database != ":memory:")
+        config.database = absolutePath(config.database, base);
+    return config;
+}
+
+} // namespace tempest

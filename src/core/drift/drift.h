@@ -1,0 +1,50 @@
+#pragma once
+// checkDrift: does the live database match the models? The live schema (introspected)
+// and the model schema (normalised into the shape introspection produces) are compared
+// through the dialect's comparison rules, so what the database cannot tell apart
+// (SQLite affinity, comments) is never drift, and neither is anything `unsupported`.
+
+#include "core/dialect/dialect.h"
+#include "core/driver/driver.h"
+#include "core/ir/schema.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tempest {
+
+/// What the caller knows about the revision history, so the report can say that a
+/// difference is only revisions not applied yet rather than real drift.
+struct DriftHistory {
+    /// The schema the applied revisions produce (replay of the version table's ids).
+    std::optional<Schema> appliedSchema;
+    /// Revisions that exist but are not applied, in topoOrder.
+    std::vector<std::string> pendingRevisions;
+};
+
+struct DriftReport {
+    /// One line per difference between the live schema and the models (empty: none),
+    /// phrased from the live schema towards the models.
+    std::vector<std::string> findings;
+    /// The live schema matches the applied revisions and revisions are pending: the
+    /// findings are explained by `upgrade` not having run, not by hand-made changes.
+    bool behindHeads = false;
+    std::vector<std::string> pendingRevisions;
+    /// The introspected schema (unsupported objects included).
+    Schema live;
+
+    bool clean() const { return findings.empty(); }
+};
+
+/// Introspects `driver` and compares it with `models`. Read-only. Throws DatabaseError
+/// when the catalog cannot be read.
+DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& models,
+                       const IntrospectOptions& options, const DriftHistory& history = {});
+
+/// The comparison alone, for a live schema obtained elsewhere (an absent database is
+/// the empty schema).
+DriftReport compareDrift(Schema live, const Dialect& dialect, const Schema& models,
+                         const DriftHistory& history = {});
+
+} // namespace tempest

@@ -1,0 +1,59 @@
+// tempest-migrate: the process around runMigrationCli — argv, stdout/stderr, a y/N
+// prompt on the terminal, the environment, and the driver factory.
+#include "core/cli/cli.h"
+#include "tools/driver_factory.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace {
+
+std::map<std::string, std::string> environment()
+{
+    std::map<std::string, std::string> env;
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const std::string text(*entry);
+        const auto eq = text.find('=');
+        if (eq != std::string::npos)
+            env.emplace(text.substr(0, eq), text.substr(eq + 1));
+    }
+    return env;
+}
+
+bool askYesNo(const std::string& question)
+{
+    std::cerr << question << ' ' << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer))
+        return false;
+    return answer == "y" || answer == "Y" || answer == "yes" || answer == "Yes";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    tempest::CliConfig config;
+    config.io.out = [](std::string_view text) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+    };
+    config.io.err = [](std::string_view text) {
+        std::fwrite(text.data(), 1, text.size(), stderr);
+        std::fflush(stderr);
+    };
+    config.io.confirm = askYesNo;
+    config.io.isTerminal = ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO);
+    config.io.env = environment();
+    std::error_code ec;
+    config.io.cwd = std::filesystem::current_path(ec).string();
+    config.openDriver = tempest::openProjectDatabase;
+
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    return tempest::runMigrationCli(args, config);
+}
