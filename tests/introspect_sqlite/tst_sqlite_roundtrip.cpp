@@ -91,6 +91,7 @@ private slots:
     void sampleSchemas_data();
     void sampleSchemas();
     void modelFeatures();
+    void handWrittenQuirks();
 };
 
 void TestSqliteRoundtrip::sampleSchemas_data()
@@ -151,7 +152,7 @@ void TestSqliteRoundtrip::modelFeatures()
             "body": {"type": "text"}
           },
           "primaryKey": ["user_id", "slug"],
-          "foreignKeys": {"fk_posts_user_id": {"columns": ["user_id"], "refTable": "users",
+          "foreignKeys": {"posts_author": {"columns": ["user_id"], "refTable": "users",
                           "refColumns": ["id"], "onDelete": "cascade", "onUpdate": "set null"}}
         }
       },
@@ -161,6 +162,41 @@ void TestSqliteRoundtrip::modelFeatures()
     auto fresh = recreate(model);
     const Schema live = introspect(*fresh);
     compareTables(model, live);
+}
+
+void TestSqliteRoundtrip::handWrittenQuirks()
+{
+    // DDL as people write it by hand, not as the renderer would: every spelling must
+    // settle on IR that the renderer reproduces.
+    auto original = databaseWith(R"sql(
+        CREATE TABLE "we""ird name" (
+          [key] INTEGER NOT NULL PRIMARY KEY,
+          `select` TEXT DEFAULT 'it''s' COLLATE NOCASE,
+          n INT DEFAULT -5 CHECK (n <> 0),
+          h DEFAULT 0x1F,
+          flag BOOL DEFAULT TRUE,
+          stamp DATETIME DEFAULT CURRENT_TIMESTAMP,
+          expr_default TEXT DEFAULT ((strftime('%s', 'now'))),
+          word DEFAULT abc,
+          odd MEDIUMINT  UNSIGNED,
+          numb NUMERIC(7),
+          g TEXT AS (upper(`select`)),
+          CONSTRAINT "both" UNIQUE (n, h)
+        );
+        CREATE TABLE child (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          a INT, b INT,
+          parent_key INTEGER REFERENCES "we""ird name" ON DELETE SET NULL,
+          CONSTRAINT pair FOREIGN KEY (a, b) REFERENCES "we""ird name" (n, h) ON UPDATE CASCADE,
+          CHECK (a > 0 OR b > 0)
+        );
+        CREATE UNIQUE INDEX ix_child_expr ON child (((a + b) * 2), b) WHERE a IS NOT NULL;
+    )sql");
+    const Schema first = introspect(*original);
+    QVERIFY(first.findTable("we\"ird name"));
+    QCOMPARE(first.unsupported.size(), std::size_t(1));  // the generated column
+    auto fresh = recreate(first);
+    compareTables(first, introspect(*fresh));
 }
 
 QTEST_APPLESS_MAIN(TestSqliteRoundtrip)
