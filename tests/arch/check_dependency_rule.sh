@@ -55,6 +55,18 @@ if [ -d drivers ]; then
   done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include' drivers --include='*.h' --include='*.cpp' | sed -E 's/^([^:]+):[0-9]+:/\1:/')
 fi
 
+# src/model builds IR from C++ declarations: it uses core/ir only.
+if [ -d model ]; then
+  while IFS= read -r line; do
+    file=${line%%:*}
+    inc=$(sed -E 's/.*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"].*/\1/' <<<"${line#*:}")
+    case "$inc" in
+      core/ir/*|model/*) ;;
+      core/*|drivers/*|studio/*|tools/*|Q*) report "$file includes $inc: src/model uses only core/ir" ;;
+    esac
+  done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include' model --include='*.h' --include='*.cpp' | sed -E 's/^([^:]+):[0-9]+:/\1:/')
+fi
+
 hits=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"]studio/' --include='*.h' --include='*.cpp' . | grep -v '^./studio/' || true)
 for f in $hits; do report "$f includes studio/: nothing links studio"; done
 
