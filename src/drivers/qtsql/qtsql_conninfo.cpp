@@ -1,0 +1,75 @@
+#include "drivers/qtsql/qtsql_conninfo.h"
+
+#include "core/driver/driver.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <memory>
+
+namespace tempest {
+
+namespace {
+
+struct ConnInfoFreer {
+    void operator()(PQconninfoOption* options) const noexcept { PQconninfoFree(options); }
+};
+
+/// libpq's quoting for a value in key='value' form.
+std::string quoted(const std::string& value)
+{
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+} // namespace
+
+QtSqlPgParams parsePgConnInfo(const std::string& conninfo)
+{
+    char* error = nullptr;
+    std::unique_ptr<PQconninfoOption, ConnInfoFreer> options(PQconninfoParse(conninfo.c_str(), &error));
+    if (!options) {
+        std::string message = error ? error : "out of memory";
+        PQfreemem(error);
+        while (!message.empty() && message.back() == '\n')
+            message.pop_back();
+        throw ConnectionError("invalid PostgreSQL connection string " + maskPassword(conninfo) + ": "
+                              + maskPassword(message));
+    }
+    QtSqlPgParams params;
+    for (PQconninfoOption* o = options.get(); o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const std::string key = o->keyword;
+        const std::string value = o->val;
+        if (key == "host") {
+            params.host = value;
+        } else if (key == "dbname") {
+            params.dbname = value;
+        } else if (key == "user") {
+            params.user = value;
+        } else if (key == "password") {
+            params.password = value;
+        } else if (key == "port") {
+            int port = 0;
+            auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), port);
+            if (ec == std::errc() && end == value.data() + value.size()) {
+                params.port = port;
+                continue;
+            }
+            // A port list (multi-host): only the connect options can carry it.
+            params.connectOptions += (params.connectOptions.empty() ? "" : ";") + key + "=" + quoted(value);
+        } else {
+            // QPSQL turns ';' into ' ' before handing the string to libpq.
+            params.connectOptions += (params.connectOptions.empty() ? "" : ";") + key + "=" + quoted(value);
+        }
+    }
+    return params;
+}
+
+} // namespace tempest
