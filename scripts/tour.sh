@@ -10,7 +10,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-step() { local shown=("$@"); [ "$1" = "$migrate" ] && shown[0]=tempest-migrate; printf '\n$ %s\n' "${shown[*]}"; "$@"; }
+step() {
+  local shown="" a
+  for a in "$@"; do
+    [ "$a" = "$migrate" ] && a=tempest-migrate
+    case "$a" in *" "*) a="\"$a\"" ;; esac
+    shown+="${shown:+ }$a"
+  done
+  printf '\n$ %s\n' "$shown"
+  "$@"
+}
 sql() { printf '\n$ sqlite3 app.db "%s"\n' "$1"; sqlite3 app.db "$1"; }
 
 step "$migrate" init
