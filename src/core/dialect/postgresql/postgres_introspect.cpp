@@ -1,0 +1,349 @@
+// Assembles the catalog rows of postgres_catalog_queries.h into IR, deciding for each
+// object whether IR can express it or it goes to `unsupported`.
+
+#include "core/dialect/postgresql/postgres_introspect.h"
+
+#include "core/dialect/postgresql/postgres_catalog_queries.h"
+#include "core/dialect/postgresql/postgres_catalog_values.h"
+#include "core/dialect/postgresql/postgres_sql.h"
+
+#include <map>
+#include <set>
+
+namespace tempest {
+
+namespace {
+
+std::string str(const Json& row, const char* key)
+{
+    const auto it = row.find(key);
+    return it == row.end() || it->is_null() ? std::string() : it->get<std::string>();
+}
+
+std::optional<std::string> optionalStr(const Json& row, const char* key)
+{
+    const auto it = row.find(key);
+    if (it == row.end() || it->is_null())
+        return std::nullopt;
+    return it->get<std::string>();
+}
+
+bool flag(const Json& row, const char* key)
+{
+    const auto it = row.find(key);
+    return it != row.end() && it->is_boolean() && it->get<bool>();
+}
+
+std::vector<std::string> strings(const Json& row, const char* key)
+{
+    std::vector<std::string> out;
+    const auto it = row.find(key);
+    if (it != row.end() && it->is_array())
+        for (const auto& v : *it)
+            out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    return out;
+}
+
+FkAction fkAction(const std::string& code)
+{
+    if (code == "r") return FkAction::Restrict;
+    if (code == "c") return FkAction::Cascade;
+    if (code == "n") return FkAction::SetNull;
+    if (code == "d") return FkAction::SetDefault;
+    return FkAction::NoAction;
+}
+
+UnsupportedObject unsupported(std::string kind, std::string name, std::optional<std::string> table,
+                              std::optional<std::string> detail, std::optional<std::string> sql)
+{
+    return {std::move(kind), std::move(name), std::move(table), std::move(detail), std::move(sql)};
+}
+
+/// Builds the schema; `strip` removes the qualifier of the introspected schema (or of
+/// pg_temp) that the server adds to names when the schema is not on the search_path.
+class Assembler {
+public:
+    Assembler(std::function<std::string(std::string_view)> strip, std::string versionTable)
+        : m_strip(std::move(strip)), m_versionTable(std::move(versionTable))
+    {
+    }
+
+    Schema build(const PgCatalogRows& rows)
+    {
+        relations(rows.relations);
+        columns(rows.columns);
+        constraints(rows.constraints);
+        autoincrement();
+        indexes(rows.indexes);
+        enums(rows.enums);
+        domains(rows.domains);
+        others(rows.others);
+        for (auto oid : m_order)
+            m_schema.tables.push_back(std::move(m_tables.at(oid)));
+        m_schema.sortUnsupported();
+        return std::move(m_schema);
+    }
+
+private:
+    struct Pending {
+        bool identity = false;
+        std::string serialDefault;  // nextval(…) text
+    };
+
+    void note(UnsupportedObject object) { m_schema.unsupported.push_back(std::move(object)); }
+
+    void relations(const Json& rows)
+    {
+        for (const auto& row : rows) {
+            const std::int64_t oid = row.at("oid").get<std::int64_t>();
+            const std::string name = str(row, "name");
+            const std::string kind = str(row, "kind");
+            const auto parent = optionalStr(row, "parent");
+            m_relationNames[oid] = name;
+            if (kind == "v" || kind == "m") {
+                const bool view = kind == "v";
+                note(unsupported(view ? "view" : "materialized_view", name, std::nullopt, std::nullopt,
+                                 std::string(view ? "CREATE VIEW " : "CREATE MATERIALIZED VIEW ")
+                                     + pgQuoteIdentifier(name) + " AS\n" + str(row, "viewdef")));
+            } else if (kind == "f") {
+                note(unsupported("table_option", name, name, "foreign table", std::nullopt));
+            } else if (flag(row, "partition")) {
+                note(unsupported("partition", name, parent, "FOR VALUES " + str(row, "bound"), std::nullopt));
+            } else if (parent) {
+                note(unsupported("inheritance", name, parent, "INHERITS (" + *parent + ")", std::nullopt));
+            } else if (name != m_versionTable) {
+                Table table;
+                table.name = name;
+                table.comment = optionalStr(row, "comment");
+                if (kind == "p")
+                    note(unsupported("table_option", name, name, "PARTITION BY " + str(row, "partkey"), std::nullopt));
+                m_tables.emplace(oid, std::move(table));
+                m_order.push_back(oid);
+            }
+        }
+    }
+
+    Table* table(const Json& row)
+    {
+        const auto it = m_tables.find(row.at("rel").get<std::int64_t>());
+        return it == m_tables.end() ? nullptr : &it->second;
+    }
+
+    void columns(const Json& rows)
+    {
+        for (const auto& row : rows) {
+            Table* t = table(row);
+            if (!t)
+                continue;
+            const std::string name = str(row, "name");
+            const std::int64_t rel = row.at("rel").get<std::int64_t>();
+            const std::string fmt = m_strip(str(row, "fmt"));
+            if (!str(row, "generated").empty()) {
+                note(unsupported("column", name, t->name, "generated column " + fmt,
+                                 "GENERATED ALWAYS AS (" + m_strip(str(row, "def")) + ") STORED"));
+                continue;
+            }
+            if (str(row, "category") == "A") {
+                note(unsupported("column", name, t->name, "array type " + fmt, std::nullopt));
+                continue;
+            }
+            Column column;
+            column.name = name;
+            const std::string typtype = str(row, "typtype");
+            pgApplyCatalogType(column, {str(row, "typname"), fmt, typtype.empty() ? 'b' : typtype[0],
+                                        flag(row, "local_type")});
+            column.nullable = !flag(row, "notnull");
+            column.comment = optionalStr(row, "comment");
+            Pending pending;
+            pending.identity = !str(row, "identity").empty();
+            if (auto def = optionalStr(row, "def")) {
+                if (def->starts_with("nextval("))
+                    pending.serialDefault = *def;
+                else
+                    column.defaultValue = pgParseDefault(m_strip(*def));
+            }
+            m_columnNames[{rel, row.at("num").get<int>()}] = name;
+            if (pending.identity || !pending.serialDefault.empty())
+                m_pending[{rel, name}] = pending;
+            t->columns.push_back(std::move(column));
+        }
+    }
+
+    bool hasColumns(const Table& t, const std::vector<std::string>& names) const
+    {
+        for (const auto& n : names)
+            if (!t.findColumn(n))
+                return false;
+        return !names.empty();
+    }
+
+    void constraints(const Json& rows)
+    {
+        std::set<std::string> tableNames;
+        for (const auto& [oid, t] : m_tables)
+            tableNames.insert(t.name);
+        for (const auto& row : rows) {
+            Table* t = table(row);
+            if (!t)
+                continue;
+            const std::string type = str(row, "type");
+            const std::string name = str(row, "name");
+            const std::string def = str(row, "def");
+            const auto cols = strings(row, "cols");
+            if (type == "c") {
+                t->checks.push_back({name, m_strip(pgCheckExpression(def))});
+                continue;
+            }
+            if (type != "p" && type != "u" && type != "f") {
+                if (type == "x")
+                    note(unsupported("table_option", name, t->name, "exclusion constraint", def));
+                continue;  // constraint triggers are listed with the triggers
+            }
+            if (!hasColumns(*t, cols)) {
+                note(unsupported("table_option", name, t->name, "constraint on a column IR cannot express", def));
+                continue;
+            }
+            if (type == "p") {
+                t->primaryKey = cols;
+            } else if (type == "u") {
+                t->uniques.push_back({name, cols});
+            } else if (!flag(row, "ref_local") || !tableNames.count(str(row, "reftable"))) {
+                note(unsupported("table_option", name, t->name, "foreign key to a table outside the schema's IR", def));
+            } else {
+                t->foreignKeys.push_back({name, cols, str(row, "reftable"), strings(row, "refcols"),
+                                          fkAction(str(row, "ondelete")), fkAction(str(row, "onupdate"))});
+            }
+        }
+    }
+
+    /// Identity and serial columns: autoincrement when they are a single-column integer
+    /// primary key (DESIGN.md), else a serial keeps its nextval() default and an
+    /// identity elsewhere is reported.
+    void autoincrement()
+    {
+        for (auto& [key, pending] : m_pending) {
+            Table& t = m_tables.at(key.first);
+            Column* column = t.findColumn(key.second);
+            const bool soleKey = t.primaryKey.size() == 1 && t.primaryKey.front() == column->name;
+            if (soleKey && isIntegerType(column->type)) {
+                column->autoincrement = true;
+                column->nullable = false;
+            } else if (pending.identity) {
+                note(unsupported("table_option", column->name, t.name,
+                                 "identity column outside a single-column integer primary key", std::nullopt));
+            } else {
+                column->defaultValue = DefaultValue::expression(m_strip(pending.serialDefault));
+            }
+        }
+        for (auto& [oid, t] : m_tables)
+            for (const auto& k : t.primaryKey)
+                if (Column* c = t.findColumn(k))
+                    c->nullable = false;
+    }
+
+    void indexes(const Json& rows)
+    {
+        for (const auto& row : rows) {
+            Table* t = table(row);
+            if (!t)
+                continue;
+            const std::int64_t rel = row.at("rel").get<std::int64_t>();
+            const std::string name = str(row, "name");
+            const std::string sql = str(row, "sql");
+            std::optional<std::string> problem;
+            if (str(row, "method") != "btree")
+                problem = "index method " + str(row, "method");
+            else if (flag(row, "has_include"))
+                problem = "INCLUDE columns";
+            else if (flag(row, "has_options"))
+                problem = "DESC or NULLS FIRST ordering";
+            else if (flag(row, "has_opclass"))
+                problem = "a non-default operator class";
+            Index index;
+            index.name = name;
+            index.unique = flag(row, "unique");
+            if (auto predicate = optionalStr(row, "predicate"))
+                index.where = m_strip(*predicate);
+            const auto keys = strings(row, "keys");
+            const auto& attnums = row.at("attnums");
+            for (std::size_t k = 0; k < keys.size() && !problem; ++k) {
+                const int attnum = attnums.at(k).get<int>();
+                if (attnum == 0) {
+                    index.columns.push_back(IndexColumn::expr(m_strip(keys[k])));
+                    continue;
+                }
+                const auto it = m_columnNames.find({rel, attnum});
+                if (it == m_columnNames.end())
+                    problem = "a column IR cannot express";
+                else
+                    index.columns.push_back(IndexColumn::column(it->second));
+            }
+            if (problem)
+                note(unsupported("index", name, t->name, *problem, sql));
+            else
+                t->indexes.push_back(std::move(index));
+        }
+    }
+
+    void enums(const Json& rows)
+    {
+        for (const auto& row : rows)
+            m_schema.enums.push_back({str(row, "name"), strings(row, "values"), std::nullopt});
+    }
+
+    void domains(const Json& rows)
+    {
+        for (const auto& row : rows) {
+            const std::string name = str(row, "name");
+            std::string sql = "CREATE DOMAIN " + pgQuoteIdentifier(name) + " AS " + m_strip(str(row, "base"));
+            if (auto def = optionalStr(row, "def"))
+                sql += " DEFAULT " + *def;
+            if (flag(row, "notnull"))
+                sql += " NOT NULL";
+            for (const auto& check : strings(row, "checks"))
+                sql += " " + check;
+            note(unsupported("domain", name, std::nullopt, std::nullopt, sql));
+        }
+    }
+
+    void others(const Json& rows)
+    {
+        for (const auto& row : rows) {
+            const std::string table = str(row, "table");
+            if (table == m_versionTable)
+                continue;
+            const bool trigger = str(row, "kind") == "trigger";
+            note(unsupported(trigger ? "trigger" : "table_option", str(row, "name"), table,
+                             trigger ? std::nullopt : std::optional<std::string>("rule"), str(row, "sql")));
+        }
+    }
+
+    std::function<std::string(std::string_view)> m_strip;
+    std::string m_versionTable;
+    Schema m_schema;
+    std::map<std::int64_t, Table> m_tables;
+    std::vector<std::int64_t> m_order;
+    std::map<std::int64_t, std::string> m_relationNames;
+    std::map<std::pair<std::int64_t, int>, std::string> m_columnNames;
+    std::map<std::pair<std::int64_t, std::string>, Pending> m_pending;
+};
+
+} // namespace
+
+Schema pgIntrospect(Driver& driver, const IntrospectOptions& options)
+{
+    const PgCatalogRows rows = pgFetchCatalog(driver, options.schemaName, false);
+    const std::string schema = options.schemaName;
+    Assembler assembler([schema](std::string_view text) { return pgStripQualifier(text, schema); },
+                        options.versionTable);
+    return assembler.build(rows);
+}
+
+Schema pgIntrospectTemporary(Driver& driver)
+{
+    const PgCatalogRows rows = pgFetchCatalog(driver, std::string(), true);
+    Assembler assembler([](std::string_view text) { return pgStripTempQualifier(text); }, std::string());
+    return assembler.build(rows);
+}
+
+} // namespace tempest

@@ -1,0 +1,4 @@
+ALTER TABLE "users" ALTER COLUMN "code" DROP DEFAULT;
+ALTER TABLE "users" ALTER COLUMN "code" TYPE integer USING "code"::integer;
+ALTER TABLE "users" ALTER COLUMN "code" SET NOT NULL;
+ALTER TABLE "users" ALTER COLUMN "code" SET DEFAULT 0;

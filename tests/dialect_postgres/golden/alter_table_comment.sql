@@ -1,0 +1,2 @@
+COMMENT ON TABLE "users" IS 'people';
+COMMENT ON TABLE "posts" IS NULL;

@@ -1,0 +1,1 @@
+ALTER TYPE "user_role" RENAME TO "account_role";

@@ -1,0 +1,409 @@
+// The PostgreSQL dialect against the test cluster: schemas created from IR read back
+// equal, operations keep data, enum values follow the commit-first rule, refusals touch
+// nothing, introspection costs a fixed number of queries, the run lock excludes others.
+
+#include "core/dialect/postgresql/postgres_dialect.h"
+#include "core/dialect/postgresql/postgres_introspect.h"
+#include "core/dialect/postgresql/postgres_server_exprs.h"
+#include "core/dialect/postgresql/postgres_sql.h"
+#include "core/ir/errors.h"
+#include "pg_dialect_test.h"
+
+#include <QTest>
+
+using namespace tempest;
+using tempest::test::PgScratchDatabase;
+
+namespace {
+
+Schema variedSchema()
+{
+    return loadSchemaFile(TEMPEST_SOURCE_DIR "/tests/dialect_postgres/varied_schema.json");
+}
+
+std::vector<Operation> opsFrom(const char* json)
+{
+    return operationsFromJson(parseJsonStrict(json, "case"), "case", "$");
+}
+
+std::string scalar(Driver& driver, const std::string& sql)
+{
+    const ResultSet rows = driver.query(sql);
+    return rows.text(0, rows.columns.at(0));
+}
+
+/// One revision as the runner runs it: commitFirst outside the transaction, then the
+/// revision's statements inside one.
+void runRevision(Driver& driver, const Schema& before, const std::vector<Operation>& ops, bool commitFirst = true)
+{
+    const PostgresDialect dialect;
+    RenderContext context{&before, &driver, {}};
+    if (commitFirst)
+        for (const auto& sql : dialect.commitFirst(ops, context))
+            driver.execute(sql);
+    driver.execute("BEGIN");
+    try {
+        test::runStatements(driver, dialect.render(ops, context));
+        driver.execute("COMMIT");
+    } catch (...) {
+        driver.execute("ROLLBACK");
+        throw;
+    }
+}
+
+} // namespace
+
+class TestPostgresLive : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { TEMPEST_REQUIRE_PG(); }
+    void variedSchemaRoundTrips();
+    void variedSchemaRoundTripsInANamedSchema();
+    void serverFormsMakeModelExpressionsComparable();
+    void introspectionIsAFixedNumberOfQueries();
+    void varcharToIntegerKeepsNumericStrings();
+    void addedEnumValueIsUsableAfterCommitFirst();
+    void renameEnumKeepsRows();
+    void droppingAValueInUseIsRefusedAndTouchesNothing();
+    void droppingAnUnusedValueSwapsTheType();
+    void namesWithQuotesSpacesAndUnicodeWork();
+    void recreateTableAndPrimaryKeyChangesRun();
+    void identityAddedAfterRowsContinuesAfterThem();
+    void runLockExcludesASecondRunner();
+    void versionTableRoundTrips();
+};
+
+void TestPostgresLive::variedSchemaRoundTrips()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema model = variedSchema();
+    QVERIFY(model.tables.size() >= 15);
+    test::createThroughDialect(*driver, model);
+
+    const PostgresDialect dialect;
+    const Schema live = dialect.introspect(*driver, {});
+    QVERIFY2(live.unsupported.empty(), toJson(live).c_str());
+    const Schema prepared = dialect.prepareModelForCompare(*driver, model, {});
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, prepared);
+    // Spot checks that the comparison is not vacuous.
+    const Table* users = live.findTable("users");
+    QVERIFY(users);
+    QVERIFY(users->findColumn("id")->autoincrement);
+    QCOMPARE(users->findColumn("role")->enumName, std::string("user_role"));
+    QCOMPARE(QString::fromStdString(*users->findColumn("email")->comment), QString("login, unique per organization"));
+    QCOMPARE(users->findForeignKey("fk_users_organization")->onDelete, FkAction::Cascade);
+    QVERIFY(users->findIndex("ix_users_lower_email")->columns[0].expression);
+    QCOMPARE(live.findEnum("user_role")->values, (std::vector<std::string>{"member", "admin", "owner"}));
+    QCOMPARE(live.findTable("team_members")->primaryKey.size(), std::size_t(3));
+}
+
+void TestPostgresLive::variedSchemaRoundTripsInANamedSchema()
+{
+    // The schema name qualifies everything; nothing lands in public.
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    driver->execute("CREATE SCHEMA \"App Data\"");
+    const Schema model = variedSchema();
+    test::createThroughDialect(*driver, model, "App Data");
+    const PostgresDialect dialect;
+    IntrospectOptions options;
+    options.schemaName = "App Data";
+    const Schema live = dialect.introspect(*driver, options);
+    QVERIFY(dialect.introspect(*driver, {}).tables.empty());
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, dialect.prepareModelForCompare(*driver, model, options));
+    QCOMPARE(live.findTable("users")->findColumn("role")->type, ColumnType::Enum);
+}
+
+void TestPostgresLive::serverFormsMakeModelExpressionsComparable()
+{
+    // Without the server's spelling, a CHECK and a string default on a date differ from
+    // what the server stores; with it they are equal. And the probe leaves nothing.
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema model = parseSchema(R"J({"tables": {"t": {
+        "columns": {"id": {"type": "integer"}, "score": {"type": "numeric", "precision": 8, "scale": 2},
+                    "day": {"type": "date", "default": {"value": "2024-01-01"}}},
+        "primaryKey": ["id"], "checks": {"ck": {"expr": "score >= 0"}}}}})J", "model");
+    test::createThroughDialect(*driver, model);
+    const PostgresDialect dialect;
+    const Schema live = dialect.introspect(*driver, {});
+    QVERIFY(!schemaEquals(live, model, &dialect.rules()));
+    const Schema prepared = renderExpressionsAsServer(*driver, model, {});
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, prepared);
+    QCOMPARE(QString::fromStdString(prepared.findTable("t")->findCheck("ck")->expr),
+             QString::fromStdString(live.findTable("t")->findCheck("ck")->expr));
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'"), std::string("0"));
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM pg_type WHERE typname = 't' AND typtype = 'e'"), std::string("0"));
+}
+
+void TestPostgresLive::introspectionIsAFixedNumberOfQueries()
+{
+    auto countFor = [](int tables) {
+        PgScratchDatabase db;
+        auto driver = PostgresDriver::connect(db.connInfo());
+        Schema schema;
+        schema.enums.push_back({"e", {"a", "b"}, std::nullopt});
+        for (int i = 0; i < tables; ++i) {
+            Table t;
+            t.name = "t" + std::to_string(i);
+            t.columns = {Column{"id"}, Column{"v"}};
+            t.columns[0].type = ColumnType::Integer;
+            t.columns[1].type = ColumnType::Enum;
+            t.columns[1].enumName = "e";
+            t.primaryKey = {"id"};
+            t.indexes.push_back({"ix_" + t.name, {IndexColumn::column("v")}, false, std::nullopt});
+            t.checks.push_back({"ck_" + t.name, "id > 0"});
+            if (i > 0)
+                t.foreignKeys.push_back({"fk_" + t.name, {"id"}, "t0", {"id"}, FkAction::Cascade, FkAction::NoAction});
+            schema.tables.push_back(t);
+        }
+        test::createThroughDialect(*driver, schema);
+        CountingDriver counting(*driver);
+        const Schema live = PostgresDialect().introspect(counting, {});
+        return std::make_pair(live.tables.size(), counting.statementCount());
+    };
+    const auto two = countFor(2);
+    const auto sixty = countFor(60);
+    QCOMPARE(two.first, std::size_t(2));
+    QCOMPARE(sixty.first, std::size_t(60));
+    QCOMPARE(two.second, kPgIntrospectionQueries);
+    QCOMPARE(sixty.second, two.second);
+}
+
+void TestPostgresLive::varcharToIntegerKeepsNumericStrings()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {"items": {
+        "columns": {"id": {"type": "integer"}, "code": {"type": "varchar", "length": 10, "default": {"value": "0"}}},
+        "primaryKey": ["id"]}}})J", "before");
+    test::createThroughDialect(*driver, before);
+    driver->execute("INSERT INTO items VALUES (1, '42'), (2, ' 7'), (3, NULL)");
+    runRevision(*driver, before, opsFrom(R"J([{"kind": "alter_column", "table": "items", "column": "code",
+        "from": {"type": "varchar", "length": 10, "default": {"value": "0"}},
+        "to": {"type": "integer", "default": {"value": 5}}}])J"));
+    const ResultSet rows = driver->query("SELECT code FROM items ORDER BY id");
+    QCOMPARE(rows.rows[0][0], Value(std::int64_t(42)));
+    QCOMPARE(rows.rows[1][0], Value(std::int64_t(7)));
+    QVERIFY(isNull(rows.rows[2][0]));
+    const Schema live = PostgresDialect().introspect(*driver, {});
+    const Column* code = live.findTable("items")->findColumn("code");
+    QCOMPARE(code->type, ColumnType::Integer);
+    QVERIFY(code->defaultValue);
+    QCOMPARE(QString::fromStdString(code->defaultValue->text), QString("5"));
+    QCOMPARE(code->defaultValue->kind, DefaultValue::Kind::Number);
+}
+
+void TestPostgresLive::addedEnumValueIsUsableAfterCommitFirst()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {"t": {"columns": {"id": {"type": "integer"},
+        "mood": {"type": "enum", "enum": "mood"}}, "primaryKey": ["id"]}},
+        "enums": {"mood": ["sad", "happy"]}})J", "before");
+    test::createThroughDialect(*driver, before);
+    const auto ops = opsFrom(R"J([
+        {"kind": "add_enum_value", "name": "mood", "value": "ok", "before": "happy"},
+        {"kind": "execute", "up": {"postgresql": "INSERT INTO t VALUES (1, 'ok')"}}])J");
+    // Without the commit first, PostgreSQL refuses to use the value in its transaction:
+    // the reason commitFirst exists (and proof that this test can fail).
+    QVERIFY_THROWS_EXCEPTION(DatabaseError, runRevision(*driver, before, ops, false));
+    runRevision(*driver, before, ops);
+    QCOMPARE(scalar(*driver, "SELECT mood::text FROM t"), std::string("ok"));
+    QCOMPARE(PostgresDialect().introspect(*driver, {}).findEnum("mood")->values,
+             (std::vector<std::string>{"sad", "ok", "happy"}));
+    // Running it again (a retried revision) is harmless: IF NOT EXISTS.
+    driver->execute("DELETE FROM t");
+    runRevision(*driver, before, ops);
+}
+
+void TestPostgresLive::renameEnumKeepsRows()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {"t": {"columns": {"id": {"type": "integer"},
+        "mood": {"type": "enum", "enum": "mood", "default": {"value": "sad"}}}, "primaryKey": ["id"]}},
+        "enums": {"mood": ["sad", "happy"]}})J", "before");
+    test::createThroughDialect(*driver, before);
+    driver->execute("INSERT INTO t VALUES (1, 'happy'), (2, DEFAULT)");
+    runRevision(*driver, before, opsFrom(R"J([{"kind": "rename_enum", "from": "mood", "to": "feeling"}])J"));
+    QCOMPARE(scalar(*driver, "SELECT string_agg(mood::text, ',' ORDER BY id) FROM t"), std::string("happy,sad"));
+    const Schema live = PostgresDialect().introspect(*driver, {});
+    QVERIFY(!live.findEnum("mood"));
+    QCOMPARE(live.findTable("t")->findColumn("mood")->enumName, std::string("feeling"));
+}
+
+void TestPostgresLive::droppingAValueInUseIsRefusedAndTouchesNothing()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {
+        "a": {"columns": {"id": {"type": "integer"}, "m": {"type": "enum", "enum": "mood"}}, "primaryKey": ["id"]},
+        "b": {"columns": {"id": {"type": "integer"}, "n": {"type": "enum", "enum": "mood"}}, "primaryKey": ["id"]}},
+        "enums": {"mood": ["sad", "ok", "happy"]}})J", "before");
+    test::createThroughDialect(*driver, before);
+    driver->execute("INSERT INTO a VALUES (1, 'ok'), (2, 'ok'), (3, 'sad')");
+    driver->execute("INSERT INTO b VALUES (1, 'happy')");
+    const Schema snapshot = PostgresDialect().introspect(*driver, {});
+    RenderContext context{&before, driver.get(), {}};
+    try {
+        PostgresDialect().render(opsFrom(R"J([{"kind": "drop_enum_value", "name": "mood", "value": "ok"}])J"), context);
+        QFAIL("dropping a value rows use was rendered");
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        QVERIFY2(message.find("\"a\".\"m\" (2 rows)") != std::string::npos, e.what());
+        QVERIFY2(message.find("\"b\"") == std::string::npos, e.what());
+    }
+    QCOMPARE(PostgresDialect().introspect(*driver, {}), snapshot);
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM a WHERE m = 'ok'"), std::string("2"));
+}
+
+void TestPostgresLive::droppingAnUnusedValueSwapsTheType()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {
+        "a": {"columns": {"id": {"type": "integer"},
+                          "m": {"type": "enum", "enum": "mood", "nullable": false, "default": {"value": "sad"}}},
+              "primaryKey": ["id"], "indexes": {"ix_a_m": {"columns": ["m"]}}}},
+        "enums": {"mood": ["sad", "ok", "happy"]}})J", "before");
+    test::createThroughDialect(*driver, before);
+    driver->execute("INSERT INTO a VALUES (1, 'happy'), (2, DEFAULT)");
+    const auto ops = opsFrom(R"J([{"kind": "drop_enum_value", "name": "mood", "value": "ok"}])J");
+    runRevision(*driver, before, ops);
+    Schema expected = before;
+    applyOperations(expected, ops);
+    const PostgresDialect dialect;
+    const Schema live = dialect.introspect(*driver, {});
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, dialect.prepareModelForCompare(*driver, expected, {}));
+    QCOMPARE(live.findEnum("mood")->values, (std::vector<std::string>{"sad", "happy"}));
+    QCOMPARE(scalar(*driver, "SELECT string_agg(m::text, ',' ORDER BY id) FROM a"), std::string("happy,sad"));
+    QCOMPARE(live.enums.size(), std::size_t(1));  // the scratch type is gone
+}
+
+void TestPostgresLive::namesWithQuotesSpacesAndUnicodeWork()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema model = parseSchema(R"J({"tables": {
+        "Parent \"Table\"": {"columns": {"Ïd": {"type": "integer", "autoincrement": true},
+                                         "select": {"type": "enum", "enum": "Mood \"x\""}},
+                             "primaryKey": ["Ïd"], "comment": "it's a parent"},
+        "child table": {"columns": {"id": {"type": "integer"}, "parent id": {"type": "integer", "comment": "naïve"},
+                                    "ORDER": {"type": "text", "default": {"value": "it's"}}},
+                        "primaryKey": ["id"],
+                        "indexes": {"ix child \"p\"": {"columns": ["parent id", {"expr": "lower(\"ORDER\")"}],
+                                                       "where": "\"ORDER\" <> 'x'"}},
+                        "uniques": {"uq \"o\"": {"columns": ["ORDER"]}},
+                        "checks": {"ck ☃": {"expr": "\"parent id\" > 0"}},
+                        "foreignKeys": {"fk child→parent": {"columns": ["parent id"], "refTable": "Parent \"Table\"",
+                                                            "refColumns": ["Ïd"], "onDelete": "set null"}}}},
+        "enums": {"Mood \"x\"": ["a'b", "c d"]}})J", "model");
+    test::createThroughDialect(*driver, model);
+    const PostgresDialect dialect;
+    const Schema live = dialect.introspect(*driver, {});
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, dialect.prepareModelForCompare(*driver, model, {}));
+    QVERIFY(live.findTable("child table")->findForeignKey("fk child→parent"));
+    // Renames keep working with such names.
+    runRevision(*driver, model, opsFrom(R"J([{"kind": "rename_table", "from": "child table", "to": "çhild \"2\""},
+        {"kind": "rename_column", "table": "çhild \"2\"", "from": "ORDER", "to": "or der"}])J"));
+    QVERIFY(dialect.introspect(*driver, {}).findTable("çhild \"2\"")->findColumn("or der"));
+}
+
+void TestPostgresLive::recreateTableAndPrimaryKeyChangesRun()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    Schema state = parseSchema(R"J({"tables": {"t": {"columns": {
+        "id": {"type": "integer"}, "code": {"type": "varchar", "length": 5}, "old": {"type": "text"}},
+        "primaryKey": ["id"], "checks": {"ck_code": {"expr": "code <> ''"}},
+        "indexes": {"ix_code": {"columns": ["code"]}}}}})J", "before");
+    test::createThroughDialect(*driver, state);
+    driver->execute("INSERT INTO t VALUES (1, '10', 'x'), (2, '20', 'y')");
+    // A table renamed keeps its old "<table>_pkey" name: the key must still be found.
+    const auto ops = opsFrom(R"J([
+        {"kind": "rename_table", "from": "t", "to": "u"},
+        {"kind": "alter_primary_key", "table": "u", "from": ["id"], "to": ["id", "code"]},
+        {"kind": "recreate_table", "table": "u",
+         "from": {"columns": {"id": {"type": "integer"}, "code": {"type": "varchar", "length": 5, "nullable": false},
+                              "old": {"type": "text"}},
+                  "primaryKey": ["id", "code"], "checks": {"ck_code": {"expr": "code <> ''"}},
+                  "indexes": {"ix_code": {"columns": ["code"]}}},
+         "to": {"columns": {"id": {"type": "integer"}, "code": {"type": "integer", "nullable": false},
+                            "new": {"type": "text", "default": {"value": "n"}}},
+                "primaryKey": ["id"], "uniques": {"uq_code": {"columns": ["code"]}},
+                "checks": {"ck_code": {"expr": "code > 0"}}, "comment": "rebuilt"}}])J");
+    runRevision(*driver, state, ops);
+    applyOperations(state, ops);
+    const PostgresDialect dialect;
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(dialect.introspect(*driver, {}), dialect.prepareModelForCompare(*driver, state, {}));
+    QCOMPARE(scalar(*driver, "SELECT string_agg(code || new, ',' ORDER BY id) FROM u"), std::string("10n,20n"));
+}
+
+void TestPostgresLive::identityAddedAfterRowsContinuesAfterThem()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {"t": {"columns": {"id": {"type": "integer"},
+        "v": {"type": "text"}}, "primaryKey": ["id"]}}})J", "before");
+    test::createThroughDialect(*driver, before);
+    driver->execute("INSERT INTO t VALUES (1, 'a'), (41, 'b')");
+    runRevision(*driver, before, opsFrom(R"J([{"kind": "alter_column", "table": "t", "column": "id",
+        "from": {"type": "integer", "nullable": false}, "to": {"type": "integer", "autoincrement": true}}])J"));
+    driver->execute("INSERT INTO t (v) VALUES ('c')");
+    QCOMPARE(scalar(*driver, "SELECT id FROM t WHERE v = 'c'"), std::string("42"));
+    QVERIFY(PostgresDialect().introspect(*driver, {}).findTable("t")->findColumn("id")->autoincrement);
+}
+
+void TestPostgresLive::runLockExcludesASecondRunner()
+{
+    PgScratchDatabase db;
+    auto first = PostgresDriver::connect(db.connInfo());
+    auto second = PostgresDriver::connect(db.connInfo());
+    const PostgresDialect dialect;
+    const std::string key = std::to_string(pgAdvisoryLockKey("", "tempest_db_migrations"));
+    const std::string tryLock = "SELECT pg_try_advisory_lock(" + key + ") AS got";
+    for (const auto& sql : dialect.beginRunFor("", "tempest_db_migrations"))
+        first->execute(sql);
+    QCOMPARE(second->query(tryLock).integer(0, "got"), std::int64_t(0));
+    // Held across a commit boundary (commitFirst).
+    for (const auto& sql : dialect.endTransaction())
+        first->execute(sql);
+    for (const auto& sql : dialect.startTransaction())
+        first->execute(sql);
+    QCOMPARE(second->query(tryLock).integer(0, "got"), std::int64_t(0));
+    for (const auto& sql : dialect.commitRunFor("", "tempest_db_migrations"))
+        first->execute(sql);
+    QCOMPARE(second->query(tryLock).integer(0, "got"), std::int64_t(1));
+}
+
+void TestPostgresLive::versionTableRoundTrips()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const PostgresDialect dialect;
+    QVERIFY(!dialect.versionTableExists(*driver, "tempest db \"migrations\""));
+    for (const auto& sql : dialect.createVersionTable("tempest db \"migrations\""))
+        driver->execute(sql);
+    QVERIFY(dialect.versionTableExists(*driver, "tempest db \"migrations\""));
+    driver->execute(dialect.insertVersionRow("tempest db \"migrations\"",
+                                             {"b2", "it's second", "2026-11-25T10:00:01Z", "sha256:ab", 2}));
+    driver->execute(dialect.insertVersionRow("tempest db \"migrations\"", {"a1", "", "2026-11-25T10:00:00Z", "", 1}));
+    auto rows = dialect.readVersionTable(*driver, "tempest db \"migrations\"");
+    QCOMPARE(rows.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(rows[0].id), QString("a1"));
+    QCOMPARE(QString::fromStdString(rows[0].appliedAt), QString("2026-11-25T10:00:00Z"));
+    QCOMPARE(QString::fromStdString(rows[1].label), QString("it's second"));
+    QCOMPARE(QString::fromStdString(rows[1].checksum), QString("sha256:ab"));
+    driver->execute(dialect.deleteVersionRow("tempest db \"migrations\"", "a1"));
+    QCOMPARE(dialect.readVersionTable(*driver, "tempest db \"migrations\"").size(), std::size_t(1));
+    // Introspection leaves the version table out.
+    IntrospectOptions options;
+    options.versionTable = "tempest db \"migrations\"";
+    QVERIFY(dialect.introspect(*driver, options).tables.empty());
+}
+
+QTEST_APPLESS_MAIN(TestPostgresLive)
+#include "tst_postgres_live.moc"
