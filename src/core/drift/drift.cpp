@@ -21,7 +21,7 @@ DriftReport compareDrift(Schema live, const Dialect& dialect, const Schema& mode
     const ComparisonRules& rules = dialect.rules();
     const Schema liveCompared = withoutUnsupported(live);
     const Schema modelCompared = withoutUnsupported(dialect.normalizeModel(models));
-    report.findings = describeDifferences(liveCompared, modelCompared, &rules);
+    report.findings = describeDifferences(modelCompared, liveCompared, &rules);
     report.pendingRevisions = history.pendingRevisions;
     if (!report.findings.empty() && !history.pendingRevisions.empty() && history.appliedSchema) {
         const Schema applied = withoutUnsupported(dialect.normalizeModel(*history.appliedSchema));

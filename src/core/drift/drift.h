@@ -25,7 +25,8 @@ struct DriftHistory {
 
 struct DriftReport {
     /// One line per difference between the live schema and the models (empty: none),
-    /// phrased from the live schema towards the models.
+    /// phrased as what happened to the database: `table "x" added` is a table the
+    /// database has and the models do not.
     std::vector<std::string> findings;
     /// The live schema matches the applied revisions and revisions are pending: the
     /// findings are explained by `upgrade` not having run, not by hand-made changes.
