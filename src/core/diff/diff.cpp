@@ -165,6 +165,7 @@ private:
     /// (or go before) those changes.
     void compareTables()
     {
+        const IndexNames targetIndexNames = indexNamesOf(m_target);
         for (const Table& table : m_target.tables) {
             auto it = m_workTables.find(table.name);
             if (it == m_workTables.end()) {
@@ -175,7 +176,7 @@ private:
                     m_createdRelationNames.insert(unique.name);
                 continue;
             }
-            TableChanges changes = compareTable(*it->second, table, m_rules);
+            TableChanges changes = compareTable(*it->second, table, m_rules, targetIndexNames);
             if (changes.empty())
                 continue;
             recordKeyChanges(table.name, changes);

@@ -156,6 +156,7 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
     };
 
     const auto tablesOfB = indexByName(b.tables);
+    const diffdetail::IndexNames indexNamesOfB = diffdetail::indexNamesOf(b);
     for (const Table& table : a.tables) {
         auto it = tablesOfB.find(table.name);
         if (it == tablesOfB.end()) {
@@ -163,7 +164,7 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
                 return false;
             continue;
         }
-        TableChanges changes = diffdetail::compareTable(table, *it->second, rules);
+        TableChanges changes = diffdetail::compareTable(table, *it->second, rules, indexNamesOfB);
         if (changes.empty())
             continue;
         if (!lines)

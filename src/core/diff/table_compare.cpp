@@ -16,10 +16,12 @@ bool optionalExpressionsEqual(const std::optional<std::string>& a, const std::op
     return rules.expressionsEqual(*a, *b);
 }
 
-/// Pairs items by name with equal content, then leftovers by content alone. Item lists
-/// are a table's indexes or constraints: small, so the quadratic pairing is cheap.
-template <typename Item, typename Equal>
-ItemChanges<Item> matchItems(const std::vector<Item>& from, const std::vector<Item>& to, Equal equal)
+/// Pairs items by name with equal content, then leftovers by content alone unless the
+/// `from` name is wanted by another item of `to` (`nameWanted`). Item lists are a table's
+/// indexes or constraints: small, so the quadratic pairing is cheap.
+template <typename Item, typename Equal, typename NameWanted>
+ItemChanges<Item> matchItems(const std::vector<Item>& from, const std::vector<Item>& to, Equal equal,
+                             NameWanted nameWanted)
 {
     std::vector<bool> fromPaired(from.size(), false);
     std::vector<bool> toPaired(to.size(), false);
@@ -36,7 +38,7 @@ ItemChanges<Item> matchItems(const std::vector<Item>& from, const std::vector<It
         if (toPaired[t])
             continue;
         for (std::size_t f = 0; f < from.size(); ++f) {
-            if (!fromPaired[f] && equal(from[f], to[t])) {
+            if (!fromPaired[f] && equal(from[f], to[t]) && !nameWanted(from[f].name)) {
                 fromPaired[f] = toPaired[t] = true;
                 break;
             }
@@ -99,7 +101,17 @@ bool TableChanges::empty() const
         && !commentChanged && indexes.empty() && uniques.empty() && foreignKeys.empty() && checks.empty();
 }
 
-TableChanges compareTable(const Table& from, const Table& to, const ComparisonRules& rules)
+IndexNames indexNamesOf(const Schema& schema)
+{
+    IndexNames names;
+    for (const Table& table : schema.tables)
+        for (const Index& index : table.indexes)
+            names.insert(index.name);
+    return names;
+}
+
+TableChanges compareTable(const Table& from, const Table& to, const ComparisonRules& rules,
+                          const IndexNames& toIndexNames)
 {
     TableChanges changes;
     for (const Column& column : to.columns) {
@@ -118,10 +130,16 @@ TableChanges compareTable(const Table& from, const Table& to, const ComparisonRu
     auto with = [&rules](auto equal) {
         return [&rules, equal](const auto& a, const auto& b) { return equal(a, b, rules); };
     };
-    changes.indexes = matchItems(from.indexes, to.indexes, with(indexesEqual));
-    changes.uniques = matchItems(from.uniques, to.uniques, with(uniquesEqual));
-    changes.foreignKeys = matchItems(from.foreignKeys, to.foreignKeys, with(foreignKeysEqual));
-    changes.checks = matchItems(from.checks, to.checks, with(checksEqual));
+    auto wantedIn = [](const auto& items) {
+        return [&items](const std::string& name) {
+            return std::any_of(items.begin(), items.end(), [&](const auto& item) { return item.name == name; });
+        };
+    };
+    auto indexNameWanted = [&toIndexNames](const std::string& name) { return toIndexNames.count(name) > 0; };
+    changes.indexes = matchItems(from.indexes, to.indexes, with(indexesEqual), indexNameWanted);
+    changes.uniques = matchItems(from.uniques, to.uniques, with(uniquesEqual), wantedIn(to.uniques));
+    changes.foreignKeys = matchItems(from.foreignKeys, to.foreignKeys, with(foreignKeysEqual), wantedIn(to.foreignKeys));
+    changes.checks = matchItems(from.checks, to.checks, with(checksEqual), wantedIn(to.checks));
     return changes;
 }
 

@@ -6,6 +6,8 @@
 #include "core/ir/compare.h"
 #include "core/ir/schema.h"
 
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -42,10 +44,17 @@ struct TableChanges {
     bool empty() const;
 };
 
+/// Index names are global to a database: every index name of the `to` schema.
+using IndexNames = std::unordered_set<std::string_view>;
+IndexNames indexNamesOf(const Schema& schema);
+
 /// Compares two tables of the same name. Column pairing is by name; named items pair
 /// first by name and equal content, then by equal content alone, because live databases
-/// give unnamed constraints synthesised names (DESIGN.md "Schema IR JSON").
-TableChanges compareTable(const Table& from, const Table& to, const ComparisonRules& rules);
+/// give unnamed constraints synthesised names (DESIGN.md "Schema IR JSON"). Pairing by
+/// content keeps the `from` name, so it is only done when `to` does not want that name
+/// for something else (in the table, or for indexes in `toIndexNames`).
+TableChanges compareTable(const Table& from, const Table& to, const ComparisonRules& rules,
+                          const IndexNames& toIndexNames);
 
 /// Copies without renamedFrom hints: they steer the diff but are not part of a definition.
 Table withoutHints(Table table);
