@@ -142,6 +142,16 @@ void TestDiff::diff_data()
         << R"({"tables": {)" USERS R"(, "posts": {"columns": {"id": {"type": "integer"}, "user_id": {"type": "integer"}, "n": {"type": "integer"}}, "primaryKey": ["id"], "uniques": {"uq_posts_n": {"columns": ["n"]}}, "foreignKeys": {"fk_posts_user_id": {"columns": ["user_id"], "refTable": "users", "refColumns": ["id"]}}, "checks": {"ck_posts_1": {"expr": "n > 0"}}, "indexes": {"sqlite_autoindex_posts_1": {"columns": ["user_id"]}}}}})"
         << R"({"tables": {)" USERS R"(, "posts": {"columns": {"id": {"type": "integer"}, "user_id": {"type": "integer"}, "n": {"type": "integer"}}, "primaryKey": ["id"], "uniques": {"posts_n_key": {"columns": ["n"]}}, "foreignKeys": {"posts_author": {"columns": ["user_id"], "refTable": "users", "refColumns": ["id"]}}, "checks": {"positive_n": {"expr": "n > 0"}}, "indexes": {"ix_posts_user": {"columns": ["user_id"]}}}}})"
         << QStringList{};
+    // Pairing by content keeps the old name, so it is not done when the model wants that
+    // name for another index.
+    QTest::newRow("index names swapped: drop both, create both")
+        << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}, "b": {"type": "integer"}}, "indexes": {"ix0": {"columns": ["a"]}, "ix1": {"columns": ["b"]}}}}})"
+        << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}, "b": {"type": "integer"}}, "indexes": {"ix0": {"columns": ["b"]}, "ix1": {"columns": ["a"]}}}}})"
+        << QStringList{"drop_index t.ix0", "drop_index t.ix1", "create_index t.ix0", "create_index t.ix1"};
+    QTest::newRow("index name wanted by another table")
+        << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}}, "indexes": {"ix_a": {"columns": ["a"]}}}, "u": {"columns": {"a": {"type": "integer"}}}}})"
+        << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}}, "indexes": {"ix_t_a": {"columns": ["a"]}}}, "u": {"columns": {"a": {"type": "integer"}}, "indexes": {"ix_a": {"columns": ["a"]}}}}})"
+        << QStringList{"drop_index t.ix_a", "create_index t.ix_t_a", "create_index u.ix_a"};
     QTest::newRow("synthesised name but different content")
         << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}, "b": {"type": "integer"}}, "uniques": {"uq_t_a": {"columns": ["a"]}}}}})"
         << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}, "b": {"type": "integer"}}, "uniques": {"uq_t_b": {"columns": ["b"]}}}}})"
