@@ -108,7 +108,7 @@ private:
             } else if (kind == "f") {
                 note(unsupported("table_option", name, name, "foreign table", std::nullopt));
             } else if (flag(row, "partition")) {
-                note(unsupported("partition", name, parent, "FOR VALUES " + str(row, "bound"), std::nullopt));
+                note(unsupported("partition", name, parent, str(row, "bound"), std::nullopt));  // "FOR VALUES …"
             } else if (parent) {
                 note(unsupported("inheritance", name, parent, "INHERITS (" + *parent + ")", std::nullopt));
             } else if (name != m_versionTable) {
