@@ -56,7 +56,7 @@ struct Dependents {
 };
 
 Dependents findDependents(SqliteLiveCatalog& live, const std::string& liveName, const Table& start,
-                          const Table& target)
+                          const Table& target, const std::set<std::string>& droppedEarlier)
 {
     Dependents result;
     std::vector<std::string> gone{liveName};  // the table, then views dropped with it
@@ -89,7 +89,9 @@ Dependents findDependents(SqliteLiveCatalog& live, const std::string& liveName, 
                 result.recreate.insert(&object);
             }
         } else if (object.type == "index" && !object.sql.empty() && sqliteSameName(object.table, liveName)
-                   && !namesItem(start, object.name) && !namesItem(target, object.name)) {
+                   && !namesItem(start, object.name) && !namesItem(target, object.name)
+                   && !std::any_of(droppedEarlier.begin(), droppedEarlier.end(),
+                                   [&](const auto& d) { return sqliteSameName(d, object.name); })) {
             // An index the IR does not describe (introspection listed it as unsupported).
             result.recreate.insert(&object);
         }
@@ -174,7 +176,7 @@ bool sqliteOptionsAreStrict(std::string_view options)
 
 SqliteRebuild SqliteRebuild::of(const Table& table, std::string liveName, bool renamedEarlier, int operationIndex)
 {
-    SqliteRebuild rebuild{table, {}, std::move(liveName), renamedEarlier, operationIndex};
+    SqliteRebuild rebuild{table, {}, std::move(liveName), renamedEarlier, {}, operationIndex};
     for (const auto& column : table.columns)
         rebuild.sourceOf[column.name] = column.name;
     return rebuild;
@@ -201,7 +203,7 @@ void renderSqliteRebuild(const SqliteRebuild& rebuild, const Table& target, cons
     } else if (liveTable) {
         spelling.options = sqliteTableOptions(liveTable->sql);
         spelling.strictTypes = sqliteOptionsAreStrict(spelling.options);
-        dependents = findDependents(live, rebuild.liveName, rebuild.start, target);
+        dependents = findDependents(live, rebuild.liveName, rebuild.start, target, rebuild.droppedEarlier);
         if (rebuild.renamedEarlier && !dependents.recreate.empty())
             throw InputError("table " + sqliteQuoteIdentifier(name)
                              + " needs a rebuild after it or one of its columns was renamed in the same "

@@ -7,6 +7,7 @@
 #include "core/dialect/dialect.h"
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,9 @@ struct SqliteRebuild {
     /// The table or one of its columns was renamed by ALTER earlier in this render, so
     /// SQL read from the live catalog (triggers, views) is stale.
     bool renamedEarlier = false;
+    /// Indexes dropped by DROP INDEX earlier in this render: the live catalog, read
+    /// before anything ran, still lists them, and they must not come back.
+    std::set<std::string> droppedEarlier;
     int operationIndex = -1;
 
     /// Starts a rebuild of `table`: every column comes from itself.

@@ -219,6 +219,7 @@ private:
         if (!pendingFor(op.table)) {
             flush();
             emit("DROP INDEX " + sqliteQuoteIdentifier(op.definition.name));
+            m_droppedIndexes.insert(op.definition.name);
         }
         apply(op);
     }
@@ -302,8 +303,10 @@ private:
     SqliteRebuild startRebuild(const Table& t) const
     {
         auto live = m_liveNames.find(t.name);
-        return SqliteRebuild::of(t, live == m_liveNames.end() ? std::string() : live->second,
-                                 m_renamed.count(t.name) > 0, m_index);
+        SqliteRebuild rebuild = SqliteRebuild::of(t, live == m_liveNames.end() ? std::string() : live->second,
+                                                  m_renamed.count(t.name) > 0, m_index);
+        rebuild.droppedEarlier = m_droppedIndexes;
+        return rebuild;
     }
 
     SqliteRebuild* pendingFor(std::string_view tableName)
@@ -363,6 +366,7 @@ private:
     Schema m_working;
     SqliteLiveCatalog m_live;
     std::map<std::string, std::string> m_liveNames;  // current table name → live name
+    std::set<std::string> m_droppedIndexes;           // dropped in place by this render
     std::set<std::string> m_renamed;                  // tables renamed in place (table or column)
     std::vector<SqliteRebuild> m_pending;
     std::vector<Statement> m_out;
