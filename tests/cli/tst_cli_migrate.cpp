@@ -68,6 +68,9 @@ private slots:
     void checkFindings();
     void databasePrecedence_data();
     void databasePrecedence();
+    void unreadableDatabaseExits2_data();
+    void unreadableDatabaseExits2();
+    void customVersionTable();
 };
 
 void TestCliMigrate::autogenerateUpgradeCheckWithForeignKey()
@@ -311,6 +314,11 @@ void TestCliMigrate::editedAppliedMigrationIsReported()
     QVERIFY2(check.exitCode == 1, check.describe().c_str());
     QCOMPARE(linesStartingWith(check, "changed: "), (Ids{"changed: r2"}));
 
+    const CliRun json = p.run(args({"--json", "current"}));
+    QVERIFY2(json.exitCode == 0, json.describe().c_str());
+    QVERIFY(tempest::Json::parse(json.out)["warnings"] == tempest::Json::array({"changed: r2"}));
+    QVERIFY2(json.err.empty(), json.describe().c_str());
+
     p.writeMigration("r4", {"r3"}, "more", {addColumnOp("users", "email")});
     const CliRun upgrade = p.run(args({"upgrade"}));
     QVERIFY2(upgrade.exitCode == 0, upgrade.describe().c_str());
@@ -473,6 +481,46 @@ void TestCliMigrate::databasePrecedence()
     QVERIFY2(r.exitCode == 0, r.describe().c_str());
     for (const char* name : {"app.db", "env.db", "flag.db", "late.db"})
         QCOMPARE(p.exists(name), expectedFile == name);
+}
+
+void TestCliMigrate::unreadableDatabaseExits2_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    for (const char* command : {"current", "history", "check", "upgrade", "downgrade", "stamp", "introspect"}) {
+        QStringList arguments{QString::fromUtf8(command)};
+        if (arguments[0] == "downgrade" || arguments[0] == "stamp")
+            arguments << "base";
+        QTest::newRow(command) << arguments;
+    }
+}
+
+void TestCliMigrate::unreadableDatabaseExits2()
+{
+    QFETCH(QStringList, arguments);
+    TestProject p;
+    writeThreeRevisions(p);
+    const std::string garbage(4096, 'x');
+    p.writeFile("app.db", garbage);
+    const CliRun r = p.run(arguments);
+    QVERIFY2(r.exitCode == 2, r.describe().c_str());
+    QVERIFY2(contains(r.err, p.dbPath()), r.describe().c_str());
+    QCOMPARE(p.readFile("app.db"), garbage);
+}
+
+void TestCliMigrate::customVersionTable()
+{
+    TestProject p;
+    p.writeConfig(R"("versionTable": "schema_history")");
+    p.writeModels(singleTableModels("users", {}));
+    p.writeMigration("r1", {}, "create users", {createTableOp("users")});
+    QVERIFY(p.run(args({"upgrade"})).exitCode == 0);
+    auto db = tempest::SqliteDriver::open(p.dbPath());
+    QCOMPARE(db->query("SELECT id FROM schema_history").text(0, "id"), std::string("r1"));
+    QVERIFY(db->query("SELECT name FROM sqlite_master WHERE name = 'tempest_db_migrations'").rows.empty());
+    db.reset();
+    // The version table is not part of the schema the models are compared with.
+    const CliRun check = p.run(args({"check"}));
+    QVERIFY2(check.exitCode == 0, check.describe().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestCliMigrate)
