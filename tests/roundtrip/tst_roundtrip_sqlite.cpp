@@ -10,7 +10,6 @@
 #include "drivers/sqlite/sqlite_driver.h"
 #include "sqlite_test.h"
 
-#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -148,13 +147,10 @@ private slots:
         Schema live = dialect->introspect(*driver, {});
         live.unsupported.clear();
         QVERIFY2(schemaEquals(live, ir, &rules), diffText(live, ir, rules).c_str());
-        // Exact, not only equal under the rules: introspection is a fixed point.
-        if (toJson(live) != toJson(ir)) {
-            QFile a(QDir::temp().filePath("rt_live.json")), b(QDir::temp().filePath("rt_ir.json"));
-            a.open(QIODevice::WriteOnly); a.write(QByteArray::fromStdString(toJson(live)));
-            b.open(QIODevice::WriteOnly); b.write(QByteArray::fromStdString(toJson(ir)));
-        }
-        QCOMPARE(toJson(live), toJson(ir));
+        // Exact, not only equal under the rules: introspection is a fixed point (named
+        // items may come back in another order: a foreign key that closes a cycle, such
+        // as Sakila's store <-> staff, is added after both tables exist).
+        QVERIFY2(schemaEquals(live, ir, &exactRules()), diffText(live, ir, exactRules()).c_str());
         runner.downgrade(*driver, "base");
         QVERIFY(dialect->introspect(*driver, {}).tables.empty());
     }
