@@ -71,6 +71,7 @@ private slots:
     void unreadableDatabaseExits2_data();
     void unreadableDatabaseExits2();
     void customVersionTable();
+    void lockedDatabaseExits1();
 };
 
 void TestCliMigrate::autogenerateUpgradeCheckWithForeignKey()
@@ -521,6 +522,21 @@ void TestCliMigrate::customVersionTable()
     // The version table is not part of the schema the models are compared with.
     const CliRun check = p.run(args({"check"}));
     QVERIFY2(check.exitCode == 0, check.describe().c_str());
+}
+
+// Slow by nature: the CLI waits out its 30 s busy timeout before giving up.
+void TestCliMigrate::lockedDatabaseExits1()
+{
+    TestProject p;
+    writeThreeRevisions(p);
+    QVERIFY(p.run(args({"upgrade", "r1"})).exitCode == 0);
+    auto holder = tempest::SqliteDriver::open(p.dbPath());
+    holder->execute("BEGIN IMMEDIATE");  // another writer holds the lock throughout
+    const CliRun r = p.run(args({"upgrade"}));
+    holder->execute("ROLLBACK");
+    QVERIFY2(r.exitCode == 1, r.describe().c_str());
+    QVERIFY2(contains(r.err, "lock"), r.describe().c_str());
+    QCOMPARE(p.appliedIds(), (Ids{"r1"}));
 }
 
 QTEST_GUILESS_MAIN(TestCliMigrate)
