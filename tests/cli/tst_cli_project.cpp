@@ -48,6 +48,7 @@ private slots:
     void jsonEnvelopeCarriesErrors();
     void revisionWithoutAutogenerateWritesEmptyMigration();
     void autogenerateWithoutChangesWritesNothing();
+    void cppFormatWritesTheJsonTwin();
     void revisionRefusesSeveralHeadsUnlessHeadGiven();
     void renames_data();
     void renames();
@@ -151,8 +152,6 @@ void TestCliProject::badUsageExits2_data()
                                       << "--rename-column \"a:b\"";
     QTest::newRow("unknown revision") << args({"show", "nope"}) << "nope";
     QTest::newRow("missing --config file") << args({"--config", "other.json", "heads"}) << "other.json";
-    QTest::newRow("cpp format not available") << args({"revision", "-m", "x", "--format", "cpp", "--rev-id", "r9"})
-                                              << "not available";
 }
 
 void TestCliProject::badUsageExits2()
@@ -271,6 +270,17 @@ void TestCliProject::autogenerateWithoutChangesWritesNothing()
     QVERIFY2(r.exitCode == 0, r.describe().c_str());
     QVERIFY2(contains(r.out, "no changes detected; no revision written"), r.describe().c_str());
     QVERIFY(!p.exists("migrations/r2_nothing.json"));
+}
+
+void TestCliProject::cppFormatWritesTheJsonTwin()
+{
+    TestProject p;
+    writeLinearHistory(p);
+    const CliRun r = p.run(args({"revision", "-m", "x", "--format", "cpp", "--rev-id", "r9"}));
+    QVERIFY2(r.exitCode == 0, r.describe().c_str());
+    QVERIFY2(p.exists("migrations/r9_x.cpp") && p.exists("migrations/r9_x.json"), r.describe().c_str());
+    // The CLI reads the JSON twin: the new revision is the single head.
+    QCOMPARE(p.run(args({"heads"})).out, std::string("r9 — x\n"));
 }
 
 void TestCliProject::revisionRefusesSeveralHeadsUnlessHeadGiven()
