@@ -66,6 +66,12 @@ inline QStringList summaries(const std::vector<Operation>& ops)
     return lines;
 }
 
+/// One string, so that a failed QCOMPARE shows both whole lists.
+inline QString joined(const QStringList& lines)
+{
+    return lines.join(" | ");
+}
+
 inline QString differences(const Schema& a, const Schema& b, const ComparisonRules* rules)
 {
     QStringList lines;
