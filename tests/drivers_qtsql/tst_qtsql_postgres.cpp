@@ -85,7 +85,7 @@ void TestQtSqlPostgres::mapsValuesByType()
 {
     PgScratchDatabase db;
     auto driver = QtSqlDriver::connectPostgres(db.connInfo());
-    driver->execute("CREATE TABLE v (i bigint, b boolean, n numeric(20,10), d double precision, t text, y bytea)");
+    driver->execute("CREATE TABLE v (i bigint, b boolean, n numeric(30,10), d double precision, t text, y bytea)");
     driver->execute("INSERT INTO v VALUES ($1, true, 12345678901.0123456789, 2.5, $2, '\\x00ff'::bytea)",
                     {Value{std::int64_t{-7}}, Value{std::string("it's ü")}});
     driver->execute("INSERT INTO v (i) VALUES (NULL)");

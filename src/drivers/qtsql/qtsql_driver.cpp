@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <initializer_list>
 
 namespace tempest {
 
@@ -48,13 +49,18 @@ QSqlDatabase addDatabase(const QString& type, const QString& name)
     return QSqlDatabase::addDatabase(type, name);
 }
 
+/// The driver's native handle when its QVariant type is one of `typeNames` (QPSQL's
+/// PGconn* is registered under its struct name, "pg_conn*").
 template <typename T>
-T* nativeHandle(const QSqlDatabase& db, const char* typeName)
+T* nativeHandle(const QSqlDatabase& db, std::initializer_list<const char*> typeNames)
 {
     const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || std::strcmp(handle.typeName(), typeName) != 0)
+    if (!handle.isValid())
         return nullptr;
-    return *static_cast<T* const*>(handle.constData());
+    for (const char* name : typeNames)
+        if (std::strcmp(handle.typeName(), name) == 0)
+            return *static_cast<T* const*>(handle.constData());
+    return nullptr;
 }
 
 QVariant toVariant(const Value& value)
@@ -145,7 +151,7 @@ std::unique_ptr<QtSqlDriver> QtSqlDriver::openSqlite(const std::string& path, Qt
     Impl& d = *driver->m_impl;
     if (!d.db.open())
         throw ConnectionError("cannot open SQLite database " + path + ": " + d.db.lastError().text().toStdString());
-    d.sqliteHandle = nativeHandle<sqlite3>(d.db, "sqlite3*");
+    d.sqliteHandle = nativeHandle<sqlite3>(d.db, {"sqlite3*"});
     if (d.sqliteHandle)
         sqlite3_extended_result_codes(d.sqliteHandle, 1);
     // sqlite3_open succeeds on any file; the first read tells whether it is a database.
@@ -178,7 +184,7 @@ std::unique_ptr<QtSqlDriver> QtSqlDriver::connectPostgres(const std::string& con
                               + maskPassword(d.db.lastError().text().toStdString()));
     // The password is only needed to connect; keep no copy in the QSqlDatabase.
     d.db.setPassword(QString());
-    if (PGconn* conn = nativeHandle<PGconn>(d.db, "PGconn*"))
+    if (PGconn* conn = nativeHandle<PGconn>(d.db, {"PGconn*", "pg_conn*"}))
         d.pgCancel = PQgetCancel(conn);
     return driver;
 }
