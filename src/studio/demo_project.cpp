@@ -1,0 +1,56 @@
+#include "studio/demo_project.h"
+
+#include "core/dialect/dialect.h"
+#include "core/revision/migration.h"
+#include "core/revision/revision_graph.h"
+#include "core/runner/migration_runner.h"
+#include "drivers/sqlite/sqlite_driver.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <stdexcept>
+
+namespace tempest::studio {
+
+std::unique_ptr<DemoProject> DemoProject::create()
+{
+    std::unique_ptr<DemoProject> demo(new DemoProject);
+    if (!demo->m_dir.isValid())
+        throw std::runtime_error("cannot create a temporary directory for the demo project");
+    QDirIterator it(QStringLiteral(":/demo"), QDir::Files, QDirIterator::Subdirectories);
+    int copied = 0;
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString relative = source.mid(QStringLiteral(":/demo/").size());
+        const QString target = QDir(demo->m_dir.path()).filePath(relative);
+        QDir().mkpath(QFileInfo(target).path());
+        if (!QFile::copy(source, target))
+            throw std::runtime_error("cannot extract demo file " + relative.toStdString());
+        // Resource files are read-only; the user may edit or add migrations.
+        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+        ++copied;
+    }
+    if (copied == 0)
+        throw std::runtime_error("the demo project is not compiled into this build");
+
+    const std::string migrations = QDir(demo->m_dir.path()).filePath(QStringLiteral("migrations")).toStdString();
+    RevisionGraph graph(loadMigrationsDir(migrations));
+    auto dialect = makeDialect("sqlite");
+    auto driver = SqliteDriver::open(demo->databaseFile().toStdString());
+    MigrationRunner(graph, *dialect).upgrade(*driver, "score03");
+    driver->execute("INSERT INTO users (email, name, score) VALUES ('ada@example.com', 'Ada', 12.5)");
+    driver->execute("INSERT INTO users (email, name, score) VALUES ('alan@example.com', 'Alan', 7)");
+    driver->execute("INSERT INTO posts (id, user_id, title, body) VALUES (1, 1, 'Hello', 'First post')");
+    // The drift: a change made by hand, outside any migration.
+    driver->execute("ALTER TABLE posts ADD COLUMN draft INTEGER DEFAULT 0");
+    return demo;
+}
+
+QString DemoProject::projectFile() const { return QDir(m_dir.path()).filePath(QStringLiteral("tempest.json")); }
+
+QString DemoProject::databaseFile() const { return QDir(m_dir.path()).filePath(QStringLiteral("demo.db")); }
+
+} // namespace tempest::studio

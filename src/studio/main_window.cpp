@@ -1,0 +1,409 @@
+#include "studio/main_window.h"
+
+#include "core/revision/plan.h"
+#include "core/runner/migration_runner.h"
+#include "studio/generate_migration_dialog.h"
+#include "studio/operation_list_model.h"
+#include "studio/pane_linker.h"
+#include "studio/revision_graph_model.h"
+#include "studio/revisions_pane.h"
+#include "studio/run_controller.h"
+#include "studio/schema_tree_model.h"
+#include "studio/sql_highlighter.h"
+#include "studio/table_filter_proxy.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sstream>
+
+namespace tempest::studio {
+
+namespace {
+
+QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_modelsModel(new SchemaTreeModel(DiffState::Added, this))
+    , m_databaseModel(new SchemaTreeModel(DiffState::Removed, this))
+    , m_operationsModel(new OperationListModel(this))
+    , m_revisionsModel(new RevisionGraphModel(this))
+    , m_modelsProxy(new TableFilterProxy(this))
+    , m_databaseProxy(new TableFilterProxy(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Tempest Studio"));
+    resize(1280, 800);
+    m_modelsProxy->setSourceModel(m_modelsModel);
+    m_databaseProxy->setSourceModel(m_databaseModel);
+
+    m_sqlPreview = new QPlainTextEdit(this);
+    m_sqlPreview->setObjectName(QStringLiteral("sqlPreview"));
+    m_sqlPreview->setReadOnly(true);
+    m_sqlPreview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_sqlPreview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_sqlPreview->setPlaceholderText(tr("Select operations or a revision to see its SQL."));
+    new SqlHighlighter(m_sqlPreview->document());
+    m_revisionsPane = new RevisionsPane(m_revisionsModel, this);
+
+    m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
+    m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
+    m_bottomSplitter->addWidget(titled(tr("Revisions"), m_revisionsPane, this));
+    m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPreview, this));
+    m_mainSplitter = new QSplitter(Qt::Vertical, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(buildSchemaPanes());
+    m_mainSplitter->addWidget(m_bottomSplitter);
+    m_mainSplitter->setStretchFactor(0, 3);
+    m_mainSplitter->setStretchFactor(1, 2);
+    setCentralWidget(m_mainSplitter);
+
+    m_driftLabel = new QLabel(this);
+    m_driftLabel->setObjectName(QStringLiteral("driftLabel"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_cancelButton = new QPushButton(tr("Cancel run"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelRunButton"));
+    m_cancelButton->hide();
+    statusBar()->addWidget(m_driftLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    m_linker = new PaneLinker(m_modelsTree, m_modelsProxy, m_modelsModel, m_databaseTree, m_databaseProxy,
+                              m_databaseModel, m_operationsView, m_operationsModel, this);
+    m_runs = new RunController(this);
+    buildActions();
+
+    connect(&m_loader, &QFutureWatcher<ProjectSnapshot>::finished, this, &MainWindow::onSnapshotLoaded);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_modelsProxy->setFilterFixedString(text);
+        m_databaseProxy->setFilterFixedString(text);
+    });
+    connect(m_operationsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onOperationSelectionChanged);
+    connect(m_revisionsPane, &RevisionsPane::upgradeRequested, this,
+            [this](const QString& rev) { m_runs->requestRun(Direction::Upgrade, rev); });
+    connect(m_revisionsPane, &RevisionsPane::downgradeRequested, this,
+            [this](const QString& rev) { m_runs->requestRun(Direction::Downgrade, rev); });
+    connect(m_revisionsPane, &RevisionsPane::upgradeAllRequested, this,
+            [this] { m_runs->requestRun(Direction::Upgrade, QStringLiteral("heads")); });
+    connect(m_revisionsPane, &RevisionsPane::showSqlRequested, this, &MainWindow::onShowSqlRequested);
+    connect(m_revisionsPane, &RevisionsPane::openFileRequested, this, &MainWindow::onOpenFileRequested);
+    connect(m_runs, &RunController::runStarted, this, &MainWindow::onRunStarted);
+    connect(m_runs, &RunController::runProgressed, this, &MainWindow::onRunProgressed);
+    connect(m_runs, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_cancelButton, &QPushButton::clicked, m_runs, &RunController::cancel);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow()
+{
+    m_loader.waitForFinished();
+}
+
+QWidget* MainWindow::buildSchemaPanes()
+{
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_filter = new QLineEdit(box);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter tables…"));
+    m_filter->setClearButtonEnabled(true);
+    layout->addWidget(m_filter);
+
+    auto makeTree = [box](const char* name, QAbstractItemModel* model) {
+        auto* tree = new QTreeView(box);
+        tree->setObjectName(QLatin1String(name));
+        tree->setModel(model);
+        tree->setUniformRowHeights(true);  // cheap scrolling over thousands of tables
+        tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+        tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+        return tree;
+    };
+    m_modelsTree = makeTree("modelsTree", m_modelsProxy);
+    m_databaseTree = makeTree("databaseTree", m_databaseProxy);
+    m_operationsView = new QListView(box);
+    m_operationsView->setObjectName(QStringLiteral("operationsView"));
+    m_operationsView->setModel(m_operationsModel);
+    m_operationsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_operationsView->setUniformItemSizes(true);
+
+    m_paneSplitter = new QSplitter(Qt::Horizontal, box);
+    m_paneSplitter->setObjectName(QStringLiteral("paneSplitter"));
+    m_paneSplitter->addWidget(titled(tr("Models"), m_modelsTree, box));
+    m_paneSplitter->addWidget(titled(tr("Database"), m_databaseTree, box));
+    m_paneSplitter->addWidget(titled(tr("Diff (database → models)"), m_operationsView, box));
+    layout->addWidget(m_paneSplitter, 1);
+    return box;
+}
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open project…"), this, &MainWindow::onOpenProjectTriggered);
+    open->setShortcut(QKeySequence::Open);
+    QAction* refresh = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    QAction* generate = file->addAction(tr("&Generate migration…"), this, &MainWindow::onGenerateMigration);
+    generate->setObjectName(QStringLiteral("generateMigrationAction"));
+    generate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QAction* find = new QAction(tr("Filter tables"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_filter, [this] { m_filter->setFocus(); m_filter->selectAll(); });
+    addAction(find);
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->addAction(refresh);
+    toolbar->addAction(generate);
+}
+
+void MainWindow::openProject(const QString& projectFile)
+{
+    try {
+        m_project = Project::load(projectFile);
+        m_dialect = std::shared_ptr<const Dialect>(makeDialect(m_project->config.dialect));
+    } catch (const std::exception& e) {
+        m_project.reset();
+        m_driftLabel->setText(tr("Cannot open project: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    setWindowTitle(tr("%1 — %2 — Tempest Studio").arg(m_project->title(), m_project->displayDatabase()));
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_project)
+        return;
+    if (m_loader.isRunning()) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_driftLabel->setText(tr("Loading…"));
+    const ProjectConfig config = m_project->config;
+    m_loader.setFuture(QtConcurrent::run([config] { return loadSnapshot(config); }));
+}
+
+void MainWindow::onSnapshotLoaded()
+{
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+        return;
+    }
+    m_snapshot = m_loader.result();
+    const QString table = m_linker->currentTable();
+    m_modelsModel->setSchemas(m_snapshot.models, m_snapshot.live, m_dialect);
+    m_databaseModel->setSchemas(m_snapshot.live, m_snapshot.models, m_dialect);
+    m_operationsModel->setOperations(m_snapshot.operations);
+    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied);
+    m_runs->setState(m_project->config, m_snapshot.graph, m_snapshot.applied);
+    updateDriftStatus();
+    if (!table.isEmpty())
+        m_linker->selectTable(table);
+    emit snapshotLoaded();
+}
+
+void MainWindow::updateDriftStatus()
+{
+    const ProjectSnapshot& s = m_snapshot;
+    QString text;
+    if (!s.error.isEmpty())
+        text = tr("Error: %1").arg(s.error);
+    else if (!s.databaseExists)
+        text = tr("No database yet: %n revision(s) pending", nullptr, int(s.drift.pendingRevisions.size()));
+    else if (s.drift.clean())
+        text = tr("No drift: the database matches the models");
+    else if (s.drift.behindHeads)
+        text = tr("Behind heads: %n revision(s) pending", nullptr, int(s.drift.pendingRevisions.size()));
+    else
+        text = tr("Drift: %n difference(s) between database and models", nullptr, int(s.drift.findings.size()));
+    m_driftLabel->setText(text);
+    QStringList tip;
+    for (const auto& f : s.drift.findings)
+        tip << QString::fromStdString(f);
+    for (const auto& w : s.warnings)
+        tip << QString::fromStdString(w);
+    m_driftLabel->setToolTip(tip.join(QLatin1Char('\n')));
+}
+
+void MainWindow::selectTable(const QString& table) { m_linker->selectTable(table); }
+
+void MainWindow::onOperationSelectionChanged()
+{
+    if (!m_dialect)
+        return;
+    std::vector<Operation> ops;
+    const auto rows = m_operationsView->selectionModel()->selectedRows();
+    QList<int> sorted;
+    for (const auto& index : rows)
+        sorted << index.row();
+    std::sort(sorted.begin(), sorted.end());
+    for (int row : sorted)
+        ops.push_back(m_operationsModel->operations()[std::size_t(row)]);
+    if (ops.empty()) {
+        m_sqlPreview->clear();
+        return;
+    }
+    try {
+        RenderContext context;
+        context.before = &m_snapshot.live;
+        context.schemaName = m_project ? m_project->config.schemaName : std::string();
+        QString text;
+        for (const Statement& st : m_dialect->render(ops, context))
+            text += QString::fromStdString(st.sql) + (st.commentOnly ? QStringLiteral("\n") : QStringLiteral(";\n"));
+        m_sqlPreview->setPlainText(text);
+    } catch (const std::exception& e) {
+        m_sqlPreview->setPlainText(QStringLiteral("-- ") + QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::onShowSqlRequested(const QString& revision)
+{
+    if (!m_dialect || revision.isEmpty())
+        return;
+    try {
+        MigrationRunner runner(*m_snapshot.graph, *m_dialect);
+        const bool applied = std::count(m_snapshot.applied.begin(), m_snapshot.applied.end(), revision.toStdString());
+        std::ostringstream out;
+        // An applied revision shows what reverting it runs; a pending one what applying it runs.
+        runner.writeSql(out, applied ? Direction::Downgrade : Direction::Upgrade, {revision.toStdString()});
+        m_sqlPreview->setPlainText(QString::fromStdString(out.str()));
+    } catch (const std::exception& e) {
+        m_sqlPreview->setPlainText(QStringLiteral("-- ") + QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::onOpenFileRequested(const QString& revision)
+{
+    if (const Migration* m = m_snapshot.graph->find(revision.toStdString()))
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(m->file)));
+}
+
+void MainWindow::onGenerateMigration()
+{
+    if (!m_project || !m_dialect)
+        return;
+    auto* dialog = new GenerateMigrationDialog(m_snapshot.graph, m_snapshot.models, m_dialect,
+                                               QString::fromStdString(m_project->config.migrationsDir), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GenerateMigrationDialog::migrationWritten, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+        refresh();
+    });
+    dialog->open();
+}
+
+void MainWindow::onOpenProjectTriggered()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("Tempest project (tempest.json);;JSON (*.json)"));
+    if (!file.isEmpty())
+        openProject(file);
+}
+
+void MainWindow::onRunStarted(int count)
+{
+    m_revisionsPane->setBusy(true);
+    m_progress->setRange(0, count);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancelButton->show();
+}
+
+void MainWindow::onRunProgressed(int index, int count, const QString& revision)
+{
+    m_progress->setRange(0, count);
+    m_progress->setValue(index);
+    statusBar()->showMessage(tr("Running %1 (%2 of %3)…").arg(revision).arg(index + 1).arg(count));
+}
+
+void MainWindow::onRunFinished(const MigrationOutcome& outcome)
+{
+    m_revisionsPane->setBusy(false);
+    m_progress->hide();
+    m_cancelButton->hide();
+    QString message = outcome.message;
+    if (outcome.ok && message.isEmpty()) {
+        QStringList parts;
+        if (!outcome.applied.isEmpty())
+            parts << tr("applied %1").arg(outcome.applied.join(QStringLiteral(", ")));
+        if (!outcome.reverted.isEmpty())
+            parts << tr("reverted %1").arg(outcome.reverted.join(QStringLiteral(", ")));
+        message = parts.join(QStringLiteral("; "));
+    } else if (outcome.cancelled) {
+        message = tr("Cancelled; the revisions before it were kept. %1").arg(outcome.message);
+    }
+    statusBar()->showMessage(message, 10000);
+    emit runFinished(outcome.ok, message);
+    refresh();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    // Layout only: no project paths with credentials, never a password.
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_paneSplitter->restoreState(settings.value(QStringLiteral("window/paneSplitter")).toByteArray());
+    m_bottomSplitter->restoreState(settings.value(QStringLiteral("window/bottomSplitter")).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/paneSplitter"), m_paneSplitter->saveState());
+    settings.setValue(QStringLiteral("window/bottomSplitter"), m_bottomSplitter->saveState());
+}
+
+} // namespace tempest::studio

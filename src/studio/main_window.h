@@ -1,0 +1,106 @@
+#pragma once
+// MainWindow: wiring only. Three linked panes (Models / Database / Diff), the SQL
+// preview, the revisions pane, the status bar (drift, run progress, cancel) and the
+// actions; the work lives in the models, the snapshot loader, RunController and the
+// dialogs.
+
+#include "core/dialect/dialect.h"
+#include "studio/migration_job.h"
+#include "studio/project.h"
+#include "studio/project_snapshot.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTreeView;
+
+namespace tempest::studio {
+
+class OperationListModel;
+class PaneLinker;
+class RevisionGraphModel;
+class RevisionsPane;
+class RunController;
+class SchemaTreeModel;
+class TableFilterProxy;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Loads `tempest.json` and refreshes; a bad project file is reported in the window.
+    void openProject(const QString& projectFile);
+    /// Reloads models, migrations and the live database on a worker thread.
+    void refresh();
+    const ProjectSnapshot& snapshot() const { return m_snapshot; }
+    /// Selects a table in the three panes.
+    void selectTable(const QString& table);
+
+signals:
+    /// A refresh finished and the panes show its result.
+    void snapshotLoaded();
+    /// A run (upgrade or downgrade) ended; a refresh follows.
+    void runFinished(bool ok, const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    QWidget* buildSchemaPanes();
+    void onSnapshotLoaded();
+    void onRunStarted(int count);
+    void onRunProgressed(int index, int count, const QString& revision);
+    void onRunFinished(const MigrationOutcome& outcome);
+    void onOperationSelectionChanged();
+    void onShowSqlRequested(const QString& revision);
+    void onOpenFileRequested(const QString& revision);
+    void onGenerateMigration();
+    void onOpenProjectTriggered();
+    void updateDriftStatus();
+    void restoreLayout();
+    void saveLayout() const;
+
+    std::optional<Project> m_project;
+    std::shared_ptr<const Dialect> m_dialect;
+    ProjectSnapshot m_snapshot;
+    QFutureWatcher<ProjectSnapshot> m_loader;
+    bool m_refreshAgain = false;
+
+    SchemaTreeModel* m_modelsModel;
+    SchemaTreeModel* m_databaseModel;
+    OperationListModel* m_operationsModel;
+    RevisionGraphModel* m_revisionsModel;
+    TableFilterProxy* m_modelsProxy;
+    TableFilterProxy* m_databaseProxy;
+
+    QLineEdit* m_filter = nullptr;
+    QTreeView* m_modelsTree = nullptr;
+    QTreeView* m_databaseTree = nullptr;
+    QListView* m_operationsView = nullptr;
+    QPlainTextEdit* m_sqlPreview = nullptr;
+    RevisionsPane* m_revisionsPane = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_paneSplitter = nullptr;
+    QSplitter* m_bottomSplitter = nullptr;
+    QLabel* m_driftLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    PaneLinker* m_linker = nullptr;
+    RunController* m_runs = nullptr;
+};
+
+} // namespace tempest::studio

@@ -1,0 +1,398 @@
+// Tempest Studio through its real widgets on the embedded demo project: the three
+// linked panes, drift marks, the revision DAG, upgrade/downgrade runs checked through a
+// separate libsqlite3 connection, the destructive confirmation, "Generate migration",
+// and the tempest-studio executable's --screenshot and headless fallback.
+
+#include "drivers/sqlite/sqlite_driver.h"
+#include "studio/confirm_destructive_dialog.h"
+#include "studio/demo_project.h"
+#include "studio/generate_migration_dialog.h"
+#include "studio/main_window.h"
+#include "studio/operation_list_model.h"
+#include "studio/revision_graph_model.h"
+#include "studio/schema_tree_model.h"
+
+#include <QAction>
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <set>
+
+using namespace tempest;
+using namespace tempest::studio;
+
+namespace {
+
+/// The demo extracted and opened in a main window, loaded.
+struct OpenDemo {
+    std::unique_ptr<DemoProject> demo = DemoProject::create();
+    MainWindow window;
+
+    bool load()
+    {
+        QSignalSpy loaded(&window, &MainWindow::snapshotLoaded);
+        window.openProject(demo->projectFile());
+        window.show();
+        return loaded.wait(30000);
+    }
+    template <typename T>
+    T* child(const char* name) { return window.findChild<T*>(QLatin1String(name)); }
+};
+
+/// Table names at the top level of a view's model.
+QStringList topLevelTables(QAbstractItemView* view)
+{
+    QStringList names;
+    auto* model = view->model();
+    for (int r = 0; r < model->rowCount(); ++r)
+        names << model->index(r, 0).data(SchemaTreeModel::TableNameRole).toString();
+    return names;
+}
+
+QModelIndex tableIndex(QTreeView* tree, const QString& name)
+{
+    auto* model = tree->model();
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data(SchemaTreeModel::TableNameRole).toString() == name)
+            return model->index(r, 0);
+    return {};
+}
+
+void clickIndex(QAbstractItemView* view, const QModelIndex& index)
+{
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+}
+
+/// The version table's ids by seq, read through libsqlite3 (not through the Studio).
+std::vector<std::string> appliedIds(const QString& databaseFile)
+{
+    SqliteOpenOptions options;
+    options.create = false;
+    auto driver = SqliteDriver::open(databaseFile.toStdString(), options);
+    ResultSet rows = driver->query("SELECT id FROM tempest_db_migrations ORDER BY seq");
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < rows.rows.size(); ++i)
+        ids.push_back(rows.text(i, "id"));
+    return ids;
+}
+
+std::set<std::string> asSet(const std::vector<std::string>& ids) { return {ids.begin(), ids.end()}; }
+
+bool selectRevision(QListView* dag, const QString& revision)
+{
+    for (int r = 0; r < dag->model()->rowCount(); ++r) {
+        const QModelIndex index = dag->model()->index(r, 0);
+        if (index.data(RevisionGraphModel::RevisionIdRole).toString() == revision) {
+            clickIndex(dag, index);
+            return dag->currentIndex() == index;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+class TestStudio : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void demoOpensWithThreeLinkedPanes();
+    void selectionSyncs_data();
+    void selectionSyncs();
+    void driftIsMarked();
+    void filterNarrowsBothTrees();
+    void dagShowsEveryRevisionWithLaneAndState();
+    void upgradeToHereAppliesItAndItsAncestorsOnly();
+    void destructiveRunAsksAndCancelChangesNothing();
+    void generateMigrationWritesAFile();
+    void screenshotWritesANonTrivialPng();
+    void headlessFallsBackToOffscreenWithAMessage();
+};
+
+void TestStudio::initTestCase()
+{
+    // Keep the user's real settings out of (and untouched by) the tests.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("tempest-db-tests"));
+}
+
+void TestStudio::demoOpensWithThreeLinkedPanes()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    auto* models = d.child<QTreeView>("modelsTree");
+    auto* database = d.child<QTreeView>("databaseTree");
+    auto* ops = d.child<QListView>("operationsView");
+    QVERIFY(models && database && ops);
+    QStringList expectedModels{"users", "posts", "tags", "post_tags", "comments", "audit_log"};
+    QCOMPARE(topLevelTables(models), expectedModels);
+    // The demo database has the first three revisions: users and posts (no version table shown).
+    QStringList live = topLevelTables(database);
+    live.sort();
+    QCOMPARE(live, (QStringList{"posts", "users"}));
+    // Every table an operation touches is in one of the trees, and every models table
+    // missing from the database has an operation.
+    QSet<QString> opTables;
+    for (int r = 0; r < ops->model()->rowCount(); ++r)
+        opTables << ops->model()->index(r, 0).data(OperationListModel::TableNameRole).toString();
+    for (const QString& t : opTables)
+        QVERIFY2(expectedModels.contains(t) || t == QLatin1String("posts"), qPrintable(t));
+    for (const char* t : {"tags", "post_tags", "comments", "audit_log"})
+        QVERIFY2(opTables.contains(QLatin1String(t)), t);
+}
+
+void TestStudio::selectionSyncs_data()
+{
+    QTest::addColumn<QString>("sourceView");
+    QTest::addColumn<QString>("table");
+    QTest::newRow("models tree → others") << "modelsTree" << "posts";
+    QTest::newRow("database tree → others") << "databaseTree" << "users";
+    QTest::newRow("diff list → trees") << "operationsView" << "audit_log";
+}
+
+void TestStudio::selectionSyncs()
+{
+    QFETCH(QString, sourceView);
+    QFETCH(QString, table);
+    OpenDemo d;
+    QVERIFY(d.load());
+    auto* models = d.child<QTreeView>("modelsTree");
+    auto* database = d.child<QTreeView>("databaseTree");
+    auto* ops = d.child<QListView>("operationsView");
+    if (sourceView == QLatin1String("operationsView")) {
+        int row = -1;
+        for (int r = 0; r < ops->model()->rowCount() && row < 0; ++r)
+            if (ops->model()->index(r, 0).data(OperationListModel::TableNameRole).toString() == table)
+                row = r;
+        QVERIFY(row >= 0);
+        clickIndex(ops, ops->model()->index(row, 0));
+    } else {
+        auto* tree = d.child<QTreeView>(qPrintable(sourceView));
+        clickIndex(tree, tableIndex(tree, table));
+    }
+    QTRY_COMPARE(models->currentIndex().data(SchemaTreeModel::TableNameRole).toString(), table);
+    if (table != QLatin1String("audit_log"))
+        QCOMPARE(database->currentIndex().data(SchemaTreeModel::TableNameRole).toString(), table);
+    else
+        QVERIFY(!database->currentIndex().isValid());  // not in the database: nothing selected there
+    const auto selected = ops->selectionModel()->selectedRows();
+    QVERIFY(!selected.isEmpty());
+    for (const auto& index : selected)
+        QCOMPARE(index.data(OperationListModel::TableNameRole).toString(), table);
+    // The SQL preview shows the selected operations' SQL, naming the table.
+    QTRY_VERIFY(d.child<QPlainTextEdit>("sqlPreview")->toPlainText().contains(table));
+}
+
+void TestStudio::driftIsMarked()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    auto* database = d.child<QTreeView>("databaseTree");
+    auto* models = d.child<QTreeView>("modelsTree");
+    const QModelIndex posts = tableIndex(database, QStringLiteral("posts"));
+    QCOMPARE(posts.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Changed));
+    QVERIFY(posts.data(Qt::DisplayRole).toString().startsWith(QLatin1Char('~')));
+    // posts.draft was added by hand: only in the database.
+    const QModelIndex columns = database->model()->index(0, 0, posts);
+    bool draftFound = false;
+    for (int r = 0; r < database->model()->rowCount(columns); ++r) {
+        const QModelIndex column = database->model()->index(r, 0, columns);
+        if (column.data().toString().endsWith(QLatin1String("draft"))) {
+            draftFound = true;
+            QCOMPARE(column.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Removed));
+            QVERIFY(column.data(Qt::ForegroundRole).value<QColor>().isValid());
+        } else if (column.data().toString().endsWith(QLatin1String("title"))) {
+            QCOMPARE(column.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Same));
+        }
+    }
+    QVERIFY(draftFound);
+    QCOMPARE(tableIndex(models, QStringLiteral("audit_log")).data(SchemaTreeModel::DiffStateRole).toInt(),
+             int(DiffState::Added));
+    QVERIFY2(d.child<QLabel>("driftLabel")->text().contains(QLatin1String("Drift")),
+             qPrintable(d.child<QLabel>("driftLabel")->text()));
+}
+
+void TestStudio::filterNarrowsBothTrees()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    QTest::keyClicks(d.child<QLineEdit>("filterEdit"), QStringLiteral("post"));
+    QCOMPARE(topLevelTables(d.child<QTreeView>("modelsTree")), (QStringList{"posts", "post_tags"}));
+    QCOMPARE(topLevelTables(d.child<QTreeView>("databaseTree")), QStringList{"posts"});
+}
+
+void TestStudio::dagShowsEveryRevisionWithLaneAndState()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    auto* dag = d.child<QListView>("dagView");
+    QVERIFY(dag);
+    auto* model = dag->model();
+    QCOMPARE(model->rowCount(), 6);
+    QHash<QString, QModelIndex> rows;
+    QStringList order;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex index = model->index(r, 0);
+        rows.insert(index.data(RevisionGraphModel::RevisionIdRole).toString(), index);
+        order << index.data(RevisionGraphModel::RevisionIdRole).toString();
+    }
+    // Newest first: the head on top, the base at the bottom.
+    QCOMPARE(order.front(), QStringLiteral("comments05"));
+    QCOMPARE(order.back(), QStringLiteral("base01"));
+    // The two branches sit on different lanes; the line comes back for the merge.
+    QVERIFY(rows["score03"].data(RevisionGraphModel::LaneRole) != rows["tags03"].data(RevisionGraphModel::LaneRole));
+    QCOMPARE(rows["merge04"].data(RevisionGraphModel::LaneRole), rows["comments05"].data(RevisionGraphModel::LaneRole));
+    QCOMPARE(rows["posts02"].data(RevisionGraphModel::LaneRole), rows["base01"].data(RevisionGraphModel::LaneRole));
+    QVERIFY(rows["merge04"].data(RevisionGraphModel::MergeRole).toBool());
+    for (const char* id : {"base01", "posts02", "score03"})
+        QVERIFY2(rows[id].data(RevisionGraphModel::AppliedRole).toBool(), id);
+    for (const char* id : {"tags03", "merge04", "comments05"})
+        QVERIFY2(!rows[id].data(RevisionGraphModel::AppliedRole).toBool(), id);
+    QVERIFY(rows["score03"].data(RevisionGraphModel::CurrentRole).toBool());
+    QVERIFY(!rows["posts02"].data(RevisionGraphModel::CurrentRole).toBool());
+    QVERIFY(rows["comments05"].data(RevisionGraphModel::HeadRole).toBool());
+    QVERIFY(!rows["merge04"].data(RevisionGraphModel::HeadRole).toBool());
+}
+
+void TestStudio::upgradeToHereAppliesItAndItsAncestorsOnly()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    auto* dag = d.child<QListView>("dagView");
+    QSignalSpy finished(&d.window, &MainWindow::runFinished);
+    // Every run ends with a refresh; counted from here so a fast one is not missed.
+    QSignalSpy loaded(&d.window, &MainWindow::snapshotLoaded);
+
+    // Down to base01 first: reverting posts02 drops a table, so the Studio asks.
+    QVERIFY(selectRevision(dag, QStringLiteral("base01")));
+    QTest::mouseClick(d.child<QPushButton>("downgradeHereButton"), Qt::LeftButton);
+    ConfirmDestructiveDialog* confirm = nullptr;
+    QTRY_VERIFY((confirm = d.window.findChild<ConfirmDestructiveDialog*>()) != nullptr);
+    QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("applyAnywayButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QCOMPARE(appliedIds(d.demo->databaseFile()), std::vector<std::string>{"base01"});
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+
+    // Up to tags03: it and its ancestors, not the other branch (score03) nor anything after.
+    QVERIFY(selectRevision(dag, QStringLiteral("tags03")));
+    QTest::mouseClick(d.child<QPushButton>("upgradeHereButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(finished.at(1).at(1).toString()));
+    QCOMPARE(asSet(appliedIds(d.demo->databaseFile())), (std::set<std::string>{"base01", "posts02", "tags03"}));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 30000);
+    QCOMPARE(dag->model()->index(dag->model()->rowCount() - 1, 0).data(RevisionGraphModel::AppliedRole).toBool(), true);
+}
+
+void TestStudio::destructiveRunAsksAndCancelChangesNothing()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    const auto before = appliedIds(d.demo->databaseFile());
+    QSignalSpy finished(&d.window, &MainWindow::runFinished);
+    // Upgrade all reaches comments05, which drops users.name.
+    QTest::mouseClick(d.child<QPushButton>("upgradeAllButton"), Qt::LeftButton);
+    ConfirmDestructiveDialog* confirm = nullptr;
+    QTRY_VERIFY((confirm = d.window.findChild<ConfirmDestructiveDialog*>()) != nullptr);
+    auto* losses = confirm->findChild<QListWidget*>(QStringLiteral("lossList"));
+    QCOMPARE(losses->count(), 1);
+    QVERIFY2(losses->item(0)->text().contains(QLatin1String("users")) && losses->item(0)->text().contains(QLatin1String("name")),
+             qPrintable(losses->item(0)->text()));
+    QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("cancelButton")), Qt::LeftButton);
+    QTRY_VERIFY(d.window.findChild<ConfirmDestructiveDialog*>() == nullptr || !confirm->isVisible());
+    QTest::qWait(300);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(appliedIds(d.demo->databaseFile()), before);
+    SqliteOpenOptions options;
+    options.create = false;
+    auto check = SqliteDriver::open(d.demo->databaseFile().toStdString(), options);
+    QCOMPARE(check->query("SELECT name FROM users ORDER BY id").text(0, "name"), std::string("Ada"));
+}
+
+void TestStudio::generateMigrationWritesAFile()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    const QDir migrations(QDir(d.demo->directory()).filePath(QStringLiteral("migrations")));
+    const int filesBefore = int(migrations.entryList({QStringLiteral("*.json")}, QDir::Files).size());
+    d.window.findChild<QAction*>(QStringLiteral("generateMigrationAction"))->trigger();
+    GenerateMigrationDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = d.window.findChild<GenerateMigrationDialog*>()) != nullptr);
+    auto* ops = dialog->findChild<QListWidget*>(QStringLiteral("operationList"));
+    QCOMPARE(ops->count(), 1);  // the models differ from the heads by audit_log only
+    QVERIFY(ops->item(0)->text().contains(QLatin1String("audit_log")));
+    auto* save = dialog->findChild<QPushButton*>(QStringLiteral("saveButton"));
+    QVERIFY(!save->isEnabled());  // no label yet
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("labelEdit")), QStringLiteral("add audit log"));
+    QVERIFY(dialog->findChild<QPlainTextEdit*>(QStringLiteral("previewEdit"))->toPlainText().contains(
+        QLatin1String("\"create_table\"")));
+    QSignalSpy loaded(&d.window, &MainWindow::snapshotLoaded);
+    QTest::mouseClick(save, Qt::LeftButton);
+    const QStringList files = migrations.entryList({QStringLiteral("*_add_audit_log.json")}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(int(migrations.entryList({QStringLiteral("*.json")}, QDir::Files).size()), filesBefore + 1);
+    // The Studio refreshes: the new revision is the new head.
+    QVERIFY(loaded.wait(30000));
+    auto* dag = d.child<QListView>("dagView");
+    QCOMPARE(dag->model()->rowCount(), 7);
+    QVERIFY(files.front().startsWith(dag->model()->index(0, 0).data(RevisionGraphModel::RevisionIdRole).toString()));
+}
+
+void TestStudio::screenshotWritesANonTrivialPng()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("out.png"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TEMPEST_STUDIO_EXE), {QStringLiteral("--demo"), QStringLiteral("--screenshot"), png});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QVERIFY(QFileInfo(png).size() > 0);
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 400 && image.height() > 300);
+    // Not a blank canvas: many distinct colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
+}
+
+void TestStudio::headlessFallsBackToOffscreenWithAMessage()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("out.png"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QLatin1String(name));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TEMPEST_STUDIO_EXE), {QStringLiteral("--demo"), QStringLiteral("--screenshot"), png});
+    QVERIFY(process.waitForFinished(60000));
+    const QString err = QString::fromLocal8Bit(process.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("QT_QPA_PLATFORM=offscreen")), qPrintable(err));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(!QImage(png).isNull());
+}
+
+QTEST_MAIN(TestStudio)
+#include "tst_studio.moc"
