@@ -62,7 +62,7 @@ private slots:
     void makeMigrationInvertsUp();
     void irreversibleUpGivesIrreversibleMigration();
     void jsonLoadsBackEqual();
-    void cppFormatIsRefusedForNow();
+    void cppFormatWritesSourceAndJsonTwin();
     void refusesToOverwrite();
 };
 
@@ -163,15 +163,17 @@ void TstCodegen::jsonLoadsBackEqual()
     QCOMPARE(generateMigration(back, MigrationFormat::Json)[0].text, files[0].text);
 }
 
-void TstCodegen::cppFormatIsRefusedForNow()
+// The JSON twin goes last: the CLI reports it as the revision's file. The C++ itself is
+// tested compiled, in tests/cpp_migrations.
+void TstCodegen::cppFormatWritesSourceAndJsonTwin()
 {
     const Migration m = makeMigration("3f2a9c1b7d4e", {}, "x", sampleOps());
-    try {
-        generateMigration(m, MigrationFormat::Cpp);
-        QFAIL("cpp format generated");
-    } catch (const InputError& e) {
-        QVERIFY2(std::string(e.what()).find("--format cpp") != std::string::npos, e.what());
-    }
+    const std::vector<GeneratedMigration> files = generateMigration(m, MigrationFormat::Cpp);
+    QCOMPARE(files.size(), std::size_t(2));
+    QCOMPARE(files[0].fileName, std::string("3f2a9c1b7d4e_x.cpp"));
+    QVERIFY(files[0].text.find("// checksum: " + migrationChecksum(m) + "\n") != std::string::npos);
+    QCOMPARE(files[1].fileName, std::string("3f2a9c1b7d4e_x.json"));
+    QCOMPARE(files[1].text, generateMigration(m, MigrationFormat::Json)[0].text);
 }
 
 void TstCodegen::refusesToOverwrite()

@@ -1,5 +1,7 @@
 #include "core/codegen/codegen.h"
 
+#include "core/codegen/codegen_cpp.h"
+
 #include "core/ir/errors.h"
 #include "core/ir/json.h"
 
@@ -34,8 +36,12 @@ std::vector<GeneratedMigration> generateMigration(const Migration& migration, Mi
     case MigrationFormat::Json:
         return {{migrationFileName(migration.revision, migration.label),
                  writeCanonicalJson(migrationToJson(migration))}};
-    case MigrationFormat::Cpp:
-        throw InputError("--format cpp is not available yet: it arrives with C++ models");
+    case MigrationFormat::Cpp: {
+        // The JSON twin goes last: it is the file the CLI and the Studio read.
+        const std::string jsonName = migrationFileName(migration.revision, migration.label);
+        return {{migrationCppFileName(migration.revision, migration.label), generateMigrationCpp(migration, jsonName)},
+                {jsonName, writeCanonicalJson(migrationToJson(migration))}};
+    }
     }
     throw std::logic_error("generateMigration: unknown format");
 }

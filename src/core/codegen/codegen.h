@@ -23,7 +23,8 @@ struct GeneratedMigration {
 Migration makeMigration(std::string revision, std::vector<std::string> parents, std::string label,
                         std::vector<Operation> up);
 
-/// Json: one file, canonical JSON. Cpp: throws InputError (arrives with C++ models).
+/// Json: one file, canonical JSON. Cpp: "<rev>_<slug>.cpp" (see codegen_cpp.h), then its
+/// JSON twin, the same file Json gives.
 std::vector<GeneratedMigration> generateMigration(const Migration& migration, MigrationFormat format);
 
 /// Writes each file into `dir` (created when missing). Refuses, before writing
