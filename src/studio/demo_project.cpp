@@ -2,6 +2,7 @@
 
 #include "core/dialect/dialect.h"
 #include "core/revision/migration.h"
+#include "core/revision/replay.h"
 #include "core/revision/revision_graph.h"
 #include "core/runner/migration_runner.h"
 #include "drivers/sqlite/sqlite_driver.h"
@@ -44,8 +45,19 @@ std::unique_ptr<DemoProject> DemoProject::create()
     driver->execute("INSERT INTO users (email, name, score) VALUES ('ada@example.com', 'Ada', 12.5)");
     driver->execute("INSERT INTO users (email, name, score) VALUES ('alan@example.com', 'Alan', 7)");
     driver->execute("INSERT INTO posts (id, user_id, title, body) VALUES (1, 1, 'Hello', 'First post')");
-    // The drift: a change made by hand, outside any migration.
-    driver->execute("ALTER TABLE posts ADD COLUMN draft INTEGER DEFAULT 0");
+    // The drift: a change made by hand, outside any migration (and outside the version
+    // table), its SQL rendered by the dialect like any other.
+    Column draft;
+    draft.name = "draft";
+    draft.type = ColumnType::Integer;
+    draft.defaultValue = DefaultValue::number("0");
+    const Schema before = replaySchemaTo(graph, {"score03"});
+    RenderContext context;
+    context.before = &before;
+    context.live = driver.get();
+    for (const Statement& st : dialect->render({AddColumn{"posts", draft}}, context))
+        if (!st.commentOnly)
+            driver->execute(st.sql);
     return demo;
 }
 

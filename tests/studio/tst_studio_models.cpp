@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QTest>
+#include <QTranslator>
 
 using namespace tempest;
 using namespace tempest::studio;
@@ -50,6 +51,7 @@ private slots:
     void statesAgainstTheCounterpart();
     void lanes_data();
     void lanes();
+    void translationsAreCompiledIn();
 };
 
 void TestStudioModels::treePassesTheModelTester()
@@ -144,6 +146,17 @@ void TestStudioModels::lanes()
         if (row.revision == "b1" || row.revision == "h1")
             QCOMPARE(row.outgoing, std::vector<int>{0});
     }
+}
+
+void TestStudioModels::translationsAreCompiledIn()
+{
+    // The German catalogue ships inside the library; English carries the plural forms.
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/tempest_studio_de.qm")));
+    QCOMPARE(german.translate("tempest::studio::MainWindow", "&Refresh"), QStringLiteral("&Aktualisieren"));
+    QTranslator english;
+    QVERIFY(english.load(QStringLiteral(":/i18n/tempest_studio_en.qm")));
+    QCOMPARE(english.translate("tempest::studio::SchemaTreeModel", "%n column(s)", nullptr, 1), QStringLiteral("%n column"));
 }
 
 QTEST_MAIN(TestStudioModels)
