@@ -42,6 +42,7 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const RevisionG
     m_list->setObjectName(QStringLiteral("operationList"));
     m_format->setObjectName(QStringLiteral("formatCombo"));
     m_format->addItem(tr("JSON"), int(MigrationFormat::Json));
+    m_format->addItem(tr("C++ (with its JSON twin)"), int(MigrationFormat::Cpp));
     m_preview->setObjectName(QStringLiteral("previewEdit"));
     m_preview->setReadOnly(true);
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -129,7 +130,11 @@ void GenerateMigrationDialog::onSaveClicked()
     try {
         const auto files = generateMigration(m, static_cast<MigrationFormat>(m_format->currentData().toInt()));
         writeGeneratedFiles(m_migrationsDir.toStdString(), files);
-        m_writtenFile = QDir(m_migrationsDir).filePath(QString::fromStdString(files.front().fileName));
+        // The JSON file is what the Studio and the CLI read, whichever format was chosen.
+        m_writtenFile = QDir(m_migrationsDir).filePath(QString::fromStdString(files.back().fileName));
+        for (const auto& f : files)
+            if (QString::fromStdString(f.fileName).endsWith(QLatin1String(".json")))
+                m_writtenFile = QDir(m_migrationsDir).filePath(QString::fromStdString(f.fileName));
     } catch (const std::exception& e) {
         m_status->setText(QString::fromUtf8(e.what()));
         return;
