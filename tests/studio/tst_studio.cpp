@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -103,6 +104,56 @@ bool selectRevision(QListView* dag, const QString& revision)
     return false;
 }
 
+/// Everything a user could observe of a SQLite database's state: its schema objects
+/// (with their SQL) and the version table's rows, read through libsqlite3.
+QStringList sqliteState(const QString& databaseFile)
+{
+    SqliteOpenOptions options;
+    options.create = false;
+    auto driver = SqliteDriver::open(databaseFile.toStdString(), options);
+    QStringList state;
+    ResultSet objects = driver->query("SELECT type, name, coalesce(sql, '') AS sql FROM sqlite_master ORDER BY type, name");
+    for (std::size_t i = 0; i < objects.rows.size(); ++i)
+        state << QString::fromStdString(objects.text(i, "type") + " " + objects.text(i, "name") + ": "
+                                        + objects.text(i, "sql"));
+    ResultSet versions = driver->query("SELECT seq, id FROM tempest_db_migrations ORDER BY seq");
+    for (std::size_t i = 0; i < versions.rows.size(); ++i)
+        state << QString::fromStdString("version " + versions.text(i, "seq") + " " + versions.text(i, "id"));
+    return state;
+}
+
+void writeFile(const QString& path, const QByteArray& text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
+}
+
+/// A SQLite project whose third revision is slow: `slow03` creates `big` and fills it with
+/// many statements, each a recursive CTE inserting rows, so a run spends seconds in it.
+void writeSlowProject(const QString& dir)
+{
+    writeFile(dir + "/tempest.json",
+              R"({"dialect": "sqlite", "database": "slow.db", "migrations": "migrations", "models": "models.json"})");
+    writeFile(dir + "/models.json", R"({"tables": {
+        "t1": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]},
+        "t2": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]},
+        "big": {"columns": {"n": {"type": "integer"}}}}})");
+    writeFile(dir + "/migrations/a01_create_t1.json", R"({"revision": "a01", "downRevision": [], "label": "create t1",
+        "createdAt": "2026-01-01T00:00:00Z",
+        "up": [{"kind": "create_table", "table": "t1", "definition": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]}}]})");
+    writeFile(dir + "/migrations/a02_create_t2.json", R"({"revision": "a02", "downRevision": ["a01"], "label": "create t2",
+        "createdAt": "2026-01-02T00:00:00Z",
+        "up": [{"kind": "create_table", "table": "t2", "definition": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]}}]})");
+    QByteArray ops = R"({"kind": "create_table", "table": "big", "definition": {"columns": {"n": {"type": "integer"}}}})";
+    // ~200 statements of 200,000 rows each: far longer than the test needs to press Cancel.
+    for (int i = 0; i < 200; ++i)
+        ops += R"(, {"kind": "execute", "up": {"sqlite": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) INSERT INTO big (n) SELECT x FROM c"}, "down": {"sqlite": "DELETE FROM big"}})";
+    writeFile(dir + "/migrations/slow03_fill_big.json", R"({"revision": "slow03", "downRevision": ["a02"], "label": "fill big",
+        "createdAt": "2026-01-03T00:00:00Z", "up": [)" + ops + "]}");
+}
+
 } // namespace
 
 class TestStudio : public QObject {
@@ -118,6 +169,7 @@ private slots:
     void dagShowsEveryRevisionWithLaneAndState();
     void upgradeToHereAppliesItAndItsAncestorsOnly();
     void destructiveRunAsksAndCancelChangesNothing();
+    void cancelDuringLongUpgradeLeavesDatabaseAsBeforeRevisionInFlight();
     void generateMigrationWritesAFile();
     void screenshotWritesANonTrivialPng();
     void headlessFallsBackToOffscreenWithAMessage();
@@ -321,6 +373,52 @@ void TestStudio::destructiveRunAsksAndCancelChangesNothing()
     options.create = false;
     auto check = SqliteDriver::open(d.demo->databaseFile().toStdString(), options);
     QCOMPARE(check->query("SELECT name FROM users ORDER BY id").text(0, "name"), std::string("Ada"));
+}
+
+void TestStudio::cancelDuringLongUpgradeLeavesDatabaseAsBeforeRevisionInFlight()
+{
+    QTemporaryDir dir;
+    writeSlowProject(dir.path());
+    if (QTest::currentTestFailed())
+        return;
+    const QString database = dir.filePath(QStringLiteral("slow.db"));
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::snapshotLoaded);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.openProject(dir.filePath(QStringLiteral("tempest.json")));
+    window.show();
+    QVERIFY(loaded.wait(30000));
+    auto* dag = window.findChild<QListView*>(QStringLiteral("dagView"));
+    QCOMPARE(dag->model()->rowCount(), 3);
+
+    // The state "before the revision in flight": a01 and a02 applied through the Studio.
+    QVERIFY(selectRevision(dag, QStringLiteral("a02")));
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("upgradeHereButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 30000);
+    const QStringList before = sqliteState(database);
+    QVERIFY2(before.contains(QStringLiteral("version 2 a02")), qPrintable(before.join('\n')));
+    QVERIFY(!before.join('\n').contains(QLatin1String("table big")));
+
+    // Upgrade all: slow03 is the only revision left; cancel while it runs.
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("upgradeAllButton")), Qt::LeftButton);
+    auto* progress = window.findChild<QProgressBar*>(QStringLiteral("runProgress"));
+    auto* cancel = window.findChild<QPushButton*>(QStringLiteral("cancelRunButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible() && cancel->isVisible(), 10000);
+    QCOMPARE(finished.count(), 1);  // still running: the revision takes far longer than this
+    QTest::qWait(200);              // well inside slow03's statements
+    QVERIFY2(finished.count() == 1, "slow03 finished before Cancel could be pressed");
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QVERIFY(!finished.at(1).at(0).toBool());
+    QVERIFY2(finished.at(1).at(1).toString().contains(QLatin1String("Cancelled")), qPrintable(finished.at(1).at(1).toString()));
+    QTRY_VERIFY(!cancel->isVisible());
+
+    // Exactly as before slow03: same schema objects, same version rows, no `big`.
+    QCOMPARE(sqliteState(database), before);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 30000);
+    QVERIFY(!dag->model()->index(0, 0).data(RevisionGraphModel::AppliedRole).toBool());
 }
 
 void TestStudio::generateMigrationWritesAFile()
