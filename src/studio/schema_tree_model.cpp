@@ -3,6 +3,7 @@
 #include "core/diff/diff.h"
 #include "studio/schema_text.h"
 
+#include <algorithm>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -77,6 +78,11 @@ const Table* SchemaTreeModel::counterpartOf(const Table& table) const
         return nullptr;
     auto it = m_counterpartRows.find(table.name);
     return it == m_counterpartRows.end() ? nullptr : &m_counterpart->tables[std::size_t(it->second)];
+}
+
+int SchemaTreeModel::computedTableStates() const
+{
+    return int(std::count_if(m_tableStates.begin(), m_tableStates.end(), [](signed char s) { return s >= 0; }));
 }
 
 DiffState SchemaTreeModel::tableState(int row) const

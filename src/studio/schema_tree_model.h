@@ -39,6 +39,9 @@ public:
     QModelIndex indexOfTable(const QString& name) const;
     /// The diff state of the table at `row`.
     DiffState tableState(int row) const;
+    /// How many tables' diff states have been computed so far: states are computed when
+    /// a table is first asked about, so this shows what a view has actually touched.
+    int computedTableStates() const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
