@@ -34,6 +34,7 @@ QSize DagDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelInde
 
 void DagDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
+    ++m_paintedRows;
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QPalette& palette = opt.palette;

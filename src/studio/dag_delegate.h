@@ -19,8 +19,13 @@ public:
 
     static constexpr int kLaneWidth = 16;
 
+    /// How many rows this delegate has painted since it was made: lets tests and the
+    /// benchmark check that a frame paints only the visible rows.
+    quint64 paintedRows() const { return m_paintedRows; }
+
 private:
     const RevisionGraphModel* m_model;
+    mutable quint64 m_paintedRows = 0;
 };
 
 } // namespace tempest::studio
