@@ -1,5 +1,6 @@
 #include "studio/studio_app.h"
 
+#include "studio/dag_view.h"
 #include "studio/demo_project.h"
 #include "studio/main_window.h"
 
@@ -11,6 +12,7 @@
 #include <QPixmap>
 #include <QTimer>
 #include <QTranslator>
+#include <QTreeView>
 
 #include <cstdio>
 #include <cstdlib>
@@ -90,6 +92,18 @@ int runStudio(int argc, char** argv)
         const QString file = parser.value(screenshotOption);
         QObject::connect(&window, &MainWindow::snapshotLoaded, &app, [&window, file] {
             window.selectTable(QStringLiteral("posts"));
+            // Open the selected table's columns in both trees, so the picture shows the
+            // per-column diff marks, and pick a pending revision so its actions are live.
+            for (const char* name : {"modelsTree", "databaseTree"}) {
+                if (auto* tree = window.findChild<QTreeView*>(QLatin1String(name)); tree && tree->currentIndex().isValid()) {
+                    const QModelIndex table = tree->currentIndex().siblingAtColumn(0);
+                    tree->expand(table);
+                    tree->expand(tree->model()->index(0, 0, table));
+                }
+            }
+            if (auto* dag = window.findChild<DagView*>(QStringLiteral("dagView")))
+                dag->selectRevision(QStringLiteral("tags03"));
+            QApplication::processEvents();
             const bool saved = window.grab().save(file, "PNG");
             if (!saved)
                 std::fprintf(stderr, "tempest-studio: cannot write %s\n", qPrintable(file));
