@@ -318,6 +318,10 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
                     driver.execute(m_dialect.deleteVersionRow(m_options.versionTable, m.revision));
                 driver.execute(m_dialect.releaseSavepoint(kSavepoint));
                 applyOperations(state, ops);
+            } catch (const InputError& e) {
+                // Refused while rendering against the live database (a PostgreSQL enum
+                // value still in use): the run is rolled back below; say which revision.
+                throw InputError(e.message(), e.file().empty() ? m.file : e.file(), e.jsonPath(), m.revision);
             } catch (const DatabaseError& e) {
                 bool cancelled = e.isCancelled() || m_cancel.load();
                 try {
