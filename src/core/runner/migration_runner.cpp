@@ -31,6 +31,14 @@ std::vector<std::string> touchedTables(const std::vector<Operation>& ops)
     return {tables.begin(), tables.end()};
 }
 
+std::vector<std::string> idsOf(const std::vector<AppliedRevision>& rows)
+{
+    std::vector<std::string> ids;
+    for (const auto& row : rows)
+        ids.push_back(row.id);
+    return ids;
+}
+
 class ScopedDriver {
 public:
     ScopedDriver(std::atomic<Driver*>& slot, Driver& driver) : m_slot(slot) { m_slot.store(&driver); }
@@ -79,10 +87,7 @@ std::vector<AppliedRevision> MigrationRunner::appliedRows(Driver& driver) const
 
 std::vector<std::string> MigrationRunner::applied(Driver& driver) const
 {
-    std::vector<std::string> ids;
-    for (const auto& row : appliedRows(driver))
-        ids.push_back(row.id);
-    return ids;
+    return idsOf(appliedRows(driver));
 }
 
 std::vector<std::string> MigrationRunner::currentHeads(Driver& driver) const
@@ -146,10 +151,7 @@ RunResult MigrationRunner::upgrade(Driver& driver, std::string_view target, cons
     // Validate the target against what is applied before writing anything. The read
     // is repeated under the write lock in run(): another runner may have gone first.
     const auto rows = appliedRows(driver);
-    std::vector<std::string> ids;
-    for (const auto& r : rows)
-        ids.push_back(r.id);
-    const auto plan = planUpgrade(m_graph, ids, target);
+    const auto plan = planUpgrade(m_graph, idsOf(rows), target);
     auto warnings = checksumWarnings(rows);
     if (plan.empty())
         return RunResult{{}, {}, warnings};
@@ -161,10 +163,7 @@ RunResult MigrationRunner::downgrade(Driver& driver, std::string_view target, co
     ScopedDriver active(m_activeDriver, driver);
     m_cancel.store(false);
     const auto rows = appliedRows(driver);
-    std::vector<std::string> ids;
-    for (const auto& r : rows)
-        ids.push_back(r.id);
-    const auto plan = planDowngrade(m_graph, ids, target);
+    const auto plan = planDowngrade(m_graph, idsOf(rows), target);
     for (const auto& id : plan) {
         const Migration& m = m_graph.at(id);
         if (!m.reversible())
