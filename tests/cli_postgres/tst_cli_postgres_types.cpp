@@ -48,6 +48,7 @@ private slots:
     void addedEnumValueIsUsableByALaterRevision();
     void renameEnumKeepsEveryRow();
     void droppingAValueInUseIsRefusedUntouched();
+    void revisionThatAddsAndUsesAValueDowngrades();
 };
 
 void TestCliPostgresTypes::varcharToIntegerKeepsValues()
@@ -174,6 +175,43 @@ void TestCliPostgresTypes::droppingAValueInUseIsRefusedUntouched()
     QCOMPARE(enumValues(p, "mood"), std::string("sad,happy"));
     QCOMPARE(p.text("SELECT string_agg(id || ':' || mood, ',' ORDER BY id) FROM people"),
              std::string("1:sad,2:happy,3:happy"));
+}
+
+// One revision adds a value and rows using it; its down (generated: reversed inverses)
+// deletes the rows, then drops the value. Refusing because rows use the value *before*
+// the revision ran would make it irreversible in practice; the type swap's cast still
+// refuses (exit 1, rolled back) when the down leaves rows behind.
+void TestCliPostgresTypes::revisionThatAddsAndUsesAValueDowngrades()
+{
+    PgCliProject p;
+    p.writeConfig();
+    p.writeMigration("r1", {}, "moods", {createEnumOp("mood", R"(["sad", "ok"])"), createPeopleOp("mood")});
+    p.writeMigration("r2", {"r1"}, "glad people",
+                     {R"({"kind": "add_enum_value", "name": "mood", "value": "glad"})",
+                      pgExecuteOp("INSERT INTO people (id, mood) VALUES (1, 'glad'), (2, 'sad')",
+                                  "DELETE FROM people WHERE id IN (1, 2)")});
+    p.writeMigration("r3", {"r1"}, "glad people who stay",
+                     {R"({"kind": "add_enum_value", "name": "mood", "value": "happy"})",
+                      pgExecuteOp("INSERT INTO people (id, mood) VALUES (3, 'happy')", "SELECT 1")});
+    CliRun r = p.run(cliArgs({"upgrade", "r2"}));
+    QVERIFY2(r.exitCode == 0, r.describe().c_str());
+    QCOMPARE(enumValues(p, "mood"), std::string("sad,ok,glad"));
+
+    r = p.run(cliArgs({"downgrade", "1"}));
+    QVERIFY2(r.exitCode == 0, r.describe().c_str());
+    QCOMPARE(r.out, std::string("reverted r2\n"));
+    QCOMPARE(enumValues(p, "mood"), std::string("sad,ok"));
+    QCOMPARE(p.integer("SELECT count(*) FROM people"), std::int64_t(0));
+
+    // r3's down leaves its row: the swap's cast fails, and the revision is rolled back.
+    r = p.run(cliArgs({"upgrade", "r3"}));
+    QVERIFY2(r.exitCode == 0, r.describe().c_str());
+    const std::string before = p.snapshot();
+    r = p.run(cliArgs({"downgrade", "1"}));
+    QVERIFY2(r.exitCode == 1, r.describe().c_str());
+    QVERIFY2(contains(r.err, "revision r3 failed and was rolled back"), r.describe().c_str());
+    QCOMPARE(p.snapshot(), before);
+    QCOMPARE(p.text("SELECT string_agg(id || ':' || mood, ',' ORDER BY id) FROM people"), std::string("3:happy"));
 }
 
 QTEST_GUILESS_MAIN(TestCliPostgresTypes)

@@ -246,10 +246,16 @@ std::vector<Statement> pgRender(const std::vector<Operation>& ops, const RenderC
 {
     std::vector<Statement> out;
     Schema state = context.before ? *context.before : Schema{};
+    // A drop_enum_value looks at the live rows before anything runs. After an execute op
+    // of the same list those rows may be gone (a generated down deletes the rows using a
+    // value, then drops it), so from there on the cast in the type swap is the guard.
+    RenderContext opContext = context;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         Emitter e(context, out, static_cast<int>(i));
         try {
-            renderOne(ops[i], e, context, state);
+            renderOne(ops[i], e, opContext, state);
+            if (std::holds_alternative<Execute>(ops[i]))
+                opContext.live = nullptr;
         } catch (const InputError& error) {
             throw InputError("operation " + std::to_string(i + 1) + " (" + describe(ops[i]) + "): " + error.message(),
                              error.file(), error.jsonPath(), error.revision());
