@@ -184,8 +184,13 @@ RunResult MigrationRunner::run(Driver& driver, Direction direction, const std::v
     // refuses here, before the database is touched.
     {
         std::vector<std::string> current = applied(driver);
+        const std::unordered_set<std::string> currentSet(current.begin(), current.end());
         Schema state = schemaAfter(current);
         for (const auto& id : plannedIn) {
+            // Another runner may have gone first since the plan was made: its revisions
+            // are in `current` already (the plan is made again under the lock below).
+            if ((direction == Direction::Upgrade) == (currentSet.count(id) != 0))
+                continue;
             const Migration& m = m_graph.at(id);
             const auto& ops = direction == Direction::Upgrade ? m.up : m.down;
             RenderContext ctx{&state, nullptr, m_options.schemaName};
