@@ -63,6 +63,7 @@ private slots:
     void serverFormsMakeModelExpressionsComparable();
     void introspectionIsAFixedNumberOfQueries();
     void varcharToIntegerKeepsNumericStrings();
+    void becomingNotNullFillsNullsWithTheDefault();
     void addedEnumValueIsUsableAfterCommitFirst();
     void renameEnumKeepsRows();
     void droppingAValueInUseIsRefusedAndTouchesNothing();
@@ -194,6 +195,21 @@ void TestPostgresLive::varcharToIntegerKeepsNumericStrings()
     QVERIFY(code->defaultValue);
     QCOMPARE(QString::fromStdString(code->defaultValue->text), QString("5"));
     QCOMPARE(code->defaultValue->kind, DefaultValue::Kind::Number);
+}
+
+// As the SQLite rebuild does with COALESCE: existing NULLs take the new default rather
+// than failing SET NOT NULL, and the other rows keep their values.
+void TestPostgresLive::becomingNotNullFillsNullsWithTheDefault()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {"items": {
+        "columns": {"id": {"type": "integer"}, "qty": {"type": "integer"}}, "primaryKey": ["id"]}}})J", "before");
+    test::createThroughDialect(*driver, before);
+    driver->execute("INSERT INTO items VALUES (1, 4), (2, NULL)");
+    runRevision(*driver, before, opsFrom(R"J([{"kind": "alter_column", "table": "items", "column": "qty",
+        "from": {"type": "integer"}, "to": {"type": "integer", "nullable": false, "default": {"value": 0}}}])J"));
+    QCOMPARE(scalar(*driver, "SELECT string_agg(qty::text, ',' ORDER BY id) FROM items"), std::string("4,0"));
 }
 
 void TestPostgresLive::addedEnumValueIsUsableAfterCommitFirst()

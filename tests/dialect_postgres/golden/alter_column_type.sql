@@ -1,4 +1,5 @@
 ALTER TABLE "users" ALTER COLUMN "code" DROP DEFAULT;
 ALTER TABLE "users" ALTER COLUMN "code" TYPE integer USING "code"::integer;
+UPDATE "users" SET "code" = 0 WHERE "code" IS NULL;
 ALTER TABLE "users" ALTER COLUMN "code" SET NOT NULL;
 ALTER TABLE "users" ALTER COLUMN "code" SET DEFAULT 0;

@@ -74,6 +74,11 @@ void alterColumn(Emitter& e, std::string_view tableName, const Column& from, con
     // An identity column is NOT NULL whatever the IR says (PostgreSQL requires it).
     const bool fromNullable = from.nullable && !from.autoincrement;
     const bool toNullable = to.nullable && !to.autoincrement;
+    if (fromNullable && !toNullable && to.defaultValue && !to.autoincrement)
+        // As the SQLite rebuild does (COALESCE): rows holding NULL take the default
+        // instead of failing SET NOT NULL.
+        e.add("UPDATE " + e.table(tableName) + " SET " + pgQuoteIdentifier(to.name) + " = "
+              + pgDefaultSql(*to.defaultValue) + " WHERE " + pgQuoteIdentifier(to.name) + " IS NULL");
     if (fromNullable != toNullable)
         e.add(prefix + (toNullable ? "DROP NOT NULL" : "SET NOT NULL"));
     if (to.defaultValue && (dropDefaultFirst || defaultChanged || identityDropped) && !to.autoincrement)
