@@ -1,5 +1,6 @@
 #include "core/cli/cli_session.h"
 
+#include "core/cli/load_models.h"
 #include "core/cli/models_command.h"
 #include "core/ir/errors.h"
 #include "core/ir/schema_json.h"
@@ -74,19 +75,7 @@ const RevisionGraph& CliSession::graph()
 
 Schema CliSession::loadModels()
 {
-    const ProjectConfig& config = project();
-    if (!config.modelsCommand.empty()) {
-        ModelsCommandOptions options;
-        options.workingDir = config.projectDir;
-        options.environment = io().env;
-        options.passStderr = io().err;
-        const std::string text = runModelsCommand(config.modelsCommand, options);
-        return parseSchema(text, "models command `" + commandLine(config.modelsCommand) + "`");
-    }
-    if (config.modelsFile.empty())
-        throw InputError("no models configured: add \"models\" (a file or {\"command\": [...]})",
-                         config.configFile, "$.models");
-    return loadSchemaFile(config.modelsFile);
+    return tempest::loadModels(project(), io().env, io().err);
 }
 
 DriverPtr CliSession::openDatabase(bool mayCreate)

@@ -102,4 +102,9 @@ private:
     std::map<std::string, std::size_t, std::less<>> m_branchLabels;
 };
 
+/// The JS original's free functions, for users who know them: topoOrder(graph) and
+/// heads(graph) are graph.topoOrder() and graph.heads().
+inline std::vector<std::string> topoOrder(const RevisionGraph& graph) { return graph.topoOrder(); }
+inline std::vector<std::string> heads(const RevisionGraph& graph) { return graph.heads(); }
+
 } // namespace tempest

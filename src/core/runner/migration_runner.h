@@ -98,6 +98,8 @@ public:
     std::vector<std::string> applied(Driver& driver) const;
     /// Applied revisions that no other applied revision names as a parent, in topoOrder.
     std::vector<std::string> currentHeads(Driver& driver) const;
+    /// The JS original's name for currentHeads().
+    std::vector<std::string> current(Driver& driver) const { return currentHeads(driver); }
     /// "changed: <id>" for every applied revision whose file checksum differs, and
     /// "unknown: <id>" for applied ids missing from the graph.
     std::vector<std::string> checksumWarnings(const std::vector<AppliedRevision>& rows) const;
