@@ -11,6 +11,8 @@
 // createdAt follows the order of the list in graph(), so topoOrder is
 // aaaa0001 bbbb0002 cccc0003 dddd0004 eeee0005 ffff0006 mmmm0007 hhhh0008 cccc9999 20240001.
 
+#include "alembic_dag.h"
+
 #include "core/ir/errors.h"
 #include "core/revision/plan.h"
 #include "core/revision/revision_graph.h"
@@ -19,8 +21,11 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
 
 using namespace tempest;
+using namespace tempest::test;
 using Ids = std::vector<std::string>;
 
 Q_DECLARE_METATYPE(Ids)
@@ -78,6 +83,93 @@ std::string errorOf(const std::function<void()>& f)
     return {};
 }
 
+// Independent of RevisionGraph: plain searches over the raw Alembic lists, so the
+// neutron checks below do not grade the graph code with itself.
+using Edges = std::map<std::string, std::vector<std::string>>;
+
+Edges requirementsOf(const AlembicDag& dag)  // parents and depends_on
+{
+    Edges edges;
+    for (const AlembicRevision& r : dag.revisions) {
+        auto& out = edges[r.revision];
+        out.insert(out.end(), r.downRevision.begin(), r.downRevision.end());
+        out.insert(out.end(), r.dependsOn.begin(), r.dependsOn.end());
+    }
+    return edges;
+}
+
+Edges reversedEdges(const Edges& edges)
+{
+    Edges out;
+    for (const auto& [from, tos] : edges) {
+        out[from];
+        for (const std::string& to : tos)
+            out[to].push_back(from);
+    }
+    return out;
+}
+
+std::set<std::string> reachableInclusive(const Edges& edges, const std::string& start)
+{
+    std::set<std::string> seen{start};
+    std::vector<std::string> queue{start};
+    for (std::size_t i = 0; i < queue.size(); ++i)
+        for (const std::string& next : edges.at(queue[i]))
+            if (seen.insert(next).second)
+                queue.push_back(next);
+    return seen;
+}
+
+/// The revisions of one expand/contract branch: the labelled one and its parent-only
+/// descendants.
+std::set<std::string> branchOf(const AlembicDag& dag, const std::string& label)
+{
+    Edges children;
+    std::string root;
+    for (const AlembicRevision& r : dag.revisions) {
+        children[r.revision];
+        for (const std::string& p : r.downRevision)
+            children[p].push_back(r.revision);
+        if (std::find(r.branchLabels.begin(), r.branchLabels.end(), label) != r.branchLabels.end())
+            root = r.revision;
+    }
+    return reachableInclusive(children, root);
+}
+
+/// Alembic's `downgrade FROM:TO`: descendants of TO (TO excluded) that are
+/// ancestors-inclusive of FROM.
+std::set<std::string> alembicDowngradeRange(const Edges& needs, const Edges& neededBy, const std::string& from,
+                                            const std::string& to)
+{
+    const std::set<std::string> upper = reachableInclusive(needs, from);
+    std::set<std::string> out;
+    for (const std::string& id : reachableInclusive(neededBy, to))
+        if (id != to && upper.count(id))
+            out.insert(id);
+    return out;
+}
+
+std::set<std::string> asSet(const Ids& ids) { return {ids.begin(), ids.end()}; }
+
+/// Children before parents and dependents before what they depend on.
+bool isRevertOrder(const Edges& needs, const Ids& plan)
+{
+    std::map<std::string, std::size_t> pos;
+    for (std::size_t i = 0; i < plan.size(); ++i)
+        pos[plan[i]] = i;
+    for (const std::string& id : plan)
+        for (const std::string& needed : needs.at(id))
+            if (pos.count(needed) && pos[needed] < pos[id])
+                return false;
+    return true;
+}
+
+const AlembicDag& neutron()
+{
+    static const AlembicDag dag = readAlembicDag(std::string(TEMPEST_TEST_DATA_DIR) + "/dags/neutron.json");
+    return dag;
+}
+
 } // namespace
 
 class TstPlan : public QObject {
@@ -96,6 +188,13 @@ private slots:
     void headRefusalNamesTheHeads();
     void ambiguousPrefixListsMatches();
     void minusNWidensToAppliedDescendants();
+    void stamp_data();
+    void stamp();
+    void stampRefusals();
+    void stateAtRangeEnds();
+    void neutronContractToExpandRange();
+    void neutronEveryDowngradeRangeMatchesAlembic();
+    void neutronDowngradeToExpandRevision();
 };
 
 void TstPlan::graphShape()
@@ -170,18 +269,27 @@ void TstPlan::downgrade_data()
     // Application order, not topo order, decides which are "last".
     QTest::newRow("-1 by application order") << Ids{"aaaa0001", "bbbb0002", "dddd0004", "cccc0003"} << "-1"
                                              << Ids{"cccc0003"};
-    // Reverting to one side of the merge reverts the merge and the other branch only.
-    QTest::newRow("id keeps its ancestors") << everything() << "eeee0005"
-                                            << Ids{"20240001", "cccc9999", "hhhh0008", "mmmm0007", "ffff0006",
-                                                   "dddd0004"};
-    QTest::newRow("dependent goes with its dependency")
-        << everything() << "ffff0006"
-        << Ids{"20240001", "cccc9999", "hhhh0008", "mmmm0007", "eeee0005", "cccc0003"};
-    QTest::newRow("prefix target") << everything() << "mmmm" << Ids{"20240001", "cccc9999", "hhhh0008"};
-    QTest::newRow("label@head target") << everything() << "side@head"
-                                       << Ids{"hhhh0008", "mmmm0007", "ffff0006", "eeee0005", "dddd0004"};
-    QTest::newRow("all-digit id is the revision") << everything() << "20240001"
-                                                  << Ids{"hhhh0008", "mmmm0007", "ffff0006", "eeee0005", "dddd0004"};
+    // Downgrading to one parent of a merge reverts what descends from it (the merge and
+    // above); the other parent's branch and the side branch stay applied, as in Alembic.
+    QTest::newRow("merge parent keeps the other branch") << everything() << "eeee0005"
+                                                         << Ids{"hhhh0008", "mmmm0007"};
+    QTest::newRow("other merge parent") << everything() << "dddd0004"
+                                        << Ids{"hhhh0008", "mmmm0007", "ffff0006"};
+    // 20240001 dependsOn cccc0003: a dependent descends from it and goes too.
+    QTest::newRow("dependsOn descendant is reverted")
+        << everything() << "cccc0003" << Ids{"20240001", "hhhh0008", "mmmm0007", "eeee0005"};
+    QTest::newRow("dependsOn descendant on another branch only")
+        << Ids{"aaaa0001", "bbbb0002", "cccc0003", "cccc9999", "20240001"} << "cccc0003" << Ids{"20240001"};
+    QTest::newRow("branch point reverts every branch above it")
+        << everything() << "bbbb0002"
+        << Ids{"20240001", "cccc9999", "hhhh0008", "mmmm0007", "ffff0006", "eeee0005", "dddd0004", "cccc0003"};
+    QTest::newRow("unapplied descendants are skipped")
+        << Ids{"aaaa0001", "bbbb0002", "dddd0004", "cccc9999"} << "bbbb0002" << Ids{"cccc9999", "dddd0004"};
+    QTest::newRow("prefix target") << everything() << "mmmm" << Ids{"hhhh0008"};
+    QTest::newRow("label@head target") << everything() << "feature@head" << Ids{};
+    // A head has no descendants; the point is that it is read as the revision, not as
+    // "20240001 revisions".
+    QTest::newRow("all-digit id is the revision") << everything() << "20240001" << Ids{};
     QTest::newRow("heads is nothing") << everything() << "heads" << Ids{};
 }
 
@@ -252,10 +360,20 @@ void TstPlan::range_data()
                               << Ids{"cccc0003", "dddd0004", "eeee0005", "ffff0006", "mmmm0007", "hhhh0008"};
     QTest::newRow("same end is nothing") << "eeee0005" << "eeee0005" << false << Ids{};
     QTest::newRow("downgrade to base") << "heads" << "base" << true << reversed(everything());
+    // Alembic reverts TO's descendants among FROM's ancestors: the merge's other parent
+    // (eeee0005, cccc0003) stays.
     QTest::newRow("downgrade merge to one side") << "hhhh0008" << "ffff0006" << true
-                                                 << Ids{"hhhh0008", "mmmm0007", "eeee0005", "cccc0003"};
+                                                 << Ids{"hhhh0008", "mmmm0007"};
     QTest::newRow("downgrade with dependsOn") << "20240001" << "bbbb0002" << true
                                               << Ids{"20240001", "cccc9999", "cccc0003"};
+    // cccc9999 is an ancestor of 20240001 but not a descendant of cccc0003: kept.
+    QTest::newRow("downgrade to a dependsOn target") << "20240001" << "cccc0003" << true << Ids{"20240001"};
+    QTest::newRow("downgrade heads to a revision") << "heads" << "eeee0005" << true
+                                                   << Ids{"hhhh0008", "mmmm0007"};
+    QTest::newRow("downgrade id to base") << "eeee0005" << "base" << true
+                                          << Ids{"eeee0005", "cccc0003", "bbbb0002", "aaaa0001"};
+    QTest::newRow("downgrade same end is nothing") << "eeee0005" << "eeee0005" << true << Ids{};
+    QTest::newRow("downgrade heads to heads is nothing") << "heads" << "heads" << true << Ids{};
 }
 
 void TstPlan::range()
@@ -302,6 +420,129 @@ void TstPlan::minusNWidensToAppliedDescendants()
     // dependsOn widens too: reverting cccc0003 takes 20240001 along.
     const Ids withDependent{"aaaa0001", "bbbb0002", "cccc9999", "20240001", "cccc0003"};
     QCOMPARE(planDowngrade(graph(), withDependent, "-1"), (Ids{"20240001", "cccc0003"}));
+}
+
+void TstPlan::stamp_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<Ids>("expected");
+
+    QTest::newRow("heads is everything") << "heads" << everything();
+    QTest::newRow("base is nothing") << "base" << Ids{};
+    QTest::newRow("id and its ancestors") << "eeee0005" << Ids{"aaaa0001", "bbbb0002", "cccc0003", "eeee0005"};
+    QTest::newRow("merge holds both branches")
+        << "mmmm0007" << Ids{"aaaa0001", "bbbb0002", "cccc0003", "dddd0004", "eeee0005", "ffff0006", "mmmm0007"};
+    QTest::newRow("dependsOn is held") << "20240001"
+                                       << Ids{"aaaa0001", "bbbb0002", "cccc0003", "cccc9999", "20240001"};
+    QTest::newRow("prefix") << "ffff" << Ids{"aaaa0001", "bbbb0002", "dddd0004", "ffff0006"};
+    QTest::newRow("label@head") << "side@head" << Ids{"aaaa0001", "bbbb0002", "cccc0003", "cccc9999", "20240001"};
+}
+
+void TstPlan::stamp()
+{
+    QFETCH(QString, target);
+    QFETCH(Ids, expected);
+    QCOMPARE(planStamp(graph(), target.toStdString()), expected);
+    // A range end names the same state as a stamp target.
+    QCOMPARE(planStateAt(graph(), target.toStdString()), expected);
+}
+
+void TstPlan::stampRefusals()
+{
+    // `head` with two heads names them, as upgrade does.
+    std::string message = errorOf([] { planStamp(graph(), "head"); });
+    QVERIFY2(message.find("\"head\"") != std::string::npos, message.c_str());
+    QVERIFY2(message.find("hhhh0008") != std::string::npos, message.c_str());
+    QVERIFY2(message.find("20240001") != std::string::npos, message.c_str());
+    const std::pair<const char*, const char*> refusals[] = {
+        {"zzzz0000", "zzzz0000"}, {"cccc", "cccc9999"}, {"+1", "+1"}, {"-1", "-1"}, {"nope@head", "nope"}};
+    for (const auto& [target, mentions] : refusals) {
+        message = errorOf([&] { planStamp(graph(), target); });
+        QVERIFY2(message.find(mentions) != std::string::npos, (std::string(target) + ": " + message).c_str());
+    }
+
+    // With a single head, `head` is that head and its ancestors: the whole graph here.
+    const RevisionGraph linear({rev("aaaa0001", {}, 1), rev("bbbb0002", {"aaaa0001"}, 2)});
+    QCOMPARE(planStamp(linear, "head"), (Ids{"aaaa0001", "bbbb0002"}));
+}
+
+void TstPlan::stateAtRangeEnds()
+{
+    QVERIFY_THROWS_EXCEPTION(InputError, planStateAt(graph(), "head"));
+    QVERIFY_THROWS_EXCEPTION(InputError, planStateAt(graph(), "+1"));
+    // A downgrade range is rendered against the state at FROM; reverting its plan from
+    // there leaves TO and the merge's other branch (dddd0004, ffff0006) applied.
+    Ids after = planStateAt(graph(), "hhhh0008");
+    for (const std::string& id : planRange(graph(), "hhhh0008", "eeee0005", true))
+        after.erase(std::find(after.begin(), after.end(), id));
+    QCOMPARE(after, (Ids{"aaaa0001", "bbbb0002", "cccc0003", "dddd0004", "eeee0005", "ffff0006"}));
+}
+
+// Hand-checked on neutron's newton history: 3b935b28e7a0 -> a8b517cff8ab -> 7d9d8eeec6ad
+// -> a84ccf28f06a are contract revisions, and a84ccf28f06a depends_on the expand
+// revision a963b38d82f4. Alembic's `downgrade 3b935b28e7a0:a963b38d82f4` reverts those
+// four; the expand revisions between (e.g. c415aab1c048, 30107ab6a3ee) are not
+// descendants of a963b38d82f4 and stay. The old "ancestors of FROM minus ancestors of
+// TO" reverted 15 here.
+void TstPlan::neutronContractToExpandRange()
+{
+    const RevisionGraph g(toMigrations(neutron()));
+    const Ids plan = planRange(g, "3b935b28e7a0", "a963b38d82f4", true);
+    QCOMPARE(plan, (Ids{"3b935b28e7a0", "a8b517cff8ab", "7d9d8eeec6ad", "a84ccf28f06a"}));
+    const Edges needs = requirementsOf(neutron());
+    QCOMPARE(asSet(plan), alembicDowngradeRange(needs, reversedEdges(needs), "3b935b28e7a0", "a963b38d82f4"));
+    // Prefixes work the same.
+    QCOMPARE(planRange(g, "3b93", "a963", true), plan);
+}
+
+// Every `downgrade <contract rev>:<expand rev>` on neutron, TO an ancestor of FROM,
+// against the set computed from the raw parent/depends_on lists.
+void TstPlan::neutronEveryDowngradeRangeMatchesAlembic()
+{
+    const RevisionGraph g(toMigrations(neutron()));
+    const Edges needs = requirementsOf(neutron());
+    const Edges neededBy = reversedEdges(needs);
+    const std::set<std::string> expand = branchOf(neutron(), "expand");
+    const std::set<std::string> contract = branchOf(neutron(), "contract");
+    QCOMPARE(expand.size() + contract.size() + 1, neutron().revisions.size());  // + the "kilo" base
+
+    std::size_t pairs = 0, narrower = 0;
+    for (const std::string& from : contract) {
+        for (const std::string& to : reachableInclusive(needs, from)) {
+            if (!expand.count(to))
+                continue;
+            const Ids plan = planRange(g, from, to, true);
+            const std::set<std::string> expected = alembicDowngradeRange(needs, neededBy, from, to);
+            if (asSet(plan) != expected || plan.size() != expected.size() || !isRevertOrder(needs, plan))
+                QFAIL(("downgrade " + from + ":" + to).c_str());
+            const std::size_t ancestorDifference =
+                reachableInclusive(needs, from).size() - reachableInclusive(needs, to).size();
+            narrower += plan.size() < ancestorDifference;
+            ++pairs;
+        }
+    }
+    QVERIFY(pairs > 400);
+    // Most pairs have expand revisions beside the chain, which Alembic keeps.
+    QVERIFY(narrower > pairs / 2);
+}
+
+// Online: with all of neutron applied, `downgrade <expand rev>` reverts exactly the
+// revisions that need it, contract ones through depends_on included; the rest stays.
+void TstPlan::neutronDowngradeToExpandRevision()
+{
+    const RevisionGraph g(toMigrations(neutron()));
+    const Ids applied = planUpgrade(g, {}, "heads");
+    const Edges needs = requirementsOf(neutron());
+    const Edges neededBy = reversedEdges(needs);
+
+    std::set<std::string> expected = reachableInclusive(neededBy, "a963b38d82f4");
+    expected.erase("a963b38d82f4");
+    const Ids plan = planDowngrade(g, applied, "a963b38d82f4");
+    QCOMPARE(asSet(plan), expected);
+    QVERIFY(isRevertOrder(needs, plan));
+    QVERIFY(asSet(plan).count("a84ccf28f06a"));   // contract, through depends_on
+    QVERIFY(!asSet(plan).count("30107ab6a3ee"));  // expand ancestor: kept
+    QVERIFY(plan.size() < applied.size() - g.ancestorsInclusive("a963b38d82f4").size());
 }
 
 QTEST_APPLESS_MAIN(TstPlan)

@@ -70,6 +70,16 @@ std::vector<std::string> inRevertOrder(const RevisionGraph& graph, const std::ve
     return out;
 }
 
+/// The chosen revisions that are also in `within` (applied, or part of a range's upper
+/// state), children first.
+std::vector<std::string> revertWithin(const RevisionGraph& graph, std::vector<bool> chosen,
+                                      const std::vector<bool>& within)
+{
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        chosen[i] = chosen[i] && within[i];
+    return inRevertOrder(graph, chosen);
+}
+
 void requireSingleHead(const RevisionGraph& graph, std::string_view target)
 {
     const auto heads = graph.heads();
@@ -85,21 +95,40 @@ void refuseRange(std::string_view target)
         throw targetError(target, "a FROM:TO range is only valid for an offline --sql run");
 }
 
-/// The state a range end names: the set of revisions applied at that point.
-std::vector<bool> stateOf(const RevisionGraph& graph, std::string_view end, std::string_view range)
+/// `index` and everything that needs it, less `index` itself: what reverting down to
+/// that revision takes away (DESIGN.md: only its descendants, other branches stay).
+std::vector<bool> strictDescendants(const RevisionGraph& graph, std::size_t index)
+{
+    std::vector<bool> marked;
+    graph.markDescendants(index, marked);
+    marked[index] = false;
+    return marked;
+}
+
+/// The state a range end or stamp target names: the set of revisions applied at that
+/// point. `context` is what errors name; `relativeRefusal` says why +N/-N make no sense
+/// there (they are relative to a database, and these ends are not).
+std::vector<bool> stateOf(const RevisionGraph& graph, std::string_view end, std::string_view context,
+                          const char* relativeRefusal)
 {
     std::vector<bool> state(graph.size(), false);
     if (end == "base")
         return state;
-    if (end == "head")
-        requireSingleHead(graph, range);
-    if (end == "heads" || end == "head")
+    if (end == "heads")
         return std::vector<bool>(graph.size(), true);
+    if (end == "head") {
+        requireSingleHead(graph, context);
+        for (const std::string& head : graph.heads())
+            graph.markAncestors(graph.indexOf(head), state);
+        return state;
+    }
     if (!end.empty() && (end.front() == '+' || end.front() == '-'))
-        throw targetError(range, "relative steps are not allowed in a FROM:TO range");
+        throw targetError(context, relativeRefusal);
     graph.markAncestors(graph.indexOf(graph.resolve(end)), state);
     return state;
 }
+
+const char* const rangeRelativeRefusal = "relative steps are not allowed in a FROM:TO range";
 
 } // namespace
 
@@ -185,20 +214,16 @@ std::vector<std::string> planDowngrade(const RevisionGraph& graph, const std::ve
         // a parent is never reverted while a child stays.
         for (std::size_t k = appliedBySeq.size() - n; k < appliedBySeq.size(); ++k)
             graph.markDescendants(graph.indexOf(appliedBySeq[k]), chosen);
-        for (std::size_t i = 0; i < chosen.size(); ++i)
-            chosen[i] = chosen[i] && applied[i];
-        return inRevertOrder(graph, chosen);
+        return revertWithin(graph, chosen, applied);
     }
 
     const std::string id = graph.resolve(target);
     const std::size_t index = graph.indexOf(id);
     if (!applied[index])
         throw targetError(target, "revision " + id + " is not applied, so the database cannot be downgraded to it");
-    std::vector<bool> keep;
-    graph.markAncestors(index, keep);
-    for (std::size_t i = 0; i < chosen.size(); ++i)
-        chosen[i] = applied[i] && !keep[i];
-    return inRevertOrder(graph, chosen);
+    // Only what descends from the target goes; a sibling branch (e.g. the other parent
+    // of a merge above it) stays applied, as in Alembic.
+    return revertWithin(graph, strictDescendants(graph, index), applied);
 }
 
 std::vector<std::string> planRange(const RevisionGraph& graph, std::string_view from, std::string_view to,
@@ -207,16 +232,36 @@ std::vector<std::string> planRange(const RevisionGraph& graph, std::string_view 
     const std::string range = std::string(from) + ":" + std::string(to);
     const std::string_view lowerEnd = downgrade ? to : from;
     const std::string_view upperEnd = downgrade ? from : to;
-    const std::vector<bool> lower = stateOf(graph, lowerEnd, range);
-    const std::vector<bool> upper = stateOf(graph, upperEnd, range);
-
-    std::vector<bool> chosen(graph.size(), false);
-    for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const std::vector<bool> lower = stateOf(graph, lowerEnd, range, rangeRelativeRefusal);
+    const std::vector<bool> upper = stateOf(graph, upperEnd, range, rangeRelativeRefusal);
+    for (std::size_t i = 0; i < graph.size(); ++i)
         if (lower[i] && !upper[i])
             throw targetError(range, std::string(lowerEnd) + " is not an ancestor of " + std::string(upperEnd));
-        chosen[i] = upper[i] && !lower[i];
+
+    if (!downgrade) {
+        std::vector<bool> chosen(graph.size(), false);
+        for (std::size_t i = 0; i < chosen.size(); ++i)
+            chosen[i] = upper[i] && !lower[i];
+        return inTopoOrder(graph, chosen);
     }
-    return downgrade ? inRevertOrder(graph, chosen) : inTopoOrder(graph, chosen);
+    // Downgrade: what descends from TO among FROM's ancestors. Not "FROM's state minus
+    // TO's": that would also revert branches merged in above TO, which Alembic keeps.
+    if (lowerEnd == "base")
+        return inRevertOrder(graph, upper);
+    if (lowerEnd == "heads" || lowerEnd == "head")
+        return {};  // nothing descends from a head (and the check above made FROM all too)
+    return revertWithin(graph, strictDescendants(graph, graph.indexOf(graph.resolve(lowerEnd))), upper);
+}
+
+std::vector<std::string> planStateAt(const RevisionGraph& graph, std::string_view end)
+{
+    return inTopoOrder(graph, stateOf(graph, end, end, rangeRelativeRefusal));
+}
+
+std::vector<std::string> planStamp(const RevisionGraph& graph, std::string_view target)
+{
+    return inTopoOrder(graph, stateOf(graph, target, target,
+                                      "stamp takes a revision, heads, head or base, not a relative step"));
 }
 
 } // namespace tempest

@@ -29,19 +29,34 @@ std::vector<std::string> planUpgrade(const RevisionGraph& graph, const std::vect
 ///   N / -N           the last N applied (by application order), widened so that every
 ///                    applied descendant of a chosen one is reverted too. Digits that
 ///                    are an id mean the revision; 4+ digits that prefix an id are refused.
-///   <id> / prefix / <label>@head   everything applied that is not it or its ancestor
-///                    (an unapplied target is refused)
+///   <id> / prefix / <label>@head   the applied revisions that descend from it
+///                    (through parents and dependsOn), the target kept; other branches
+///                    stay applied, as in Alembic (an unapplied target is refused)
 ///   heads / head     nothing (every revision is an ancestor of the heads)
 std::vector<std::string> planDowngrade(const RevisionGraph& graph, const std::vector<std::string>& appliedBySeq,
                                        std::string_view target);
 
-/// A FROM:TO range, without a database (`--sql`), as Alembic does it: the revisions that
-/// are ancestors-inclusive of the upper end but not of the lower end. Upgrade: FROM is
-/// the lower end (`base` = nothing applied), result in topoOrder. Downgrade: FROM is the
-/// upper end and TO the lower one (`base` = down to nothing), result in revert order.
-/// Either end may be an id, a prefix, `<label>@head`, `heads`, `head` or `base`.
+/// A FROM:TO range, without a database (`--sql`), as Alembic does it. Upgrade: FROM is
+/// the lower end (`base` = nothing applied); the ancestors-inclusive of TO that are not
+/// ancestors-inclusive of FROM, in topoOrder. Downgrade: FROM is the upper end and TO
+/// the lower one; the revisions descending from TO (TO kept) that are
+/// ancestors-inclusive of FROM (FROM included), in revert order; TO = `base` reverts
+/// every ancestor-inclusive of FROM. Either end may be an id, a prefix, `<label>@head`,
+/// `heads`, `head` or `base`; a lower end that is not an ancestor of the upper end is
+/// refused.
 std::vector<std::string> planRange(const RevisionGraph& graph, std::string_view from, std::string_view to,
                                    bool downgrade);
+
+/// The revisions applied at a range end, in topoOrder: `base` none, `heads` all, `head`
+/// the single head's ancestors-inclusive (refused when there are several), otherwise the
+/// resolved revision's ancestors-inclusive. A range's SQL is rendered against this state
+/// of FROM.
+std::vector<std::string> planStateAt(const RevisionGraph& graph, std::string_view end);
+
+/// The revisions the version table holds after `stamp TARGET`, in topoOrder: the same
+/// sets as planStateAt (`heads` all, `head` the single head's ancestors-inclusive,
+/// `base` none, a revision its ancestors-inclusive); errors name TARGET.
+std::vector<std::string> planStamp(const RevisionGraph& graph, std::string_view target);
 
 /// Splits "FROM:TO"; returns false when `target` is not a range.
 bool splitRange(std::string_view target, std::string& from, std::string& to);
