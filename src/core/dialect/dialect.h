@@ -26,6 +26,18 @@ struct Statement {
     bool commentOnly = false;
 };
 
+/// What a dialect carries from one render() to the next within one run. SQLite keeps
+/// the sqlite_schema objects (tables, indexes, triggers, views) as the run's statements
+/// change them, so that a rebuild late in a run recreates what exists at that point,
+/// not what the catalog held when the run started. The runner makes one per run
+/// (Dialect::newRunState) and passes it to every render() of the run, in run order,
+/// whether the statements go to a database or to `--sql` text; replaying revisions
+/// through render() with the output discarded (a FROM:TO range) primes it too.
+class DialectRunState {
+public:
+    virtual ~DialectRunState() = default;
+};
+
 /// What render() may know about the database. With `live`, the dialect may read the
 /// live catalog (the SQLite rebuild recreates indexes, triggers and views from
 /// sqlite_schema); without it (offline --sql) it works from `before` alone and says
@@ -34,6 +46,9 @@ struct RenderContext {
     const Schema* before = nullptr;  // the schema the operations start from
     Driver* live = nullptr;
     std::string schemaName;          // PostgreSQL schema ("public")
+    /// The run's state (see DialectRunState), or null for a render on its own: then the
+    /// dialect reads what it needs from `live` at the start of this render.
+    DialectRunState* state = nullptr;
 };
 
 /// One row of the version table.
@@ -63,6 +78,11 @@ public:
     virtual std::vector<Statement> render(const std::vector<Operation>& ops,
                                           const RenderContext& context) const = 0;
 
+    /// A fresh state for one run; null when the dialect needs none. A state is primed
+    /// from the live database at the first render() that has `live`, and otherwise
+    /// starts from an empty catalog and learns from the statements rendered into it.
+    virtual std::unique_ptr<DialectRunState> newRunState() const { return nullptr; }
+
     // --- a run (DESIGN.md "Each revision is atomic") ---
     /// Statements that open a run (SQLite: PRAGMA foreign_keys=OFF; BEGIN IMMEDIATE).
     virtual std::vector<std::string> beginRun() const = 0;
@@ -91,6 +111,13 @@ public:
     /// before it.
     virtual std::set<std::string> integrityProblems(Driver& driver,
                                                     const std::vector<std::string>& tables) const;
+    /// The statements integrityProblems() runs, as `--sql` prints them around each
+    /// revision (empty: the dialect checks nothing).
+    virtual std::vector<std::string> integrityCheckSql(const std::vector<std::string>& tables) const
+    {
+        (void)tables;
+        return {};
+    }
 
     // --- the version table ---
     virtual std::vector<std::string> createVersionTable(std::string_view table) const = 0;

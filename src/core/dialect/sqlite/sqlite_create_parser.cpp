@@ -61,8 +61,9 @@ std::size_t readNumber(std::string_view sql, std::size_t i)
 
 using Tokens = std::vector<SqlToken>;
 
-/// Index of the ')' matching the '(' at `open`, or `limit` when unbalanced.
-std::size_t matchParen(const Tokens& t, std::size_t open, std::size_t limit)
+} // namespace
+
+std::size_t matchParen(const std::vector<SqlToken>& t, std::size_t open, std::size_t limit)
 {
     int depth = 0;
     for (std::size_t i = open; i < limit; ++i) {
@@ -74,9 +75,8 @@ std::size_t matchParen(const Tokens& t, std::size_t open, std::size_t limit)
     return limit;
 }
 
-/// Ranges [begin, end) of the depth-0 comma-separated entries between `begin` and `end`.
-std::vector<std::pair<std::size_t, std::size_t>> splitTopLevel(const Tokens& t, std::size_t begin,
-                                                               std::size_t end)
+std::vector<std::pair<std::size_t, std::size_t>> splitTopLevel(const std::vector<SqlToken>& t,
+                                                               std::size_t begin, std::size_t end)
 {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t start = begin;
@@ -95,6 +95,8 @@ std::vector<std::pair<std::size_t, std::size_t>> splitTopLevel(const Tokens& t, 
         out.emplace_back(start, end);
     return out;
 }
+
+namespace {
 
 class Slicer {
 public:

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tempest {
@@ -41,6 +42,13 @@ struct SqlToken {
 /// Splits SQL into tokens, dropping whitespace and comments (-- and /* */).
 /// An unterminated quote or comment runs to the end of the text.
 std::vector<SqlToken> tokenizeSql(std::string_view sql);
+
+/// Index of the ")" token matching the "(" token at `open`, or `limit` when unbalanced.
+std::size_t matchParen(const std::vector<SqlToken>& tokens, std::size_t open, std::size_t limit);
+
+/// Ranges [first, last) of the depth-0 comma-separated entries of tokens [begin, end).
+std::vector<std::pair<std::size_t, std::size_t>> splitTopLevel(const std::vector<SqlToken>& tokens,
+                                                               std::size_t begin, std::size_t end);
 
 /// A DEFAULT clause. `parenthesised`: DEFAULT (expr) — `text` is what stands between the
 /// parentheses; otherwise `text` is the term as written (a sign included) and

@@ -1,5 +1,6 @@
 #include "core/dialect/sqlite/sqlite_dialect.h"
 
+#include "core/dialect/sqlite/sqlite_catalog_state.h"
 #include "core/dialect/sqlite/sqlite_introspect.h"
 #include "core/dialect/sqlite/sqlite_render.h"
 #include "core/dialect/sqlite/sqlite_rules.h"
@@ -21,6 +22,11 @@ std::string SqliteDialect::quoteLiteral(std::string_view text) const
 std::vector<Statement> SqliteDialect::render(const std::vector<Operation>& ops, const RenderContext& context) const
 {
     return renderSqlite(ops, context);
+}
+
+std::unique_ptr<DialectRunState> SqliteDialect::newRunState() const
+{
+    return std::make_unique<SqliteRunState>();
 }
 
 std::vector<std::string> SqliteDialect::beginRun() const
@@ -53,6 +59,11 @@ std::set<std::string> SqliteDialect::integrityProblems(Driver& driver, const std
             problems.insert(table + " " + rows.text(r, "rowid") + " " + parent + " " + rows.text(r, "fkid"));
     }
     return problems;
+}
+
+std::vector<std::string> SqliteDialect::integrityCheckSql(const std::vector<std::string>&) const
+{
+    return {"PRAGMA foreign_key_check"};
 }
 
 Schema SqliteDialect::introspect(Driver& driver, const IntrospectOptions& options) const

@@ -1,7 +1,8 @@
 #pragma once
 // SqliteDialect: the Dialect for SQLite 3.35+ (DROP COLUMN), verified on 3.40. Renders
 // through sqlite_render.h, introspects through sqlite_introspect.h, compares through
-// sqlite_rules.h. Stateless: one instance may serve several threads.
+// sqlite_rules.h. Stateless (what a run carries lives in its SqliteRunState): one
+// instance may serve several threads.
 
 #include "core/dialect/dialect.h"
 #include "core/dialect/sqlite/sqlite_types.h"
@@ -16,6 +17,8 @@ public:
 
     std::vector<Statement> render(const std::vector<Operation>& ops,
                                   const RenderContext& context) const override;
+    /// A SqliteRunState (sqlite_catalog_state.h): the run's model of sqlite_schema.
+    std::unique_ptr<DialectRunState> newRunState() const override;
 
     /// PRAGMA foreign_keys=OFF, then BEGIN IMMEDIATE: the pragma is a no-op inside a
     /// transaction, and with foreign keys on a rebuild's DROP TABLE would cascade into
@@ -31,6 +34,8 @@ public:
     /// row when `tables` is empty), as "<table> <rowid> <parent> <fkid>".
     std::set<std::string> integrityProblems(Driver& driver,
                                             const std::vector<std::string>& tables) const override;
+    /// {"PRAGMA foreign_key_check"}: the one whole-database check integrityProblems() runs.
+    std::vector<std::string> integrityCheckSql(const std::vector<std::string>& tables) const override;
 
     std::vector<std::string> createVersionTable(std::string_view table) const override;
     bool versionTableExists(Driver& driver, std::string_view table) const override;
