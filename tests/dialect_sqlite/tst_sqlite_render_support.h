@@ -5,6 +5,7 @@
 
 #include "core/dialect/dialect.h"
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
+#include "core/dialect/sqlite/sqlite_types.h"
 #include "drivers/sqlite/sqlite_driver.h"
 
 #include <string>
@@ -85,17 +86,26 @@ inline Schema sampleSchema()
     return schema;
 }
 
-/// Runs `ops` in one transaction as the runner does; rolls back and rethrows on failure.
-inline void runOperations(Driver& driver, const Dialect& dialect, const Schema& before,
-                          const std::vector<Operation>& ops, bool live = true)
+/// Renders one revision as the runner does within a run: against the schema it starts
+/// from, with the run's state, with or without the live connection.
+inline std::vector<Statement> renderRevision(const Dialect& dialect, const Schema& before,
+                                             const std::vector<Operation>& ops, Driver* live,
+                                             DialectRunState* state)
+{
+    RenderContext context;
+    context.before = &before;
+    context.live = live;
+    context.state = state;
+    return dialect.render(ops, context);
+}
+
+/// Runs rendered statements (comments skipped) in one transaction, as the runner does.
+inline void runStatements(Driver& driver, const Dialect& dialect, const std::vector<Statement>& statements)
 {
     for (const auto& sql : dialect.beginRun())
         driver.execute(sql);
     try {
-        RenderContext context;
-        context.before = &before;
-        context.live = live ? &driver : nullptr;
-        for (const auto& statement : dialect.render(ops, context))
+        for (const auto& statement : statements)
             if (!statement.commentOnly)
                 driver.execute(statement.sql);
     } catch (...) {
@@ -105,6 +115,23 @@ inline void runOperations(Driver& driver, const Dialect& dialect, const Schema& 
     }
     for (const auto& sql : dialect.commitRun())
         driver.execute(sql);
+}
+
+/// How many times the statements rebuild `table` (its CREATE TABLE "_tempest_new_<table>").
+inline int rebuildCount(const std::vector<Statement>& statements, const std::string& table)
+{
+    const std::string create = "CREATE TABLE " + sqliteQuoteIdentifier("_tempest_new_" + table);
+    int count = 0;
+    for (const auto& statement : statements)
+        count += statement.sql.rfind(create, 0) == 0 ? 1 : 0;
+    return count;
+}
+
+/// Runs `ops` in one transaction as the runner does; rolls back and rethrows on failure.
+inline void runOperations(Driver& driver, const Dialect& dialect, const Schema& before,
+                          const std::vector<Operation>& ops, bool live = true)
+{
+    runStatements(driver, dialect, renderRevision(dialect, before, ops, live ? &driver : nullptr, nullptr));
 }
 
 /// Creates every table of `schema` (and its indexes) through the dialect.

@@ -1,4 +1,3 @@
-DROP INDEX "ix_users_created_at";
 -- WARNING: table "users" is rebuilt without a live database: its triggers, the indexes the schema does not describe and its table options (STRICT, WITHOUT ROWID) cannot be known here and are not recreated
 CREATE TABLE "_tempest_new_users" (
   "id" INTEGER PRIMARY KEY AUTOINCREMENT,

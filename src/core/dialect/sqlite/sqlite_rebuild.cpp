@@ -3,7 +3,6 @@
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
 #include "core/dialect/sqlite/sqlite_render_split.h"
 #include "core/dialect/sqlite/sqlite_types.h"
-#include "core/ir/errors.h"
 
 #include <algorithm>
 #include <cctype>
@@ -44,59 +43,127 @@ bool namesItem(const Table& table, std::string_view name)
         || std::any_of(table.uniques.begin(), table.uniques.end(), same);
 }
 
-Statement statement(std::string sql, int operationIndex, bool commentOnly = false)
+bool namesAnyItem(const Table& start, const Table& target, std::string_view name)
 {
-    return Statement{std::move(sql), operationIndex, commentOnly};
+    return namesItem(start, name) || namesItem(target, name);
 }
 
-/// The live objects a rebuild must put back, split by what happens to them.
+/// The catalog objects a rebuild must put back, split by what happens to them. Copies:
+/// emitting the rebuild's statements changes the catalog.
 struct Dependents {
-    std::vector<const SqliteLiveObject*> dropFirst;  // views and foreign triggers reading the table
-    std::set<const SqliteLiveObject*> recreate;      // everything to create again afterwards
+    std::vector<SqliteSchemaObject> dropFirst;  // views and foreign triggers reading the table
+    std::vector<SqliteSchemaObject> recreate;   // everything to create again afterwards, in catalog order
 };
 
-Dependents findDependents(SqliteLiveCatalog& live, const std::string& liveName, const Table& start,
-                          const Table& target, const std::set<std::string>& droppedEarlier)
+Dependents findDependents(const SqliteRunState& catalog, const Table& start, const Table& target)
 {
     Dependents result;
-    std::vector<std::string> gone{liveName};  // the table, then views dropped with it
+    std::vector<std::string> gone{start.name};  // the table, then views dropped with it
     auto isGone = [&](std::string_view name) {
         return std::any_of(gone.begin(), gone.end(), [&](const auto& g) { return sqliteSameName(g, name); });
     };
-    auto mentionsGone = [&](const SqliteLiveObject& object) {
+    auto mentionsGone = [&](const SqliteSchemaObject& object) {
         return std::any_of(gone.begin(), gone.end(), [&](const auto& g) { return mentions(object.sql, g); });
     };
 
     // Views reading the table, and views reading those: `error in view v: no such table`
     // otherwise, at the rename.
+    std::set<std::string> views;
     for (bool grew = true; grew;) {
         grew = false;
-        for (const auto& object : live.objects()) {
+        for (const auto& object : catalog.objects()) {
             if (object.type == "view" && !isGone(object.name) && mentionsGone(object)) {
                 gone.push_back(object.name);
-                result.dropFirst.push_back(&object);
-                result.recreate.insert(&object);
+                result.dropFirst.push_back(object);
+                views.insert(object.name);
                 grew = true;
             }
         }
     }
-    for (const auto& object : live.objects()) {
-        if (object.type == "trigger") {
+    for (const auto& object : catalog.objects()) {
+        if (object.type == "view" && views.count(object.name)) {
+            result.recreate.push_back(object);
+        } else if (object.type == "trigger") {
             if (isGone(object.table)) {
-                result.recreate.insert(&object);  // dropped with its table or view
+                result.recreate.push_back(object);  // dropped with its table or view
             } else if (mentionsGone(object)) {
-                result.dropFirst.push_back(&object);  // a trigger elsewhere whose body reads it
-                result.recreate.insert(&object);
+                result.dropFirst.push_back(object);  // a trigger elsewhere whose body reads it
+                result.recreate.push_back(object);
             }
-        } else if (object.type == "index" && !object.sql.empty() && sqliteSameName(object.table, liveName)
-                   && !namesItem(start, object.name) && !namesItem(target, object.name)
-                   && !std::any_of(droppedEarlier.begin(), droppedEarlier.end(),
-                                   [&](const auto& d) { return sqliteSameName(d, object.name); })) {
+        } else if (object.type == "index" && !object.sql.empty() && sqliteSameName(object.table, start.name)
+                   && !namesAnyItem(start, target, object.name)) {
             // An index the IR does not describe (introspection listed it as unsupported).
-            result.recreate.insert(&object);
+            result.recreate.push_back(object);
         }
     }
     return result;
+}
+
+/// The statement that creates `object` again (a TEMP one in the temp schema).
+std::string createAgain(const SqliteSchemaObject& object)
+{
+    if (!object.temp || object.type == "index")
+        return object.sql;
+    return "CREATE TEMP " + object.sql.substr(std::string_view("CREATE ").size());
+}
+
+std::string renameColumnSql(const std::string& table, const std::string& from, const std::string& to)
+{
+    return "ALTER TABLE " + sqliteQuoteIdentifier(table) + " RENAME COLUMN " + sqliteQuoteIdentifier(from) + " TO "
+         + sqliteQuoteIdentifier(to);
+}
+
+/// Whether renaming a column of `start` rewrites more than what the rebuild writes anew
+/// (the table itself, and the indexes the IR describes).
+bool renameReachesOthers(const SqliteRunState& before, const SqliteRunState& after, const Table& start,
+                         const Table& target)
+{
+    const auto& a = before.objects();
+    const auto& b = after.objects();
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        if (a[i].sql == b[i].sql)
+            continue;
+        const bool ownTable = a[i].type == "table" && sqliteSameName(a[i].name, start.name);
+        const bool describedIndex = a[i].type == "index" && sqliteSameName(a[i].table, start.name)
+                                 && namesAnyItem(start, target, a[i].name);
+        if (!ownTable && !describedIndex)
+            return true;
+    }
+    return false;
+}
+
+/// Runs the renames folded into `rebuild` as ALTER TABLE RENAME COLUMN before it, where
+/// views, triggers, indexes the IR does not describe or other tables' REFERENCES name the
+/// column. Before and not after the rebuild: the rebuild builds the table from the IR,
+/// which already speaks of the new name (CHECKs, an enum CHECK's name, index columns), so
+/// it cannot leave the column under its old name for a later RENAME. Renaming first lets
+/// SQLite rewrite those objects by its own rules, the run's catalog carries the same
+/// rewrite, and the rebuild recreates them from it: they end up as a plain RENAME COLUMN
+/// would have left them. Renames whose new name the table still holds (a swap, a column
+/// dropped by the same rebuild) stay folded into the copy.
+void renameFirstWhereNamed(SqliteRebuild& rebuild, const Table& target, const SqliteRunState& catalog,
+                           const SqliteEmit& emit)
+{
+    for (bool renamed = true; renamed;) {
+        renamed = false;
+        for (auto& [column, source] : rebuild.sourceOf) {
+            if (column == source || rebuild.start.findColumn(column) || !rebuild.start.findColumn(source))
+                continue;
+            const std::string sql = renameColumnSql(rebuild.start.name, source, column);
+            SqliteRunState after = catalog;
+            after.apply(sql);
+            if (!renameReachesOthers(catalog, after, rebuild.start, target))
+                continue;
+            auto by = rebuild.renamedBy.find(column);
+            emit(sql, by == rebuild.renamedBy.end() ? rebuild.operationIndex : by->second, false);
+            Schema scratch;
+            scratch.tables = {rebuild.start};
+            applyOperation(scratch, RenameColumn{rebuild.start.name, source, column});
+            rebuild.start = scratch.tables.front();
+            source = column;
+            renamed = true;
+        }
+    }
 }
 
 std::string copyRows(const SqliteRebuild& rebuild, const Table& target, const std::string& into, bool strict)
@@ -126,29 +193,6 @@ std::string copyRows(const SqliteRebuild& rebuild, const Table& target, const st
 
 } // namespace
 
-const std::vector<SqliteLiveObject>& SqliteLiveCatalog::objects()
-{
-    if (!m_objects) {
-        m_objects.emplace();
-        if (m_driver) {
-            ResultSet rows = m_driver->query(
-                "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid");
-            for (std::size_t r = 0; r < rows.rows.size(); ++r)
-                m_objects->push_back({rows.text(r, "type"), rows.text(r, "name"), rows.text(r, "tbl_name"),
-                                      rows.text(r, "sql")});
-        }
-    }
-    return *m_objects;
-}
-
-const SqliteLiveObject* SqliteLiveCatalog::table(std::string_view name)
-{
-    for (const auto& object : objects())
-        if (object.type == "table" && sqliteSameName(object.name, name))
-            return &object;
-    return nullptr;
-}
-
 bool sqliteSameName(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && lower(a) == lower(b);
@@ -174,75 +218,69 @@ bool sqliteOptionsAreStrict(std::string_view options)
     return lower(options).find("strict") != std::string::npos;
 }
 
-SqliteRebuild SqliteRebuild::of(const Table& table, std::string liveName, bool renamedEarlier, int operationIndex)
+SqliteRebuild SqliteRebuild::of(const Table& table, int operationIndex)
 {
-    SqliteRebuild rebuild{table, {}, std::move(liveName), renamedEarlier, {}, operationIndex};
+    SqliteRebuild rebuild{table, {}, {}, operationIndex};
     for (const auto& column : table.columns)
         rebuild.sourceOf[column.name] = column.name;
     return rebuild;
 }
 
-void renderSqliteRebuild(const SqliteRebuild& rebuild, const Table& target, const Schema& schema,
-                         SqliteLiveCatalog& live, std::vector<Statement>& out)
+void renderSqliteRebuild(SqliteRebuild rebuild, const Table& target, const Schema& schema,
+                         const SqliteRunState& catalog, const SqliteEmit& emit)
 {
+    renameFirstWhereNamed(rebuild, target, catalog, emit);
     const int op = rebuild.operationIndex;
     const std::string& name = target.name;
     const std::string temporary = "_tempest_new_" + name;
 
     SqliteTableSpelling spelling{temporary, {}, false};
-    Dependents dependents;
-    const SqliteLiveObject* liveTable =
-        live.available() && !rebuild.liveName.empty() ? live.table(rebuild.liveName) : nullptr;
-    if (!live.available()) {
-        out.push_back(statement(
-            "-- WARNING: table " + sqliteQuoteIdentifier(name)
-                + " is rebuilt without a live database: its triggers, the indexes the schema does not "
-                  "describe and its table options (STRICT, WITHOUT ROWID) cannot be known here and are "
-                  "not recreated",
-            op, true));
-    } else if (liveTable) {
-        spelling.options = sqliteTableOptions(liveTable->sql);
+    const SqliteSchemaObject* known = catalog.table(rebuild.start.name);
+    if (known) {
+        spelling.options = sqliteTableOptions(known->sql);
         spelling.strictTypes = sqliteOptionsAreStrict(spelling.options);
-        dependents = findDependents(live, rebuild.liveName, rebuild.start, target, rebuild.droppedEarlier);
-        if (rebuild.renamedEarlier && !dependents.recreate.empty())
-            throw InputError("table " + sqliteQuoteIdentifier(name)
-                             + " needs a rebuild after it or one of its columns was renamed in the same "
-                               "revision, and it has triggers, views or indexes that SQLite rewrote for the "
-                               "rename; put the rename in a revision of its own");
+    }
+    const Dependents dependents = findDependents(catalog, rebuild.start, target);
+    if (!catalog.primedFromLive() && !known) {
+        // Neither read from a database nor created by this run's statements: what only the
+        // database holds is unknown. What earlier statements of the run created is known.
+        emit("-- WARNING: table " + sqliteQuoteIdentifier(name)
+                 + " is rebuilt without a live database: its triggers, the indexes the schema does not "
+                   "describe and its table options (STRICT, WITHOUT ROWID) cannot be known here and are "
+                   "not recreated"
+                 + std::string(dependents.recreate.empty() ? ""
+                                                           : " (except the ones created earlier in this run)"),
+             op, true);
     }
 
-    out.push_back(statement(sqliteCreateTable(target, schema, spelling), op));
+    emit(sqliteCreateTable(target, schema, spelling), op, false);
     std::string copy = copyRows(rebuild, target, temporary, spelling.strictTypes);
     if (!copy.empty())
-        out.push_back(statement(copy, op));
+        emit(copy, op, false);
     if (sqliteInlinePrimaryKey(target)) {
         // Keep AUTOINCREMENT's high-water mark: ids of deleted rows are never reused.
-        out.push_back(statement("DELETE FROM sqlite_sequence WHERE name = " + sqliteQuoteLiteral(temporary), op));
-        out.push_back(statement("INSERT INTO sqlite_sequence (name, seq) SELECT " + sqliteQuoteLiteral(temporary)
-                                    + ", seq FROM sqlite_sequence WHERE name = "
-                                    + sqliteQuoteLiteral(rebuild.start.name),
-                                op));
+        emit("DELETE FROM sqlite_sequence WHERE name = " + sqliteQuoteLiteral(temporary), op, false);
+        emit("INSERT INTO sqlite_sequence (name, seq) SELECT " + sqliteQuoteLiteral(temporary)
+                 + ", seq FROM sqlite_sequence WHERE name = " + sqliteQuoteLiteral(rebuild.start.name),
+             op, false);
     }
     for (auto it = dependents.dropFirst.rbegin(); it != dependents.dropFirst.rend(); ++it)
-        out.push_back(statement("DROP " + std::string((*it)->type == "view" ? "VIEW " : "TRIGGER ")
-                                    + sqliteQuoteIdentifier((*it)->name),
-                                op));
-    out.push_back(statement("DROP TABLE " + sqliteQuoteIdentifier(rebuild.start.name), op));
+        emit("DROP " + std::string(it->type == "view" ? "VIEW " : "TRIGGER ") + sqliteQuoteIdentifier(it->name), op,
+             false);
+    emit("DROP TABLE " + sqliteQuoteIdentifier(rebuild.start.name), op, false);
     // Legacy mode: the rename does not re-parse every view and trigger of the database, so
     // ones we could not know about (offline) or that are already broken do not stop it.
-    out.push_back(statement("PRAGMA legacy_alter_table=ON", op));
-    out.push_back(statement("ALTER TABLE " + sqliteQuoteIdentifier(temporary) + " RENAME TO "
-                                + sqliteQuoteIdentifier(name),
-                            op));
-    out.push_back(statement("PRAGMA legacy_alter_table=OFF", op));
+    emit("PRAGMA legacy_alter_table=ON", op, false);
+    emit("ALTER TABLE " + sqliteQuoteIdentifier(temporary) + " RENAME TO " + sqliteQuoteIdentifier(name), op, false);
+    emit("PRAGMA legacy_alter_table=OFF", op, false);
     for (const auto& index : target.indexes)
-        out.push_back(statement(sqliteCreateIndex(name, index), op));
-    // Live objects in creation order: indexes, then views, then triggers (a trigger may
+        emit(sqliteCreateIndex(name, index), op, false);
+    // Catalog objects in creation order: indexes, then views, then triggers (a trigger may
     // be on a view).
     for (const char* type : {"index", "view", "trigger"})
-        for (const auto& object : live.objects())
-            if (object.type == type && dependents.recreate.count(&object))
-                out.push_back(statement(object.sql, op));
+        for (const auto& object : dependents.recreate)
+            if (object.type == type)
+                emit(createAgain(object), op, false);
 }
 
 } // namespace tempest

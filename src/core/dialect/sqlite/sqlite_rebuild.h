@@ -1,42 +1,18 @@
 #pragma once
 // SQLite's 12-step table rebuild (https://sqlite.org/lang_altertable.html#otheralter):
-// the way to make every change SQLite cannot ALTER. One rebuild may carry several
-// operations on one table: it copies the rows from the table as it was when the rebuild
-// started into the table as it is after the last of them.
+// the way to make every change SQLite cannot ALTER. One rebuild carries every operation
+// of a render on one table: it copies the rows from the table as it was when the rebuild
+// started into the table as it is after the last of them, and recreates what the run's
+// catalog (SqliteRunState) holds for the table at that point.
 
 #include "core/dialect/dialect.h"
+#include "core/dialect/sqlite/sqlite_catalog_state.h"
 
+#include <functional>
 #include <map>
-#include <set>
-#include <optional>
 #include <string>
-#include <vector>
 
 namespace tempest {
-
-/// One row of sqlite_schema.
-struct SqliteLiveObject {
-    std::string type;   // table, index, view, trigger
-    std::string name;
-    std::string table;  // tbl_name
-    std::string sql;    // empty for automatic indexes
-};
-
-/// The live sqlite_schema, read once (one query) the first time it is needed; none when
-/// rendering offline.
-class SqliteLiveCatalog {
-public:
-    explicit SqliteLiveCatalog(Driver* driver) : m_driver(driver) {}
-    bool available() const { return m_driver != nullptr; }
-    /// Every object, in sqlite_schema (creation) order. Empty offline.
-    const std::vector<SqliteLiveObject>& objects();
-    /// The table called `name` (ASCII case-insensitive, as SQLite compares), or null.
-    const SqliteLiveObject* table(std::string_view name);
-
-private:
-    Driver* m_driver;
-    std::optional<std::vector<SqliteLiveObject>> m_objects;
-};
 
 /// Table options after the column list of a CREATE TABLE ("STRICT", "WITHOUT ROWID",
 /// "STRICT, WITHOUT ROWID"), trimmed; empty when there are none.
@@ -53,24 +29,23 @@ struct SqliteRebuild {
     /// Column of the rebuilt table → the column of `start` its values come from. New
     /// columns have no entry and get their default.
     std::map<std::string, std::string> sourceOf;
-    /// The table's name in the live catalog; empty when it was created in this render.
-    std::string liveName;
-    /// The table or one of its columns was renamed by ALTER earlier in this render, so
-    /// SQL read from the live catalog (triggers, views) is stale.
-    bool renamedEarlier = false;
-    /// Indexes dropped by DROP INDEX earlier in this render: the live catalog, read
-    /// before anything ran, still lists them, and they must not come back.
-    std::set<std::string> droppedEarlier;
+    /// Columns renamed by operations folded into the rebuild → the operation's index.
+    std::map<std::string, int> renamedBy;
     int operationIndex = -1;
 
     /// Starts a rebuild of `table`: every column comes from itself.
-    static SqliteRebuild of(const Table& table, std::string liveName, bool renamedEarlier, int operationIndex);
+    static SqliteRebuild of(const Table& table, int operationIndex);
 };
 
-/// Appends the statements that turn `rebuild.start` into `target` with the rows kept.
-/// `schema` supplies enum values. Throws InputError when live objects depending on the
-/// table cannot be recreated faithfully (the table was renamed earlier in the render).
-void renderSqliteRebuild(const SqliteRebuild& rebuild, const Table& target, const Schema& schema,
-                         SqliteLiveCatalog& live, std::vector<Statement>& out);
+/// Where a rebuild's statements go; the renderer applies each to the run's catalog.
+using SqliteEmit = std::function<void(std::string sql, int operationIndex, bool commentOnly)>;
+
+/// Emits the statements that turn `rebuild.start` into `target` with the rows kept:
+/// first RENAME COLUMN for folded renames that views, triggers, other indexes or other
+/// tables' REFERENCES name, then the rebuild, recreating the views, triggers and
+/// indexes the IR does not describe from `catalog` as it stands (emit() updates it as
+/// the statements go). `schema` supplies enum values.
+void renderSqliteRebuild(SqliteRebuild rebuild, const Table& target, const Schema& schema,
+                         const SqliteRunState& catalog, const SqliteEmit& emit);
 
 } // namespace tempest

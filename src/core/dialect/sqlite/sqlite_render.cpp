@@ -1,95 +1,46 @@
 #include "core/dialect/sqlite/sqlite_render.h"
 
+#include "core/dialect/sqlite/sqlite_catalog_state.h"
 #include "core/dialect/sqlite/sqlite_rebuild.h"
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
+#include "core/dialect/sqlite/sqlite_render_plan.h"
 #include "core/dialect/sqlite/sqlite_render_split.h"
 #include "core/dialect/sqlite/sqlite_types.h"
 #include "core/ir/errors.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
-#include <set>
 
 namespace tempest {
 
 namespace {
 
-bool contains(const std::vector<std::string>& list, std::string_view value)
-{
-    return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-bool mentionsWord(std::string_view sql, std::string_view word)
-{
-    auto lower = [](std::string_view text) {
-        std::string out(text);
-        for (char& c : out)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
-    };
-    return lower(sql).find(lower(word)) != std::string::npos;
-}
-
-/// ALTER TABLE ADD COLUMN's limits (lang_altertable.html#altertabaddcol).
-bool canAddInPlace(const Table& table, const Column& column)
-{
-    if (column.autoincrement || table.isPrimaryKeyColumn(column.name))
-        return false;
-    if (column.defaultValue && column.defaultValue->kind == DefaultValue::Kind::Expression)
-        return false;  // "Cannot add a column with non-constant default"
-    return column.nullable || column.defaultValue.has_value();
-}
-
-/// ALTER TABLE DROP COLUMN's limits (lang_altertable.html#altertabdropcol), judged
-/// conservatively from the IR: anything that might name the column means a rebuild.
-bool canDropInPlace(const Schema& schema, const Table& table, const std::string& column)
-{
-    if (table.isPrimaryKeyColumn(column))
-        return false;
-    for (const auto& index : table.indexes) {
-        if (index.where)
-            return false;
-        for (const auto& entry : index.columns)
-            if (entry.expression || entry.value == column)
-                return false;
-    }
-    for (const auto& unique : table.uniques)
-        if (contains(unique.columns, column))
-            return false;
-    for (const auto& fk : table.foreignKeys)
-        if (contains(fk.columns, column))
-            return false;
-    for (const auto& check : table.checks)
-        if (mentionsWord(check.expr, column))
-            return false;
-    for (const auto& other : schema.tables)
-        for (const auto& fk : other.foreignKeys)
-            if (fk.refTable == table.name && contains(fk.refColumns, column))
-                return false;
-    return true;
-}
-
-bool onlyCommentChanged(Column from, Column to)
-{
-    from.comment = to.comment;
-    from.renamedFrom = to.renamedFrom;
-    return from == to;
-}
-
+/// Renders one list of operations. Every change to a table within the list goes into one
+/// rebuild when the table needs one anywhere in the list (sqliteFoldIntoRebuild): the
+/// pending rebuild of a table stays open across operations on other tables and is
+/// rendered at an execute, at the table's rename, or at the end (a drop cancels it).
+/// Every emitted statement is applied to the run's catalog, so that a rebuild recreates
+/// what exists at its point of the run.
 class Renderer {
 public:
     explicit Renderer(const RenderContext& context)
         : m_working(context.before ? *context.before : emptySchema())
         , m_live(context.live)
+        , m_catalog(dynamic_cast<SqliteRunState*>(context.state))
     {
-        if (context.live)
-            for (const auto& table : m_working.tables)
-                m_liveNames[table.name] = table.name;
+        if (m_catalog) {
+            m_catalog->beginRender(context.live);
+        } else {
+            // A render on its own: read the live catalog only if something needs it, as
+            // it stood before this render's statements (which are then replayed on it).
+            m_catalog = &m_ownCatalog;
+            m_primeWhenNeeded = context.live != nullptr;
+        }
     }
 
     std::vector<Statement> run(const std::vector<Operation>& ops)
     {
+        m_fold = sqliteFoldIntoRebuild(ops, m_working);
         for (std::size_t i = 0; i < ops.size(); ++i) {
             m_index = static_cast<int>(i);
             try {
@@ -101,7 +52,7 @@ public:
             }
         }
         m_index = -1;
-        flush();
+        flushAll();
         return std::move(m_out);
     }
 
@@ -109,7 +60,6 @@ private:
     // --- operations ---
     void render(const CreateTable& op)
     {
-        flush();
         apply(op);
         emit(sqliteCreateTable(op.definition, m_working));
         for (const auto& index : op.definition.indexes)
@@ -118,109 +68,87 @@ private:
 
     void render(const DropTable& op)
     {
-        flush();
+        std::erase_if(m_pending, [&](const SqliteRebuild& r) { return r.start.name == op.definition.name; });
         apply(op);
-        m_liveNames.erase(op.definition.name);
         emit("DROP TABLE " + sqliteQuoteIdentifier(op.definition.name));
     }
 
     void render(const RenameTable& op)
     {
-        flush();
+        flush(op.from);
         apply(op);
-        moveKey(m_liveNames, op.from, op.to);
-        m_renamed.erase(op.from);
-        m_renamed.insert(op.to);
         emit("ALTER TABLE " + sqliteQuoteIdentifier(op.from) + " RENAME TO " + sqliteQuoteIdentifier(op.to));
     }
 
     void render(const AddColumn& op)
     {
-        if (SqliteRebuild* pending = pendingFor(op.table)) {
-            apply(op);
-            pending->sourceOf.erase(op.definition.name);
+        if (foldsInto(op.table) || !sqliteCanAddInPlace(table(op.table), op.definition)) {
+            rebuildAndApply(op.table, op).sourceOf.erase(op.definition.name);
             return;
         }
-        if (!canAddInPlace(table(op.table), op.definition)) {
-            rebuildFor(op.table);
-            apply(op);
-            pendingFor(op.table)->sourceOf.erase(op.definition.name);
-            return;
-        }
-        flush();
         apply(op);
         emit("ALTER TABLE " + sqliteQuoteIdentifier(op.table) + " ADD COLUMN "
              + sqliteColumnDefinition(table(op.table), *table(op.table).findColumn(op.definition.name),
-                                      m_working, isLiveStrict(op.table)));
+                                      m_working, isStrict(op.table)));
     }
 
     void render(const DropColumn& op)
     {
         const std::string& column = op.definition.name;
-        if (SqliteRebuild* pending = pendingFor(op.table)) {
-            apply(op);
-            pending->sourceOf.erase(column);
+        if (foldsInto(op.table) || !sqliteCanDropInPlace(m_working, table(op.table), column)) {
+            rebuildAndApply(op.table, op).sourceOf.erase(column);
             return;
         }
-        if (!canDropInPlace(m_working, table(op.table), column)) {
-            rebuildFor(op.table);
-            apply(op);
-            pendingFor(op.table)->sourceOf.erase(column);
-            return;
-        }
-        flush();
         apply(op);
         emit("ALTER TABLE " + sqliteQuoteIdentifier(op.table) + " DROP COLUMN " + sqliteQuoteIdentifier(column));
     }
 
     void render(const AlterColumn& op)
     {
-        if (!pendingFor(op.table) && onlyCommentChanged(op.from, op.to)) {
+        if (!pendingFor(op.table) && sqliteOnlyCommentChanged(op.from, op.to)) {
             apply(op);  // SQLite has no comments
             return;
         }
-        rebuildFor(op.table);
-        apply(op);
+        rebuildAndApply(op.table, op);
     }
 
     void render(const RenameColumn& op)
     {
-        if (SqliteRebuild* pending = pendingFor(op.table)) {
-            apply(op);
-            moveKey(pending->sourceOf, op.from, op.to);
-            return;
-        }
         const Column* column = table(op.table).findColumn(op.from);
-        if (column && column->type == ColumnType::Enum) {
-            // The CHECK's name carries the column name, which RENAME COLUMN leaves alone.
-            rebuildFor(op.table);
-            apply(op);
-            moveKey(pendingFor(op.table)->sourceOf, op.from, op.to);
+        // An enum's CHECK is named after the column, which RENAME COLUMN leaves alone.
+        if (foldsInto(op.table) || (column && column->type == ColumnType::Enum)) {
+            SqliteRebuild& pending = rebuildAndApply(op.table, op);
+            moveKey(pending.sourceOf, op.from, op.to);
+            pending.renamedBy.erase(op.from);
+            pending.renamedBy[op.to] = m_index;
             return;
         }
-        flush();
         apply(op);
-        m_renamed.insert(op.table);
         emit("ALTER TABLE " + sqliteQuoteIdentifier(op.table) + " RENAME COLUMN " + sqliteQuoteIdentifier(op.from)
              + " TO " + sqliteQuoteIdentifier(op.to));
     }
 
     void render(const CreateIndex& op)
     {
-        if (!pendingFor(op.table)) {
-            flush();
-            emit(sqliteCreateIndex(op.table, op.definition));
-        }  // else the rebuild creates every index of the final definition
+        if (foldsInto(op.table)) {
+            rebuildAndApply(op.table, op);  // the rebuild creates every index of the final table
+            return;
+        }
+        // Index names are global: one a pending rebuild drops must be gone first.
+        for (const auto& rebuild : std::vector<SqliteRebuild>(m_pending))
+            if (rebuild.start.findIndex(op.definition.name))
+                flush(rebuild.start.name);
+        emit(sqliteCreateIndex(op.table, op.definition));
         apply(op);
     }
 
     void render(const DropIndex& op)
     {
-        if (!pendingFor(op.table)) {
-            flush();
-            emit("DROP INDEX " + sqliteQuoteIdentifier(op.definition.name));
-            m_droppedIndexes.insert(op.definition.name);
+        if (foldsInto(op.table)) {
+            rebuildAndApply(op.table, op);  // the index goes with the old table
+            return;
         }
+        emit("DROP INDEX " + sqliteQuoteIdentifier(op.definition.name));
         apply(op);
     }
 
@@ -234,9 +162,9 @@ private:
     void render(const AlterTableComment& op) { apply(op); }
     void render(const CreateEnum& op) { apply(op); }
     void render(const DropEnum& op) { apply(op); }
-    void render(const AddEnumValue& op) { rebuildEnumTables(op.name, op); }
-    void render(const DropEnumValue& op) { rebuildEnumTables(op.name, op); }
-    void render(const RenameEnum& op) { rebuildEnumTables(op.from, op); }
+    void render(const AddEnumValue& op) { rebuildEnumTables(op); }
+    void render(const DropEnumValue& op) { rebuildEnumTables(op); }
+    void render(const RenameEnum& op) { rebuildEnumTables(op); }
 
     void render(const RecreateTable& op)
     {
@@ -259,7 +187,7 @@ private:
 
     void render(const Execute& op)
     {
-        flush();
+        flushAll();  // its SQL may read or change any table
         auto sql = op.up.find("sqlite");
         if (sql == op.up.end())
             throw InputError("execute has no \"sqlite\" SQL");
@@ -268,45 +196,33 @@ private:
     }
 
     // --- helpers ---
+    bool foldsInto(const std::string& tableName)
+    {
+        return pendingFor(tableName) || m_fold[static_cast<std::size_t>(m_index)];
+    }
+
     template <typename Op>
-    void rebuildAndApply(const std::string& tableName, const Op& op)
+    SqliteRebuild& rebuildAndApply(const std::string& tableName, const Op& op)
     {
         rebuildFor(tableName);
         apply(op);
+        return *pendingFor(tableName);
     }
 
     template <typename Op>
-    void rebuildEnumTables(const std::string& enumName, const Op& op)
+    void rebuildEnumTables(const Op& op)
     {
         // Every table with a column of the enum gets its CHECK rewritten; they are all
         // pending together so that each is built from the enum after the change.
-        for (const auto& t : m_working.tables) {
-            bool uses = std::any_of(t.columns.begin(), t.columns.end(), [&](const Column& c) {
-                return c.type == ColumnType::Enum && c.enumName == enumName;
-            });
-            if (uses && !pendingFor(t.name))
-                m_pending.push_back(startRebuild(t));
-        }
+        for (const auto& name : sqliteTablesRebuiltBy(Operation(op), m_working))
+            rebuildFor(name);
         apply(op);
     }
 
-    /// Makes sure `tableName` has a rebuild pending: folds into one that is, otherwise
-    /// renders what is pending and starts one.
     void rebuildFor(const std::string& tableName)
     {
-        if (pendingFor(tableName))
-            return;
-        flush();
-        m_pending.push_back(startRebuild(table(tableName)));
-    }
-
-    SqliteRebuild startRebuild(const Table& t) const
-    {
-        auto live = m_liveNames.find(t.name);
-        SqliteRebuild rebuild = SqliteRebuild::of(t, live == m_liveNames.end() ? std::string() : live->second,
-                                                  m_renamed.count(t.name) > 0, m_index);
-        rebuild.droppedEarlier = m_droppedIndexes;
-        return rebuild;
+        if (!pendingFor(tableName))
+            m_pending.push_back(SqliteRebuild::of(table(tableName), m_index));
     }
 
     SqliteRebuild* pendingFor(std::string_view tableName)
@@ -317,14 +233,56 @@ private:
         return nullptr;
     }
 
-    void flush()
+    void flush(const std::string& tableName)
     {
-        for (const auto& rebuild : m_pending) {
-            const Table* target = m_working.findTable(rebuild.start.name);
-            if (target)
-                renderSqliteRebuild(rebuild, *target, m_working, m_live, m_out);
-        }
+        auto it = std::find_if(m_pending.begin(), m_pending.end(),
+                               [&](const SqliteRebuild& r) { return r.start.name == tableName; });
+        if (it == m_pending.end())
+            return;
+        SqliteRebuild rebuild = std::move(*it);
+        m_pending.erase(it);
+        renderRebuild(std::move(rebuild));
+    }
+
+    void flushAll()
+    {
+        std::vector<SqliteRebuild> pending = std::move(m_pending);
         m_pending.clear();
+        for (auto& rebuild : pending)
+            renderRebuild(std::move(rebuild));
+    }
+
+    void renderRebuild(SqliteRebuild rebuild)
+    {
+        const Table* target = m_working.findTable(rebuild.start.name);
+        if (!target)
+            return;
+        const Table finalTable = *target;
+        renderSqliteRebuild(std::move(rebuild), finalTable, m_working, catalog(),
+                            [this](std::string sql, int operationIndex, bool commentOnly) {
+                                m_out.push_back(Statement{std::move(sql), operationIndex, commentOnly});
+                                if (!commentOnly)
+                                    learn(m_out.back().sql);
+                            });
+    }
+
+    /// The run's catalog as it stands after the statements emitted so far.
+    const SqliteRunState& catalog()
+    {
+        if (m_primeWhenNeeded) {
+            m_primeWhenNeeded = false;
+            m_catalog->primeFrom(*m_live);
+            for (const auto& statement : m_out)
+                if (!statement.commentOnly)
+                    m_catalog->apply(statement.sql);
+        }
+        return *m_catalog;
+    }
+
+    void learn(const std::string& sql)
+    {
+        if (!m_primeWhenNeeded)
+            m_catalog->apply(sql);
     }
 
     const Table& table(const std::string& name)
@@ -335,12 +293,9 @@ private:
         return *t;
     }
 
-    bool isLiveStrict(const std::string& tableName)
+    bool isStrict(const std::string& tableName)
     {
-        auto live = m_liveNames.find(tableName);
-        if (live == m_liveNames.end())
-            return false;
-        const SqliteLiveObject* object = m_live.table(live->second);
+        const SqliteSchemaObject* object = catalog().table(tableName);
         return object && sqliteOptionsAreStrict(sqliteTableOptions(object->sql));
     }
 
@@ -350,7 +305,11 @@ private:
         applyOperation(m_working, Operation(op));
     }
 
-    void emit(std::string sql) { m_out.push_back(Statement{std::move(sql), m_index, false}); }
+    void emit(std::string sql)
+    {
+        m_out.push_back(Statement{std::move(sql), m_index, false});
+        learn(m_out.back().sql);
+    }
 
     template <typename Map>
     static void moveKey(Map& map, const std::string& from, const std::string& to)
@@ -364,10 +323,11 @@ private:
     }
 
     Schema m_working;
-    SqliteLiveCatalog m_live;
-    std::map<std::string, std::string> m_liveNames;  // current table name → live name
-    std::set<std::string> m_droppedIndexes;           // dropped in place by this render
-    std::set<std::string> m_renamed;                  // tables renamed in place (table or column)
+    Driver* m_live;
+    SqliteRunState* m_catalog;
+    SqliteRunState m_ownCatalog;
+    bool m_primeWhenNeeded = false;
+    std::vector<bool> m_fold;  // per operation: joins its table's rebuild
     std::vector<SqliteRebuild> m_pending;
     std::vector<Statement> m_out;
     int m_index = -1;

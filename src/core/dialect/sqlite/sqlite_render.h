@@ -1,6 +1,8 @@
 #pragma once
 // Renders operations into SQLite statements: ALTER where SQLite can, otherwise the
-// table rebuild, with consecutive operations on one table folded into one rebuild.
+// table rebuild; every change to a table that one render rebuilds goes into that one
+// rebuild, which recreates what the run's catalog (RenderContext::state, a
+// SqliteRunState) holds at that point of the run.
 
 #include "core/dialect/dialect.h"
 
