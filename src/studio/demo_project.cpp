@@ -1,11 +1,9 @@
 #include "studio/demo_project.h"
 
-#include "core/dialect/dialect.h"
-#include "core/revision/migration.h"
-#include "core/revision/replay.h"
-#include "core/revision/revision_graph.h"
-#include "core/runner/migration_runner.h"
+#include "core/project/run_plan.h"
+#include "core/project/status.h"
 #include "drivers/sqlite/sqlite_driver.h"
+#include "studio/project.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -37,11 +35,9 @@ std::unique_ptr<DemoProject> DemoProject::create()
     if (copied == 0)
         throw std::runtime_error("the demo project is not compiled into this build");
 
-    const std::string migrations = QDir(demo->m_dir.path()).filePath(QStringLiteral("migrations")).toStdString();
-    RevisionGraph graph(loadMigrationsDir(migrations));
-    auto dialect = makeDialect("sqlite");
+    const tempest::Project project = openStudioProject(demo->projectFile());
     auto driver = SqliteDriver::open(demo->databaseFile().toStdString());
-    MigrationRunner(graph, *dialect).upgrade(*driver, "score03");
+    ProjectRun(project, planRun(project, driver.get(), Direction::Upgrade, "score03")).execute(*driver);
     driver->execute("INSERT INTO users (email, name, score) VALUES ('ada@example.com', 'Ada', 12.5)");
     driver->execute("INSERT INTO users (email, name, score) VALUES ('alan@example.com', 'Alan', 7)");
     driver->execute("INSERT INTO posts (id, user_id, title, body) VALUES (1, 1, 'Hello', 'First post')");
@@ -51,11 +47,11 @@ std::unique_ptr<DemoProject> DemoProject::create()
     draft.name = "draft";
     draft.type = ColumnType::Integer;
     draft.defaultValue = DefaultValue::number("0");
-    const Schema before = replaySchemaTo(graph, {"score03"});
+    const Schema before = introspectDatabase(project, *driver);
     RenderContext context;
     context.before = &before;
     context.live = driver.get();
-    for (const Statement& st : dialect->render({AddColumn{"posts", draft}}, context))
+    for (const Statement& st : project.dialect().render({AddColumn{"posts", draft}}, context))
         if (!st.commentOnly)
             driver->execute(st.sql);
     return demo;

@@ -1,34 +1,41 @@
 #include "studio/generate_migration_dialog.h"
 
 #include "core/codegen/codegen.h"
-#include "core/diff/diff.h"
 #include "core/revision/migration.h"
-#include "core/revision/replay.h"
-#include "studio/sql_highlighter.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QVBoxLayout>
 
 namespace tempest::studio {
 
-GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const RevisionGraph> graph, const Schema& models,
-                                                 std::shared_ptr<const Dialect> dialect, QString migrationsDir,
-                                                 QWidget* parent)
+namespace {
+
+QString renameText(const RenameCandidate& c)
+{
+    if (c.kind == RenameCandidate::Kind::Table)
+        return GenerateMigrationDialog::tr("table \"%1\" → \"%2\"")
+            .arg(QString::fromStdString(c.from), QString::fromStdString(c.to));
+    return GenerateMigrationDialog::tr("column \"%1.%2\" → \"%1.%3\"")
+        .arg(QString::fromStdString(c.table), QString::fromStdString(c.from), QString::fromStdString(c.to));
+}
+
+} // namespace
+
+GenerateMigrationDialog::GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent)
     : QDialog(parent)
-    , m_graph(std::move(graph))
-    , m_dialect(std::move(dialect))
-    , m_migrationsDir(std::move(migrationsDir))
-    , m_revision(generateRevisionId())
+    , m_project(project)
+    , m_models(std::move(models))
     , m_label(new QLineEdit(this))
+    , m_renames(new QListWidget(this))
     , m_list(new QListWidget(this))
     , m_format(new QComboBox(this))
     , m_preview(new QPlainTextEdit(this))
@@ -36,10 +43,15 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const RevisionG
 {
     setObjectName(QStringLiteral("generateMigrationDialog"));
     setWindowTitle(tr("Generate migration"));
-    resize(760, 560);
+    resize(760, 600);
     m_label->setObjectName(QStringLiteral("labelEdit"));
     m_label->setPlaceholderText(tr("what this migration does"));
+    m_renames->setObjectName(QStringLiteral("renameList"));
+    m_renames->setAccessibleName(tr("Rename candidates"));
+    m_renames->setToolTip(tr("Checked: treat as a rename (the data is kept). Unchecked: drop and add (the data "
+                             "of the dropped one is lost)."));
     m_list->setObjectName(QStringLiteral("operationList"));
+    m_list->setAccessibleName(tr("Operations"));
     m_format->setObjectName(QStringLiteral("formatCombo"));
     m_format->addItem(tr("JSON"), int(MigrationFormat::Json));
     m_format->addItem(tr("C++ (with its JSON twin)"), int(MigrationFormat::Cpp));
@@ -52,7 +64,13 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const RevisionG
     auto* form = new QFormLayout;
     form->addRow(tr("&Label:"), m_label);
     form->addRow(tr("&Format:"), m_format);
+    auto* renameBox = new QWidget(this);
+    auto* renameLayout = new QVBoxLayout(renameBox);
+    renameLayout->setContentsMargins(0, 0, 0, 0);
+    renameLayout->addWidget(new QLabel(tr("Possible renames (check to keep the data):"), renameBox));
+    renameLayout->addWidget(m_renames);
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(renameBox);
     splitter->addWidget(m_list);
     splitter->addWidget(m_preview);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -66,52 +84,90 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const RevisionG
     layout->addWidget(m_status);
     layout->addWidget(buttons);
 
-    // Like `revision --autogenerate`: the models against the replay of the heads.
-    m_parents = m_graph->heads();
-    if (m_parents.size() > 1) {
-        m_status->setText(tr("The history has %n heads; merge them before generating a migration.", nullptr,
-                             int(m_parents.size())));
-    } else {
-        try {
-            const Schema base = replaySchemaTo(*m_graph, m_parents);
-            DiffOptions options;
-            options.rules = &m_dialect->rules();
-            m_operations = diffSchema(base, models, options);
-        } catch (const std::exception& e) {
-            m_status->setText(QString::fromUtf8(e.what()));
+    try {
+        m_revision = newRevisionId(m_project.graph(), {});
+    } catch (const std::exception& e) {
+        m_status->setText(QString::fromUtf8(e.what()));
+    }
+    regenerate();
+    m_candidates = m_result.candidates;
+    {
+        const QSignalBlocker block(m_renames);
+        for (const RenameCandidate& c : m_candidates) {
+            auto* item = new QListWidgetItem(renameText(c), m_renames);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
         }
-        if (m_operations.empty() && m_status->text().isEmpty())
-            m_status->setText(tr("The models match the migrations: nothing to generate."));
     }
-    for (const Operation& op : m_operations) {
-        auto* item = new QListWidgetItem(QString::fromStdString(describe(op)), m_list);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Checked);
-    }
+    renameBox->setVisible(!m_candidates.empty());
+    connect(m_renames, &QListWidget::itemChanged, this, [this] { regenerate(); });
     connect(m_label, &QLineEdit::textChanged, this, &GenerateMigrationDialog::onInputsChanged);
     connect(m_list, &QListWidget::itemChanged, this, &GenerateMigrationDialog::onInputsChanged);
     connect(m_format, &QComboBox::currentIndexChanged, this, &GenerateMigrationDialog::onInputsChanged);
     onInputsChanged();
 }
 
+std::vector<RenameCandidate> GenerateMigrationDialog::confirmedRenames() const
+{
+    std::vector<RenameCandidate> renames;
+    for (int i = 0; i < m_renames->count(); ++i)
+        if (m_renames->item(i)->checkState() == Qt::Checked)
+            renames.push_back(m_candidates[std::size_t(i)]);
+    return renames;
+}
+
+void GenerateMigrationDialog::regenerate()
+{
+    // The core's autogenerate, exactly as `revision --autogenerate` runs it, with the
+    // renames checked here confirmed.
+    m_status->clear();
+    AutogenerateRequest request;
+    request.models = m_models;
+    request.confirmedRenames = confirmedRenames();
+    try {
+        m_result = autogenerate(m_project, request);
+        if (m_result.operations.empty())
+            m_status->setText(tr("The models match the migrations at the head: nothing to generate."));
+        else if (!m_result.candidates.empty())
+            m_status->setText(tr("%n possible rename(s) not checked: they are written as drop + add, and the "
+                                 "dropped data is lost.",
+                                 nullptr, int(m_result.candidates.size())));
+    } catch (const std::exception& e) {
+        m_result = {};
+        m_status->setText(QString::fromUtf8(e.what()));
+    }
+    {
+        const QSignalBlocker block(m_list);
+        m_list->clear();
+        for (const Operation& op : m_result.operations) {
+            auto* item = new QListWidgetItem(QString::fromStdString(describe(op)), m_list);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Checked);
+        }
+    }
+    onInputsChanged();
+}
+
 std::vector<Operation> GenerateMigrationDialog::checkedOperations() const
 {
     std::vector<Operation> ops;
-    for (int i = 0; i < m_list->count(); ++i)
+    for (int i = 0; i < m_list->count() && std::size_t(i) < m_result.operations.size(); ++i)
         if (m_list->item(i)->checkState() == Qt::Checked)
-            ops.push_back(m_operations[std::size_t(i)]);
+            ops.push_back(m_result.operations[std::size_t(i)]);
     return ops;
 }
 
 void GenerateMigrationDialog::onInputsChanged()
 {
+    if (!m_save)
+        return;
     const auto ops = checkedOperations();
-    m_save->setEnabled(!ops.empty() && !m_label->text().trimmed().isEmpty());
+    m_save->setEnabled(!ops.empty() && !m_label->text().trimmed().isEmpty() && !m_revision.empty());
     if (ops.empty()) {
         m_preview->clear();
         return;
     }
-    const Migration m = makeMigration(m_revision, m_parents, m_label->text().trimmed().toStdString(), ops);
+    const Migration m = makeMigration(m_revision, m_result.parents, m_label->text().trimmed().toStdString(), ops);
     try {
         const auto files = generateMigration(m, static_cast<MigrationFormat>(m_format->currentData().toInt()));
         QString text;
@@ -125,16 +181,11 @@ void GenerateMigrationDialog::onInputsChanged()
 
 void GenerateMigrationDialog::onSaveClicked()
 {
-    const Migration m = makeMigration(m_revision, m_parents, m_label->text().trimmed().toStdString(),
-                                      checkedOperations());
     try {
-        const auto files = generateMigration(m, static_cast<MigrationFormat>(m_format->currentData().toInt()));
-        writeGeneratedFiles(m_migrationsDir.toStdString(), files);
-        // The JSON file is what the Studio and the CLI read, whichever format was chosen.
-        m_writtenFile = QDir(m_migrationsDir).filePath(QString::fromStdString(files.back().fileName));
-        for (const auto& f : files)
-            if (QString::fromStdString(f.fileName).endsWith(QLatin1String(".json")))
-                m_writtenFile = QDir(m_migrationsDir).filePath(QString::fromStdString(f.fileName));
+        const WrittenRevision written =
+            writeRevision(m_project, m_revision, m_result.parents, m_label->text().trimmed().toStdString(),
+                          checkedOperations(), static_cast<MigrationFormat>(m_format->currentData().toInt()));
+        m_writtenFile = QString::fromStdString(written.files.back());
     } catch (const std::exception& e) {
         m_status->setText(QString::fromUtf8(e.what()));
         return;

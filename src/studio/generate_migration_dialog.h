@@ -1,15 +1,13 @@
 #pragma once
-// GenerateMigrationDialog: what `revision --autogenerate` does, with a preview: the
-// operations from the schema at the heads to the models (each can be left out), a
-// label, the format, and Save writing the file into the migrations folder via codegen.
+// GenerateMigrationDialog: what `revision --autogenerate` does (the core's autogenerate()),
+// with a preview: the operations from the schema at the head to the models (each can be
+// left out), every rename candidate with a "treat as rename" choice (never a silent drop
+// + add), a label, the format, and Save writing the file through writeRevision().
 
-#include "core/dialect/dialect.h"
-#include "core/ops/operation.h"
-#include "core/revision/revision_graph.h"
+#include "core/project/autogenerate.h"
 
 #include <QDialog>
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,34 +24,37 @@ class GenerateMigrationDialog : public QDialog {
     Q_OBJECT
 
 public:
-    GenerateMigrationDialog(std::shared_ptr<const RevisionGraph> graph, const Schema& models,
-                            std::shared_ptr<const Dialect> dialect, QString migrationsDir, QWidget* parent = nullptr);
+    /// `models`: as the snapshot loaded them (the models command is not run again here).
+    GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent = nullptr);
 
-    /// The path written by the last successful save ("" before).
+    /// The JSON file written by the last successful save ("" before).
     QString writtenFile() const { return m_writtenFile; }
 
 signals:
     void migrationWritten(const QString& path);
 
 private:
+    void regenerate();
     void onInputsChanged();
     void onSaveClicked();
     std::vector<Operation> checkedOperations() const;
+    std::vector<RenameCandidate> confirmedRenames() const;
 
-    std::shared_ptr<const RevisionGraph> m_graph;
-    std::shared_ptr<const Dialect> m_dialect;
-    QString m_migrationsDir;
+    tempest::Project m_project;
+    Schema m_models;
     std::string m_revision;
-    std::vector<std::string> m_parents;
-    std::vector<Operation> m_operations;
-    QString m_writtenFile;
+    AutogenerateResult m_result;
+    /// Every candidate the first diff saw: the list keeps them while some are confirmed.
+    std::vector<RenameCandidate> m_candidates;
 
     QLineEdit* m_label;
+    QListWidget* m_renames;
     QListWidget* m_list;
     QComboBox* m_format;
     QPlainTextEdit* m_preview;
     QLabel* m_status;
-    QPushButton* m_save;
+    QPushButton* m_save = nullptr;
+    QString m_writtenFile;
 };
 
 } // namespace tempest::studio

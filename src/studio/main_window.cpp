@@ -1,11 +1,12 @@
 #include "studio/main_window.h"
 
-#include "core/revision/plan.h"
-#include "core/runner/migration_runner.h"
+#include "core/project/run_plan.h"
+#include "studio/findings_list.h"
 #include "studio/generate_migration_dialog.h"
 #include "studio/operation_list_model.h"
 #include "studio/pane_linker.h"
 #include "studio/revision_graph_model.h"
+#include "studio/dag_view.h"
 #include "studio/revisions_pane.h"
 #include "studio/run_controller.h"
 #include "studio/schema_tree_model.h"
@@ -80,7 +81,9 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
     m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
+    m_findings = new FindingsList(this);
     m_bottomSplitter->addWidget(titled(tr("Revisions"), m_revisionsPane, this));
+    m_bottomSplitter->addWidget(titled(tr("Findings"), m_findings, this));
     m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPreview, this));
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -127,6 +130,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_runs, &RunController::runProgressed, this, &MainWindow::onRunProgressed);
     connect(m_runs, &RunController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_cancelButton, &QPushButton::clicked, m_runs, &RunController::cancel);
+    connect(m_findings, &FindingsList::tableActivated, this, &MainWindow::selectTable);
+    connect(m_findings, &FindingsList::revisionActivated, this,
+            [this](const QString& revision) { m_revisionsPane->view()->selectRevision(revision); });
     restoreLayout();
 }
 
@@ -200,14 +206,14 @@ void MainWindow::buildActions()
 void MainWindow::openProject(const QString& projectFile)
 {
     try {
-        m_project = Project::load(projectFile);
-        m_dialect = std::shared_ptr<const Dialect>(makeDialect(m_project->config.dialect));
+        m_project = openStudioProject(projectFile);
+        m_dialect = m_project->sharedDialect();
     } catch (const std::exception& e) {
         m_project.reset();
         m_driftLabel->setText(tr("Cannot open project: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
-    setWindowTitle(tr("%1 — %2 — Tempest Studio").arg(m_project->title(), m_project->displayDatabase()));
+    setWindowTitle(tr("%1 — %2 — Tempest Studio").arg(projectTitle(*m_project), projectDatabase(*m_project)));
     refresh();
 }
 
@@ -220,8 +226,8 @@ void MainWindow::refresh()
         return;
     }
     m_driftLabel->setText(tr("Loading…"));
-    const ProjectConfig config = m_project->config;
-    m_loader.setFuture(QtConcurrent::run([config] { return loadSnapshot(config); }));
+    const tempest::Project project = *m_project;
+    m_loader.setFuture(QtConcurrent::run([project] { return loadSnapshot(project); }));
 }
 
 void MainWindow::onSnapshotLoaded()
@@ -237,7 +243,8 @@ void MainWindow::onSnapshotLoaded()
     m_databaseModel->setSchemas(m_snapshot.live, m_snapshot.models, m_dialect);
     m_operationsModel->setOperations(m_snapshot.operations);
     m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied);
-    m_runs->setState(m_project->config, m_snapshot.graph, m_snapshot.applied);
+    m_runs->setState(m_snapshot.project, m_snapshot.status.appliedRows);
+    m_findings->setFindings(m_snapshot.status.findings);
     updateDriftStatus();
     if (!table.isEmpty())
         m_linker->selectTable(table);
@@ -246,22 +253,36 @@ void MainWindow::onSnapshotLoaded()
 
 void MainWindow::updateDriftStatus()
 {
+    // Every kind of finding is said on its own: never "no drift" while anything is off.
     const ProjectSnapshot& s = m_snapshot;
-    QString text;
-    if (!s.error.isEmpty())
-        text = tr("Error: %1").arg(s.error);
-    else if (!s.databaseExists)
-        text = tr("No database yet: %n revision(s) pending", nullptr, int(s.drift.pendingRevisions.size()));
-    else if (s.drift.clean())
-        text = tr("No drift: the database matches the models");
-    else if (s.drift.behindHeads)
-        text = tr("Behind heads: %n revision(s) pending", nullptr, int(s.drift.pendingRevisions.size()));
-    else
-        text = tr("Drift: %n difference(s) between database and models", nullptr, int(s.drift.findings.size()));
-    m_driftLabel->setText(text);
+    auto count = [&](FindingKind kind) { return int(s.status.findingsOf(kind).size()); };
+    QStringList parts;
+    if (!s.error.isEmpty()) {
+        parts << tr("Error: %1").arg(s.error);
+    } else {
+        if (!s.databaseExists)
+            parts << tr("No database yet");
+        if (const int n = count(FindingKind::Drift))
+            parts << tr("Drift: %n difference(s) between database and models", nullptr, n);
+        if (const int n = count(FindingKind::Pending))
+            parts << (s.status.behindHeads ? tr("Behind heads: %n revision(s) pending", nullptr, n)
+                                           : tr("%n revision(s) pending", nullptr, n));
+        if (const int n = count(FindingKind::Uncaptured))
+            parts << tr("%n model change(s) not in a migration", nullptr, n);
+        if (const int n = count(FindingKind::Edited))
+            parts << tr("%n applied migration(s) edited", nullptr, n);
+        if (const int n = count(FindingKind::Unknown))
+            parts << tr("%n applied revision(s) without a file", nullptr, n);
+        if (count(FindingKind::MultipleHeads))
+            parts << tr("%n heads", nullptr, int(s.status.heads.size()));
+        if (parts.isEmpty())
+            parts << tr("No drift: the database matches the models and the migrations");
+    }
+    m_driftLabel->setText(parts.join(QStringLiteral(" · ")));
     QStringList tip;
-    for (const auto& f : s.drift.findings)
-        tip << QString::fromStdString(f);
+    for (const auto& f : s.status.findings)
+        tip << QStringLiteral("%1: %2").arg(QString::fromUtf8(findingKindName(f.kind).data()),
+                                            QString::fromStdString(f.text));
     for (const auto& w : s.warnings)
         tip << QString::fromStdString(w);
     m_driftLabel->setToolTip(tip.join(QLatin1Char('\n')));
@@ -288,7 +309,7 @@ void MainWindow::onOperationSelectionChanged()
     try {
         RenderContext context;
         context.before = &m_snapshot.live;
-        context.schemaName = m_project ? m_project->config.schemaName : std::string();
+        context.schemaName = m_project ? m_project->config().schemaName : std::string();
         QString text;
         for (const Statement& st : m_dialect->render(ops, context))
             text += QString::fromStdString(st.sql) + (st.commentOnly ? QStringLiteral("\n") : QStringLiteral(";\n"));
@@ -300,15 +321,15 @@ void MainWindow::onOperationSelectionChanged()
 
 void MainWindow::onShowSqlRequested(const QString& revision)
 {
-    if (!m_dialect || revision.isEmpty())
+    if (!m_snapshot.project || revision.isEmpty())
         return;
     try {
-        MigrationRunner runner(*m_snapshot.graph, *m_dialect);
+        // What the buttons do: on an applied revision "Downgrade to here" (its
+        // descendants reverted), on a pending one "Upgrade to here" (with its ancestors).
         const bool applied = std::count(m_snapshot.applied.begin(), m_snapshot.applied.end(), revision.toStdString());
-        std::ostringstream out;
-        // An applied revision shows what reverting it runs; a pending one what applying it runs.
-        runner.writeSql(out, applied ? Direction::Downgrade : Direction::Upgrade, {revision.toStdString()});
-        m_sqlPreview->setPlainText(QString::fromStdString(out.str()));
+        const RunPlan plan = planRun(*m_snapshot.project, m_snapshot.status.appliedRows,
+                                     applied ? Direction::Downgrade : Direction::Upgrade, revision.toStdString());
+        m_sqlPreview->setPlainText(QString::fromStdString(planSql(*m_snapshot.project, plan, nullptr)));
     } catch (const std::exception& e) {
         m_sqlPreview->setPlainText(QStringLiteral("-- ") + QString::fromUtf8(e.what()));
     }
@@ -322,10 +343,9 @@ void MainWindow::onOpenFileRequested(const QString& revision)
 
 void MainWindow::onGenerateMigration()
 {
-    if (!m_project || !m_dialect)
+    if (!m_snapshot.project)
         return;
-    auto* dialog = new GenerateMigrationDialog(m_snapshot.graph, m_snapshot.models, m_dialect,
-                                               QString::fromStdString(m_project->config.migrationsDir), this);
+    auto* dialog = new GenerateMigrationDialog(*m_snapshot.project, m_snapshot.models, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GenerateMigrationDialog::migrationWritten, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);

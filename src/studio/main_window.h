@@ -26,6 +26,7 @@ class QTreeView;
 
 namespace tempest::studio {
 
+class FindingsList;
 class OperationListModel;
 class PaneLinker;
 class RevisionGraphModel;
@@ -74,7 +75,7 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
-    std::optional<Project> m_project;
+    std::optional<tempest::Project> m_project;
     std::shared_ptr<const Dialect> m_dialect;
     ProjectSnapshot m_snapshot;
     QFutureWatcher<ProjectSnapshot> m_loader;
@@ -101,6 +102,7 @@ private:
     QPushButton* m_cancelButton = nullptr;
     PaneLinker* m_linker = nullptr;
     RunController* m_runs = nullptr;
+    FindingsList* m_findings = nullptr;
 };
 
 } // namespace tempest::studio

@@ -19,19 +19,9 @@ QStringList toQStringList(const std::vector<std::string>& ids)
 
 } // namespace
 
-MigrationJob::MigrationJob(ProjectConfig config, std::shared_ptr<const RevisionGraph> graph, Direction direction,
-                           QString target, QObject* parent)
-    : QObject(parent)
-    , m_config(std::move(config))
-    , m_graph(std::move(graph))
-    , m_dialect(makeDialect(m_config.dialect))
-    , m_direction(direction)
-    , m_target(std::move(target))
+MigrationJob::MigrationJob(const tempest::Project& project, RunPlan plan, QObject* parent)
+    : QObject(parent), m_config(project.config()), m_run(std::make_unique<ProjectRun>(project, std::move(plan)))
 {
-    RunnerOptions options;
-    options.versionTable = m_config.versionTable;
-    options.schemaName = m_config.schemaName;
-    m_runner = std::make_unique<MigrationRunner>(*m_graph, *m_dialect, options);
     connect(&m_watcher, &QFutureWatcher<MigrationOutcome>::finished, this,
             [this] { emit finished(m_watcher.result()); });
 }
@@ -40,7 +30,7 @@ MigrationJob::~MigrationJob()
 {
     // The runner and the graph must outlive the worker that uses them.
     if (m_watcher.isRunning()) {
-        m_runner->requestCancel();
+        m_run->requestCancel();
         m_watcher.waitForFinished();
     }
 }
@@ -50,7 +40,7 @@ void MigrationJob::start()
     m_watcher.setFuture(QtConcurrent::run([this] { return run(); }));
 }
 
-void MigrationJob::cancel() { m_runner->requestCancel(); }
+void MigrationJob::cancel() { m_run->requestCancel(); }
 
 bool MigrationJob::isRunning() const { return m_watcher.isRunning(); }
 
@@ -68,9 +58,7 @@ MigrationOutcome MigrationJob::run()
             QMetaObject::invokeMethod(this, [this, index, count, revision] { emit progressed(index, count, revision); },
                                       Qt::QueuedConnection);
         };
-        const std::string target = m_target.toStdString();
-        RunResult result = m_direction == Direction::Upgrade ? m_runner->upgrade(*driver, target, progress)
-                                                             : m_runner->downgrade(*driver, target, progress);
+        RunResult result = m_run->execute(*driver, progress);
         outcome.ok = true;
         outcome.applied = toQStringList(result.applied);
         outcome.reverted = toQStringList(result.reverted);

@@ -1,13 +1,10 @@
 #pragma once
 // MigrationJob: one upgrade or downgrade run off the GUI thread. The worker opens its
 // own QtSqlDriver connection (a Qt connection belongs to the thread that made it),
-// reports progress through queued signals, and cancel() asks the MigrationRunner to
-// stop (the current revision is rolled back, the ones before it stay).
+// executes the core's ProjectRun, reports progress through queued signals, and
+// cancel() asks it to stop (the current revision is rolled back, the ones before stay).
 
-#include "core/cli/project_config.h"
-#include "core/dialect/dialect.h"
-#include "core/revision/revision_graph.h"
-#include "core/runner/migration_runner.h"
+#include "core/project/run_plan.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -29,8 +26,8 @@ class MigrationJob : public QObject {
     Q_OBJECT
 
 public:
-    MigrationJob(ProjectConfig config, std::shared_ptr<const RevisionGraph> graph, Direction direction,
-                 QString target, QObject* parent = nullptr);
+    /// Runs `plan` (planned with the core's planRun) of `project`.
+    MigrationJob(const tempest::Project& project, RunPlan plan, QObject* parent = nullptr);
     ~MigrationJob() override;
 
     /// Starts the run on the global thread pool. Call once.
@@ -48,11 +45,7 @@ private:
     MigrationOutcome run();
 
     ProjectConfig m_config;
-    std::shared_ptr<const RevisionGraph> m_graph;
-    std::unique_ptr<Dialect> m_dialect;
-    std::unique_ptr<MigrationRunner> m_runner;
-    Direction m_direction;
-    QString m_target;
+    std::unique_ptr<ProjectRun> m_run;
     QFutureWatcher<MigrationOutcome> m_watcher;
 };
 

@@ -2,27 +2,35 @@
 
 #include <QDir>
 #include <QFileInfo>
-
-#include <cstdlib>
+#include <QProcessEnvironment>
 
 namespace tempest::studio {
 
-Project Project::load(const QString& path)
+ProjectEnvironment studioEnvironment(std::string* stderrText)
 {
-    DatabaseOverrides overrides;
-    if (const char* env = std::getenv("TEMPEST_DATABASE"))
-        overrides.environment = env;
-    overrides.cwd = QDir::currentPath().toStdString();
-    Project project;
-    project.config = loadProjectConfig(QFileInfo(path).absoluteFilePath().toStdString(), overrides);
-    return project;
+    ProjectEnvironment environment;
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    for (const QString& key : system.keys())
+        environment.variables[key.toStdString()] = system.value(key).toStdString();
+    environment.cwd = QDir::currentPath().toStdString();
+    if (stderrText)
+        environment.stderrSink = [stderrText](std::string_view text) { stderrText->append(text); };
+    return environment;
 }
 
-QString Project::title() const
+tempest::Project openStudioProject(const QString& path)
 {
-    return QFileInfo(QString::fromStdString(config.projectDir)).fileName();
+    return tempest::Project::open(QFileInfo(path).absoluteFilePath().toStdString(), {}, studioEnvironment());
 }
 
-QString Project::displayDatabase() const { return QString::fromStdString(config.displayDatabase()); }
+QString projectTitle(const tempest::Project& project)
+{
+    return QFileInfo(QString::fromStdString(project.config().projectDir)).fileName();
+}
+
+QString projectDatabase(const tempest::Project& project)
+{
+    return QString::fromStdString(project.config().displayDatabase());
+}
 
 } // namespace tempest::studio

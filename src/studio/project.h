@@ -1,23 +1,26 @@
 #pragma once
-// A Studio project: the loaded `tempest.json` (through the CLI's own loader, so both
-// read it the same way) and what the Studio derives from it.
+// Opening a project in the Studio: the core's Project (core/project), given the
+// process environment the way the CLI gives it (TEMPEST_DATABASE, PATH for a models
+// command), and the texts the window shows about it.
 
-#include "core/cli/project_config.h"
+#include "core/project/project.h"
 
 #include <QString>
 
+#include <string>
+
 namespace tempest::studio {
 
-struct Project {
-    ProjectConfig config;
+/// The process environment and working directory; a models command's stderr goes to
+/// `stderrText` when given (the caller owns it and reads it on the same thread).
+ProjectEnvironment studioEnvironment(std::string* stderrText = nullptr);
 
-    /// Loads `tempest.json` at `path`; TEMPEST_DATABASE applies as in the CLI. Throws
-    /// InputError naming the file.
-    static Project load(const QString& path);
+/// Loads `tempest.json` at `path`. Throws InputError naming the file.
+tempest::Project openStudioProject(const QString& path);
 
-    QString title() const;
-    /// The database as it may be shown (password masked).
-    QString displayDatabase() const;
-};
+/// The project folder's name.
+QString projectTitle(const tempest::Project& project);
+/// The database as it may be shown (password masked).
+QString projectDatabase(const tempest::Project& project);
 
 } // namespace tempest::studio

@@ -1,51 +1,25 @@
 #include "studio/project_snapshot.h"
 
-#include "core/cli/models_command.h"
-#include "core/diff/diff.h"
-#include "core/ir/errors.h"
-#include "core/ir/schema_json.h"
-#include "core/revision/migration.h"
-#include "core/revision/replay.h"
-#include "core/runner/migration_runner.h"
 #include "drivers/qtsql/qtsql_driver.h"
+#include "studio/project.h"
 
 #include <QFileInfo>
 
-#include <algorithm>
-
 namespace tempest::studio {
 
-namespace {
-
-Schema loadModels(const ProjectConfig& config)
-{
-    if (!config.modelsFile.empty())
-        return loadSchemaFile(config.modelsFile);
-    if (!config.modelsCommand.empty()) {
-        ModelsCommandOptions options;
-        options.workingDir = config.projectDir;
-        const std::string out = runModelsCommand(config.modelsCommand, options);
-        return parseSchema(out, commandLine(config.modelsCommand));
-    }
-    return emptySchema();
-}
-
-} // namespace
-
-ProjectSnapshot loadSnapshot(const ProjectConfig& config)
+ProjectSnapshot loadSnapshot(const tempest::Project& opened)
 {
     ProjectSnapshot snapshot;
+    std::string modelsStderr;
     try {
-        auto dialect = makeDialect(config.dialect);
-        if (QFileInfo::exists(QString::fromStdString(config.migrationsDir)))
-            snapshot.graph = std::make_shared<RevisionGraph>(loadMigrationsDir(config.migrationsDir));
-        snapshot.warnings = snapshot.graph->warnings();
-        snapshot.models = loadModels(config);
+        // A fresh copy: the migrations and models are read again, as they are now.
+        tempest::Project project(opened.config(), studioEnvironment(&modelsStderr));
+        snapshot.graph = project.sharedGraph();
+        const ProjectConfig& config = project.config();
 
         std::unique_ptr<QtSqlDriver> driver;
         if (config.dialect == "sqlite") {
-            snapshot.databaseExists = QFileInfo::exists(QString::fromStdString(config.database));
-            if (snapshot.databaseExists) {
+            if (QFileInfo::exists(QString::fromStdString(config.database))) {
                 QtSqlSqliteOptions options;
                 options.create = false;
                 options.readOnly = true;
@@ -53,40 +27,21 @@ ProjectSnapshot loadSnapshot(const ProjectConfig& config)
             }
         } else if (!config.database.empty()) {
             driver = QtSqlDriver::connectPostgres(config.database);
-            snapshot.databaseExists = true;
         }
-
-        RunnerOptions runnerOptions;
-        runnerOptions.versionTable = config.versionTable;
-        runnerOptions.schemaName = config.schemaName;
-        MigrationRunner runner(*snapshot.graph, *dialect, runnerOptions);
-        if (driver) {
-            IntrospectOptions options;
-            options.schemaName = config.schemaName;
-            options.versionTable = config.versionTable;
-            snapshot.live = dialect->introspect(*driver, options);
-            snapshot.applied = runner.applied(*driver);
-            for (const auto& w : runner.checksumWarnings(runner.appliedRows(*driver)))
-                snapshot.warnings.push_back(w);
-        }
-
-        DriftHistory history;
-        std::vector<std::string> appliedInOrder;
-        for (const auto& id : snapshot.graph->topoOrder()) {
-            if (std::find(snapshot.applied.begin(), snapshot.applied.end(), id) != snapshot.applied.end())
-                appliedInOrder.push_back(id);
-            else
-                history.pendingRevisions.push_back(id);
-        }
-        history.appliedSchema = replaySchema(*snapshot.graph, appliedInOrder);
-        snapshot.drift = compareDrift(snapshot.live, *dialect, snapshot.models, history);
-
-        DiffOptions diffOptions;
-        diffOptions.rules = &dialect->rules();
-        snapshot.operations = diffSchema(snapshot.live, dialect->normalizeModel(snapshot.models), diffOptions);
+        snapshot.status = projectStatus(project, driver.get());
+        snapshot.project = project;
+        snapshot.models = snapshot.status.models;
+        snapshot.live = snapshot.status.live;
+        snapshot.databaseExists = snapshot.status.databaseExists;
+        snapshot.operations = snapshot.status.driftOperations;
+        for (const AppliedRevision& row : snapshot.status.appliedRows)
+            snapshot.applied.push_back(row.id);
+        snapshot.warnings = snapshot.status.warnings;
     } catch (const std::exception& e) {
         snapshot.error = QString::fromUtf8(e.what());
     }
+    if (!modelsStderr.empty())
+        snapshot.warnings.push_back("models command: " + modelsStderr);
     return snapshot;
 }
 

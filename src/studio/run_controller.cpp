@@ -1,6 +1,5 @@
 #include "studio/run_controller.h"
 
-#include "core/revision/plan.h"
 #include "studio/confirm_destructive_dialog.h"
 
 #include <QWidget>
@@ -9,20 +8,18 @@ namespace tempest::studio {
 
 RunController::RunController(QWidget* dialogParent) : QObject(dialogParent), m_dialogParent(dialogParent) {}
 
-void RunController::setState(ProjectConfig config, std::shared_ptr<const RevisionGraph> graph,
-                             std::vector<std::string> applied)
+void RunController::setState(std::optional<tempest::Project> project, std::vector<AppliedRevision> applied)
 {
-    m_config = std::move(config);
-    m_graph = std::move(graph);
+    m_project = std::move(project);
     m_applied = std::move(applied);
 }
 
-QStringList RunController::lossesOf(const RevisionGraph& graph, Direction direction, const std::vector<std::string>& plan)
+QStringList RunController::lossesOf(const RevisionGraph& graph, const RunPlan& plan)
 {
     QStringList losses;
-    for (const auto& id : plan) {
+    for (const auto& id : plan.revisions) {
         const Migration& m = graph.at(id);
-        for (const Operation& op : direction == Direction::Upgrade ? m.up : m.down)
+        for (const Operation& op : plan.direction == Direction::Upgrade ? m.up : m.down)
             if (isDestructive(op))
                 losses << QStringLiteral("%1: %2").arg(QString::fromStdString(id), QString::fromStdString(describe(op)));
     }
@@ -31,28 +28,27 @@ QStringList RunController::lossesOf(const RevisionGraph& graph, Direction direct
 
 void RunController::requestRun(Direction direction, const QString& target)
 {
-    if (isRunning() || !m_graph)
+    if (isRunning() || !m_project)
         return;
-    std::vector<std::string> plan;
+    RunPlan plan;
     try {
-        plan = direction == Direction::Upgrade ? planUpgrade(*m_graph, m_applied, target.toStdString())
-                                               : planDowngrade(*m_graph, m_applied, target.toStdString());
+        plan = planRun(*m_project, m_applied, direction, target.toStdString());
     } catch (const std::exception& e) {
         MigrationOutcome outcome;
         outcome.message = QString::fromUtf8(e.what());
         emit runFinished(outcome);
         return;
     }
-    if (plan.empty()) {
+    if (plan.revisions.empty()) {
         MigrationOutcome outcome;
         outcome.ok = true;
         outcome.message = direction == Direction::Upgrade ? tr("nothing to upgrade") : tr("nothing to downgrade");
         emit runFinished(outcome);
         return;
     }
-    const QStringList losses = lossesOf(*m_graph, direction, plan);
+    const QStringList losses = lossesOf(m_project->graph(), plan);
     if (losses.isEmpty()) {
-        startJob(direction, target, int(plan.size()));
+        startJob(plan);
         return;
     }
     const QString action = direction == Direction::Upgrade ? tr("Upgrading to %1").arg(target)
@@ -60,14 +56,16 @@ void RunController::requestRun(Direction direction, const QString& target)
     // Non-modal open(): the event loop keeps running, and tests can press Cancel.
     auto* dialog = new ConfirmDestructiveDialog(action, losses, m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const int count = int(plan.size());
-    connect(dialog, &QDialog::accepted, this, [this, direction, target, count] { startJob(direction, target, count); });
+    connect(dialog, &QDialog::accepted, this, [this, plan] { startJob(plan); });
     dialog->open();
 }
 
-void RunController::startJob(Direction direction, const QString& target, int count)
+void RunController::startJob(const RunPlan& plan)
 {
-    auto* job = new MigrationJob(m_config, m_graph, direction, target, this);
+    if (!m_project)
+        return;
+    const int count = int(plan.revisions.size());
+    auto* job = new MigrationJob(*m_project, plan, this);
     m_job = job;
     connect(job, &MigrationJob::progressed, this, &RunController::runProgressed);
     connect(job, &MigrationJob::finished, this, [this, job](const MigrationOutcome& outcome) {

@@ -3,15 +3,14 @@
 // confirmation when the run loses data (ConfirmDestructiveDialog; Cancel changes
 // nothing), then starts a MigrationJob and reports progress, cancel and the outcome.
 
-#include "core/cli/project_config.h"
-#include "core/revision/revision_graph.h"
-#include "core/runner/migration_runner.h"
+#include "core/project/run_plan.h"
 #include "studio/migration_job.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,8 +24,9 @@ class RunController : public QObject {
 public:
     explicit RunController(QWidget* dialogParent);
 
-    /// What a run is planned against: the project, its graph and the applied ids by seq.
-    void setState(ProjectConfig config, std::shared_ptr<const RevisionGraph> graph, std::vector<std::string> applied);
+    /// What a run is planned against: the project (its graph loaded) and the version
+    /// table's rows as last read.
+    void setState(std::optional<tempest::Project> project, std::vector<AppliedRevision> applied);
     /// Plans `target`; asks first when data would be lost; then runs. An empty or
     /// invalid plan reports through runFinished without touching the database.
     void requestRun(Direction direction, const QString& target);
@@ -34,7 +34,7 @@ public:
     bool isRunning() const;
 
     /// One line per destructive operation of `plan` ("revision: drop column users.name").
-    static QStringList lossesOf(const RevisionGraph& graph, Direction direction, const std::vector<std::string>& plan);
+    static QStringList lossesOf(const RevisionGraph& graph, const RunPlan& plan);
 
 signals:
     void runStarted(int revisionCount);
@@ -42,12 +42,11 @@ signals:
     void runFinished(const tempest::studio::MigrationOutcome& outcome);
 
 private:
-    void startJob(Direction direction, const QString& target, int count);
+    void startJob(const RunPlan& plan);
 
     QWidget* m_dialogParent;
-    ProjectConfig m_config;
-    std::shared_ptr<const RevisionGraph> m_graph;
-    std::vector<std::string> m_applied;
+    std::optional<tempest::Project> m_project;
+    std::vector<AppliedRevision> m_applied;
     QPointer<MigrationJob> m_job;
 };
 

@@ -1,6 +1,6 @@
 #include "studio/schema_tree_model.h"
 
-#include "core/diff/diff.h"
+#include "core/project/object_compare.h"
 #include "studio/schema_text.h"
 
 #include <algorithm>
@@ -19,24 +19,17 @@ constexpr quintptr kItemTag = 2;
 quintptr groupId(int table) { return (quintptr(table) + 1) << 2 | kGroupTag; }
 quintptr itemId(int table, int group) { return (quintptr(table) + 1) << 4 | quintptr(group) << 2 | kItemTag; }
 
-bool sameIgnoringName(UniqueConstraint a, UniqueConstraint b) { a.name = b.name; return a == b; }
-bool sameIgnoringName(ForeignKey a, ForeignKey b) { a.name = b.name; return a == b; }
-bool sameIgnoringName(Index a, Index b) { a.name = b.name; return a == b; }
-
-/// Same by name, or else by content (introspection synthesises names for unnamed items).
-template <typename T>
-DiffState namedState(const T& item, const std::vector<T>& others, DiffState onlyHere, bool (*equal)(const T&, const T&))
-{
-    for (const T& o : others)
-        if (o.name == item.name)
-            return equal(item, o) ? DiffState::Same : DiffState::Changed;
-    for (const T& o : others)
-        if (equal(item, o))
-            return DiffState::Same;
-    return onlyHere;
-}
-
 } // namespace
+
+DiffState SchemaTreeModel::stateOf(ObjectState state) const
+{
+    switch (state) {
+    case ObjectState::Same: return DiffState::Same;
+    case ObjectState::Changed: return DiffState::Changed;
+    case ObjectState::Missing: return m_onlyHere;
+    }
+    return DiffState::Same;
+}
 
 SchemaTreeModel::SchemaTreeModel(DiffState onlyHereState, QObject* parent)
     : QAbstractItemModel(parent), m_onlyHere(onlyHereState)
@@ -92,15 +85,7 @@ DiffState SchemaTreeModel::tableState(int row) const
     signed char& cached = m_tableStates[std::size_t(row)];
     if (cached < 0) {
         const Table& table = m_schema.tables[std::size_t(row)];
-        const Table* other = counterpartOf(table);
-        DiffState state = m_onlyHere;
-        if (other) {
-            Schema a, b;
-            a.tables = {table};
-            b.tables = {*other};
-            state = schemaEquals(a, b, &rules()) ? DiffState::Same : DiffState::Changed;
-        }
-        cached = static_cast<signed char>(state);
+        cached = static_cast<signed char>(stateOf(compareTable(table, counterpartOf(table), rules())));
     }
     return static_cast<DiffState>(cached);
 }
@@ -210,40 +195,26 @@ DiffState SchemaTreeModel::itemState(const Table& table, Group group, int item) 
         return DiffState::Same;
     if (!other)
         return m_onlyHere;
+    const std::size_t index = std::size_t(item);
     switch (group) {
-    case Group::Columns: {
-        const Column& c = table.columns[std::size_t(item)];
-        const Column* o = other->findColumn(c.name);
-        if (!o)
-            return m_onlyHere;
-        const bool same = rules().typesEqual(c, *o) && rules().defaultsEqual(c.defaultValue, o->defaultValue)
-            && c.nullable == o->nullable && c.autoincrement == o->autoincrement;
-        return same ? DiffState::Same : DiffState::Changed;
-    }
+    case Group::Columns:
+        return stateOf(compareColumn(table.columns[index], other, rules()));
     case Group::Indexes:
-        return namedState<Index>(table.indexes[std::size_t(item)], other->indexes, m_onlyHere,
-                                 [](const Index& a, const Index& b) { return sameIgnoringName(a, b); });
+        return stateOf(compareIndex(table.indexes[index], other));
     case Group::Constraints: {
-        std::size_t i = std::size_t(item);
+        std::size_t i = index;
         if (!table.primaryKey.empty()) {
             if (i == 0)
-                return other->primaryKey.empty() ? m_onlyHere
-                    : (other->primaryKey == table.primaryKey ? DiffState::Same : DiffState::Changed);
+                return stateOf(comparePrimaryKey(table, other));
             --i;
         }
         if (i < table.uniques.size())
-            return namedState<UniqueConstraint>(table.uniques[i], other->uniques, m_onlyHere,
-                [](const UniqueConstraint& a, const UniqueConstraint& b) { return sameIgnoringName(a, b); });
+            return stateOf(compareUnique(table.uniques[i], other));
         i -= table.uniques.size();
         if (i < table.foreignKeys.size())
-            return namedState<ForeignKey>(table.foreignKeys[i], other->foreignKeys, m_onlyHere,
-                [](const ForeignKey& a, const ForeignKey& b) { return sameIgnoringName(a, b); });
+            return stateOf(compareForeignKey(table.foreignKeys[i], other));
         i -= table.foreignKeys.size();
-        const CheckConstraint& check = table.checks[i];
-        for (const auto& o : other->checks)
-            if (rules().expressionsEqual(o.expr, check.expr))
-                return DiffState::Same;
-        return m_onlyHere;
+        return stateOf(compareCheck(table.checks[i], other, rules()));
     }
     }
     return DiffState::Same;

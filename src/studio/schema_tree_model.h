@@ -7,6 +7,7 @@
 
 #include "core/dialect/dialect.h"
 #include "core/ir/schema.h"
+#include "core/project/object_compare.h"
 #include "studio/diff_state.h"
 
 #include <QAbstractItemModel>
@@ -62,6 +63,7 @@ private:
     int itemCount(const Table& table, Group group) const;
     const Table* counterpartOf(const Table& table) const;
     DiffState itemState(const Table& table, Group group, int item) const;
+    DiffState stateOf(ObjectState state) const;
     QString itemName(const Table& table, Group group, int item) const;
     QString itemDetail(const Table& table, Group group, int item) const;
     const ComparisonRules& rules() const;

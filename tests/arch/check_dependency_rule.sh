@@ -17,10 +17,13 @@ declare -A allowed=(
   [runner]="runner revision dialect driver ir ops"
   [drift]="drift diff dialect ir ops driver"
   [codegen]="codegen ops revision ir"
-  [cli]="cli driver ir ops diff revision dialect runner drift codegen"
+  [project]="project driver ir ops diff revision dialect runner drift codegen"
+  [cli]="cli project driver ir ops diff revision dialect runner codegen"
 )
 # runner/drift/codegen may see what their allowed libraries expose in their headers
 # (ir and ops values, driver interface): including those directly is not a new edge.
+# cli uses project and the value types (Schema, Operation, Migration, RenameCandidate,
+# Dialect/Driver interfaces); the use cases themselves it must not call (see below).
 
 violations=0
 report() { echo "dependency rule: $1"; violations=$((violations + 1)); }
@@ -73,6 +76,29 @@ for f in $hits; do report "$f includes studio/: nothing links studio"; done
 # SQL is only born in a dialect.
 sql=$(grep -rlE '"[^"]*\b(CREATE TABLE|ALTER TABLE|DROP TABLE)\b' --include='*.cpp' --include='*.h' . | grep -v '/dialect/' || true)
 for f in $sql; do report "$f holds DDL text: SQL is only born in src/core/dialect"; done
+
+# One use case, many doors (DESIGN.md "project/"): the CLI and the Studio present what
+# core/project answers; neither compares schemas, diffs, replays history, plans runs or
+# reads the project file itself.
+use_cases='\b(schemaEquals|schemaDifferences|describeDifferences|diffSchema|diffSchemaDetailed|checkDrift|compareDrift|replaySchema|replaySchemaTo|loadProjectConfig|loadMigrationsDir|planUpgrade|planDowngrade|planRange|MigrationRunner)\b'
+for door in core/cli studio; do
+  [ -d "$door" ] || continue
+  while IFS= read -r hit; do
+    report "$hit: $door answers no use case itself (ask core/project)"
+  done < <(grep -rnE "$use_cases" "$door" --include='*.h' --include='*.cpp' | sed -E 's/^([^:]+:[0-9]+):.*/\1/')
+  while IFS= read -r hit; do
+    report "$hit: $door includes a use-case library directly (ask core/project)"
+  done < <(grep -rnE '#[[:space:]]*include[[:space:]]*"core/(diff/(diff|rename|table_compare)|drift/|revision/(replay|plan)|runner/|project/(project_config|models_command|load_models))' "$door" --include='*.h' --include='*.cpp' | sed -E 's/^([^:]+:[0-9]+):.*/\1/')
+done
+
+# The runner stays readable: no file of it over 400 lines.
+if [ -d core/runner ]; then
+  for f in core/runner/*.cpp core/runner/*.h; do
+    [ -f "$f" ] || continue
+    n=$(wc -l <"$f")
+    [ "$n" -le 400 ] || report "$f has $n lines: no file under src/core/runner exceeds 400"
+  done
+fi
 
 if [ $violations -gt 0 ]; then
   echo "$violations violation(s)"

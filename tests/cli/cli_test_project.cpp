@@ -44,6 +44,8 @@ void TestProject::writeConfig(const std::string& extraMembers)
     if (!extraMembers.empty())
         text += ",\n  " + extraMembers;
     writeFile("tempest.json", text + "\n}\n");
+    // As `init` leaves it: a project without its migrations folder is refused (exit 2).
+    QDir().mkpath(QString::fromStdString(path("migrations")));
 }
 
 void TestProject::writeFile(const std::string& relative, const std::string& text)

@@ -134,13 +134,20 @@ void TestCliMigrate::branchAndMerge()
     QCOMPARE(upgradeMerge.out, std::string("applied m1\n"));
     QCOMPARE(p.run(args({"current"})).out, std::string("m1 — join\n"));
 
-    // Down to one branch's revision: the merge and the other branch go, nothing else.
+    // Down to one merge parent (as Alembic): only its descendants go — the merge — and
+    // the other branch stays applied.
     const CliRun down = p.run(args({"downgrade", "r2a"}));
     QVERIFY2(down.exitCode == 0, down.describe().c_str());
-    QCOMPARE(down.out, std::string("reverted m1\nreverted r2b\n"));
-    QCOMPARE(p.appliedIds(), (Ids{"r1", "r2a"}));
-    QCOMPARE(p.tables(), (Ids{"a", "users"}));
-    QCOMPARE(p.run(args({"current"})).out, std::string("r2a — branch a\n"));
+    QCOMPARE(down.out, std::string("reverted m1\n"));
+    QCOMPARE(p.appliedIds(), (Ids{"r1", "r2a", "r2b"}));
+    QCOMPARE(p.tables(), (Ids{"a", "b", "users"}));
+    QCOMPARE(p.run(args({"current"})).out, std::string("r2a — branch a\nr2b — branch b\n"));
+
+    // Down to the branch point: both branches are its descendants and go, children first.
+    const CliRun toBranchPoint = p.run(args({"downgrade", "r1"}));
+    QVERIFY2(toBranchPoint.exitCode == 0, toBranchPoint.describe().c_str());
+    QCOMPARE(p.appliedIds(), (Ids{"r1"}));
+    QCOMPARE(p.tables(), (Ids{"users"}));
 }
 
 void TestCliMigrate::badInputLeavesDatabaseUntouched_data()

@@ -1,3 +1,4 @@
+#include <QDir>
 #include "pg_cli_project.h"
 
 #include "core/ir/json.h"
@@ -18,6 +19,8 @@ void PgCliProject::writeConfigWithDatabase(const std::string& database, const st
     if (!extraMembers.empty())
         text += ",\n  " + extraMembers;
     writeFile("tempest.json", text + "\n}\n");
+    // As `init` leaves it: a project without its migrations folder is refused (exit 2).
+    QDir().mkpath(QString::fromStdString(path("migrations")));
 }
 
 namespace {

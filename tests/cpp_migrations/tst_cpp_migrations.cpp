@@ -243,8 +243,8 @@ void TstCppMigrations::sameRunOnRealSqliteFiles()
 
     // Offline SQL (upgrade --sql) agrees too.
     std::ostringstream cppSql, jsonSql;
-    cppRunner.writeSql(cppSql, Direction::Upgrade, cppGraph.topoOrder());
-    jsonRunner.writeSql(jsonSql, Direction::Upgrade, jsonGraph.topoOrder());
+    cppRunner.writeSql(cppSql, Direction::Upgrade, cppGraph.topoOrder(), {});
+    jsonRunner.writeSql(jsonSql, Direction::Upgrade, jsonGraph.topoOrder(), {});
     compareLists(withoutTimes({cppSql.str()}), withoutTimes({jsonSql.str()}));
 }
 

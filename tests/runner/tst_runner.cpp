@@ -276,7 +276,7 @@ private slots:
         runner.upgrade(*driver, "r0");
         const std::string before = fileBytes(db.path());
         std::ostringstream out;
-        runner.writeSql(out, Direction::Upgrade, {"r1", "r2"}, driver.get());
+        runner.writeSql(out, Direction::Upgrade, {"r1", "r2"}, {"r0"}, driver.get());
         const std::string sql = out.str();
         QVERIFY2(sql.find("CREATE TABLE \"t1\"") != std::string::npos, sql.c_str());
         QVERIFY(sql.find("BEGIN IMMEDIATE") != std::string::npos);

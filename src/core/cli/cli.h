@@ -3,7 +3,7 @@
 // function. It never opens a database or touches the terminal itself: the caller hands
 // it an I/O object and a driver factory, so tests (and other front ends) can drive it.
 
-#include "core/cli/project_config.h"
+#include "core/project/project.h"
 #include "core/driver/driver.h"
 
 #include <functional>

@@ -1,15 +1,13 @@
 #pragma once
 // CliSession: what every command works with — the output channels (human lines, or one
-// JSON document with --json), the project configuration, and lazily loaded inputs (the
-// revision graph, the models, the dialect, the database), each loaded once.
+// JSON document with --json) and the Project (core/project), opened on first use. The
+// commands ask the project's use cases and print their answers; none decides alone.
 
 #include "core/cli/cli.h"
-#include "core/cli/project_config.h"
-#include "core/dialect/dialect.h"
 #include "core/ir/json.h"
 #include "core/ir/schema.h"
+#include "core/project/project.h"
 #include "core/revision/revision_graph.h"
-#include "core/runner/migration_runner.h"
 
 #include <memory>
 #include <optional>
@@ -44,19 +42,15 @@ public:
     /// True when the command printed its own bare document (no envelope).
     bool rawOutput() const { return m_rawOutput; }
 
-    /// The project file, loaded on first use. Throws InputError.
-    const ProjectConfig& project();
-    const Dialect& dialect();
-    /// Every migration, loaded and validated on first use (warnings reported).
+    /// The project, opened on first use. Throws InputError.
+    const Project& project();
+    const ProjectConfig& config() { return project().config(); }
+    const Dialect& dialect() { return project().dialect(); }
+    /// Every migration, loaded and validated on first use (warnings reported once).
     const RevisionGraph& graph();
-    /// The models: the IR file or the models command's output. Throws InputError.
-    Schema loadModels();
     /// Opens the database. Throws InputError when none is configured. With mayCreate
     /// false, returns nullptr for a SQLite file that does not exist.
     DriverPtr openDatabase(bool mayCreate);
-
-    RunnerOptions runnerOptions();
-    IntrospectOptions introspectOptions();
 
 private:
     const CliConfig& m_config;
@@ -64,9 +58,8 @@ private:
     std::vector<std::string> m_warnings;
     Json m_result;
     bool m_rawOutput = false;
-    std::optional<ProjectConfig> m_project;
-    std::unique_ptr<Dialect> m_dialect;
-    std::optional<RevisionGraph> m_graph;
+    std::optional<Project> m_project;
+    bool m_graphWarned = false;
 };
 
 } // namespace tempest

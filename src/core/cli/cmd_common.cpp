@@ -1,11 +1,8 @@
 #include "core/cli/cmd_common.h"
 
 #include "core/ir/errors.h"
-#include "core/revision/replay.h"
 
 #include <algorithm>
-#include <set>
-#include <sstream>
 
 namespace tempest {
 
@@ -16,11 +13,6 @@ void requirePositionals(const ParsedArgs& args, std::size_t min, std::size_t max
         throw UsageError(command + ": missing argument", command);
     if (n > max)
         throw UsageError(command + ": unexpected argument \"" + args.positionals[max] + "\"", command);
-}
-
-std::string revisionLine(const std::string& id, const std::string& label)
-{
-    return label.empty() ? id : id + " — " + label;
 }
 
 std::string revisionLine(const Migration& migration)
@@ -36,43 +28,6 @@ Json revisionJson(const Migration& migration)
     return json;
 }
 
-std::string joinIds(const std::vector<std::string>& ids)
-{
-    std::string out;
-    for (const std::string& id : ids)
-        out += (out.empty() ? "" : ", ") + id;
-    return out;
-}
-
-void checkPlanReplays(const RevisionGraph& graph, const std::vector<std::string>& applied,
-                      const std::vector<std::string>& plan)
-{
-    std::vector<std::string> all;
-    for (const std::string& id : applied) {
-        if (graph.contains(id))
-            all.push_back(id);
-    }
-    for (const std::string& id : plan) {
-        if (std::find(all.begin(), all.end(), id) == all.end())
-            all.push_back(id);
-    }
-    std::sort(all.begin(), all.end(), [&](const std::string& a, const std::string& b) {
-        return graph.topoIndex(a) < graph.topoIndex(b);
-    });
-    replaySchema(graph, all);
-}
-
-void checkReversible(const RevisionGraph& graph, const std::vector<std::string>& plan)
-{
-    for (const std::string& id : plan) {
-        const Migration& m = graph.at(id);
-        if (!m.reversible())
-            throw InputError("revision " + id + " is irreversible (an execute operation without \"down\"); "
-                             "nothing was reverted",
-                             m.file, "", id);
-    }
-}
-
 void warnChecksums(CliSession& session, const std::vector<std::string>& findings)
 {
     for (const std::string& finding : findings) {
@@ -81,19 +36,7 @@ void warnChecksums(CliSession& session, const std::vector<std::string>& findings
     }
 }
 
-void printRunSql(CliSession& session, const MigrationRunner& runner, Direction direction,
-                 const std::vector<std::string>& revisions, Driver* live)
-{
-    std::ostringstream sql;
-    if (!revisions.empty())
-        runner.writeSql(sql, direction, revisions, live);
-    else
-        sql << "-- nothing to " << (direction == Direction::Upgrade ? "upgrade" : "downgrade") << "\n";
-    session.result()["revisions"] = revisions;
-    session.result()["sql"] = sql.str();
-    if (!session.jsonMode() && session.io().out)
-        session.io().out(sql.str());
-}
+namespace {
 
 void printRunResult(CliSession& session, const RunResult& result)
 {
@@ -104,6 +47,55 @@ void printRunResult(CliSession& session, const RunResult& result)
     session.result()["applied"] = result.applied;
     session.result()["reverted"] = result.reverted;
     warnChecksums(session, result.warnings);
+}
+
+} // namespace
+
+int runPlanCommand(CliSession& session, Direction direction, const std::string& target, bool sqlOnly)
+{
+    const bool up = direction == Direction::Upgrade;
+    const std::string verb = up ? "upgrade" : "downgrade";
+    const Project& project = session.project();
+    session.graph();  // loading warnings first
+
+    const bool range = isRangeTarget(target);
+    if (range && !sqlOnly)
+        throw UsageError(verb + ": a FROM:TO range needs --sql", verb);
+    // Everything is validated against what the database holds before it is written to
+    // (or created): an unknown target or a migration that does not fit leaves it as it was.
+    DriverPtr db = range ? nullptr : session.openDatabase(false);
+    const RunPlan plan = planRun(project, db.get(), direction, target);
+    warnChecksums(session, plan.warnings);
+
+    if (sqlOnly) {
+        const std::string sql = planSql(project, plan, db.get());
+        session.result()["revisions"] = plan.revisions;
+        session.result()["sql"] = sql;
+        if (!session.jsonMode() && session.io().out)
+            session.io().out(sql);
+        return 0;
+    }
+    session.result() = Json::object();
+    if (plan.revisions.empty() || (!up && !db)) {
+        session.print("nothing to " + verb);
+        session.result()[up ? "applied" : "reverted"] = Json::array();
+        return 0;
+    }
+    if (!db)
+        db = session.openDatabase(true);
+    ProjectRun run(project, plan);
+    RunResult result;
+    try {
+        result = run.execute(*db);
+    } catch (const MigrationFailed& failure) {
+        printRunResult(session, failure.completed());
+        throw;
+    }
+    printRunResult(session, result);
+    // Another runner may have done everything while this one waited for the lock.
+    if ((up ? result.applied : result.reverted).empty())
+        session.print("nothing to " + verb);
+    return 0;
 }
 
 } // namespace tempest

@@ -1,6 +1,7 @@
 // `current [--verbose]`: the applied heads (or every applied revision by seq).
 #include "core/cli/cmd_common.h"
 #include "core/cli/commands.h"
+#include "core/project/status.h"
 
 #include <algorithm>
 
@@ -11,20 +12,20 @@ int cmdCurrent(CliSession& session, const ParsedArgs& args)
     requirePositionals(args, 0, 0, "current");
     const bool verbose = args.has("--verbose");
     const RevisionGraph& graph = session.graph();
-    MigrationRunner runner(graph, session.dialect(), session.runnerOptions());
 
     session.result() = Json::object();
     session.result()["heads"] = Json::array();
     DriverPtr db = session.openDatabase(false);  // a missing SQLite file stays missing
-    const std::vector<AppliedRevision> rows = db ? runner.appliedRows(*db) : std::vector<AppliedRevision>{};
+    const RevisionState state = revisionState(session.project(), db.get());
+    const std::vector<AppliedRevision>& rows = state.appliedRows;
     if (rows.empty()) {
         session.print("(no migrations applied)");
         if (verbose)
             session.result()["applied"] = Json::array();
         return 0;
     }
-    warnChecksums(session, runner.checksumWarnings(rows));
-    const std::vector<std::string> heads = runner.currentHeads(*db);
+    warnChecksums(session, state.checksumWarnings);
+    const std::vector<std::string>& heads = state.currentHeads;
 
     auto labelOf = [&](const AppliedRevision& row) {
         const Migration* m = graph.find(row.id);

@@ -1,6 +1,7 @@
 // `history [--verbose]`: every revision, newest first, marked applied (✓) or not (·).
 #include "core/cli/cmd_common.h"
 #include "core/cli/commands.h"
+#include "core/project/status.h"
 
 #include <algorithm>
 #include <set>
@@ -16,13 +17,12 @@ int cmdHistory(CliSession& session, const ParsedArgs& args)
     // Without a database (none configured, or a SQLite file not created yet) nothing is
     // applied; history never creates one.
     std::set<std::string> applied;
-    if (!session.project().database.empty()) {
+    if (!session.config().database.empty()) {
         if (DriverPtr db = session.openDatabase(false)) {
-            MigrationRunner runner(graph, session.dialect(), session.runnerOptions());
-            const auto rows = runner.appliedRows(*db);
-            for (const AppliedRevision& row : rows)
+            const RevisionState state = revisionState(session.project(), db.get());
+            for (const AppliedRevision& row : state.appliedRows)
                 applied.insert(row.id);
-            warnChecksums(session, runner.checksumWarnings(rows));
+            warnChecksums(session, state.checksumWarnings);
         }
     }
 

@@ -4,6 +4,7 @@
 
 #include "core/ir/errors.h"
 #include "core/ir/schema_json.h"
+#include "core/project/status.h"
 
 namespace tempest {
 
@@ -12,8 +13,8 @@ int cmdIntrospect(CliSession& session, const ParsedArgs& args)
     requirePositionals(args, 0, 0, "introspect");
     DriverPtr db = session.openDatabase(false);
     if (!db)
-        throw InputError("database does not exist", session.project().displayDatabase());
-    const Schema schema = session.dialect().introspect(*db, session.introspectOptions());
+        throw InputError("database does not exist", session.config().displayDatabase());
+    const Schema schema = introspectDatabase(session.project(), *db);
     session.printRaw(toJson(schema));
     return 0;
 }

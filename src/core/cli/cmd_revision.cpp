@@ -3,27 +3,12 @@
 #include "core/cli/commands.h"
 #include "core/cli/rename_spec.h"
 
-#include "core/codegen/codegen.h"
-#include "core/diff/diff.h"
 #include "core/ir/errors.h"
-#include "core/revision/replay.h"
-
-#include <filesystem>
+#include "core/project/autogenerate.h"
 
 namespace tempest {
 
 namespace {
-
-std::vector<std::string> chooseParents(const RevisionGraph& graph, const ParsedArgs& args)
-{
-    if (args.has("--head"))
-        return {graph.resolve(args.value("--head"))};
-    std::vector<std::string> heads = graph.heads();
-    if (heads.size() > 1)
-        throw InputError("there are " + std::to_string(heads.size()) + " heads (" + joinIds(heads) +
-                         "): pick the parent with --head REV, or join them with `tempest-migrate merge heads -m LABEL`");
-    return heads;
-}
 
 MigrationFormat parseFormat(const std::string& text)
 {
@@ -56,35 +41,31 @@ Json renameJson(const RenameCandidate& c)
 }
 
 // The operations --autogenerate finds, reporting renames applied and candidates left.
-std::vector<Operation> autogenerate(CliSession& session, const RevisionGraph& graph,
-                                    const std::vector<std::string>& parents, const ParsedArgs& args,
-                                    const std::vector<RenameCandidate>& renames)
+std::vector<Operation> autogenerateOperations(CliSession& session, const std::string& head, const ParsedArgs& args,
+                                              const std::vector<RenameCandidate>& renames)
 {
-    const Schema models = session.loadModels();
-    // Both sides are model-level IR, so they compare exactly (no dialect rules).
-    const Schema current = replaySchemaTo(graph, parents);
-
-    DiffOptions options;
-    options.confirmedRenames = renames;
-    options.autoRename = args.has("--autorename");
+    AutogenerateRequest request;
+    request.head = head;
+    request.confirmedRenames = renames;
+    request.autoRename = args.has("--autorename");
     const CliIo& io = session.io();
     if (io.isTerminal && io.confirm)
-        options.confirm = [&io](const RenameCandidate& c) { return io.confirm(renameQuestion(c)); };
-    DiffResult diff = diffSchemaDetailed(current, models, options);
+        request.confirm = [&io](const RenameCandidate& c) { return io.confirm(renameQuestion(c)); };
+    AutogenerateResult result = autogenerate(session.project(), request);
 
     Json applied = Json::array(), candidates = Json::array();
-    for (const RenameCandidate& c : diff.applied) {
+    for (const RenameCandidate& c : result.renames) {
         session.print("rename " + describeRename(c));
         applied.push_back(renameJson(c));
     }
-    for (const RenameCandidate& c : diff.candidates) {
+    for (const RenameCandidate& c : result.candidates) {
         session.print("rename candidate not confirmed, written as drop + add: " + describeRename(c) +
                       " (confirm with " + renameFlag(c) + " or --autorename)");
         candidates.push_back(renameJson(c));
     }
     session.result()["renames"] = applied;
     session.result()["renameCandidates"] = candidates;
-    return diff.operations;
+    return result.operations;
 }
 
 } // namespace
@@ -102,25 +83,18 @@ int cmdRevision(CliSession& session, const ParsedArgs& args)
         throw UsageError("revision: rename options need --autogenerate", "revision");
 
     const RevisionGraph& graph = session.graph();
-    std::string revision = args.value("--rev-id");
-    if (args.has("--rev-id")) {
-        if (!isValidRevisionId(revision))
-            throw InputError("invalid revision id \"" + revision + "\": expected letters, digits, '_' or '-'");
-        if (const Migration* existing = graph.find(revision))
-            throw InputError("revision id already exists", existing->file, "", revision);
-    } else {
-        do
-            revision = generateRevisionId();
-        while (graph.contains(revision));
-    }
-    const std::vector<std::string> parents = chooseParents(graph, args);
+    const std::string revision = newRevisionId(graph, args.value("--rev-id"));
+    if (args.has("--rev-id") && args.value("--rev-id").empty())
+        throw InputError("invalid revision id \"\": expected letters, digits, '_' or '-'");
+    const std::string head = args.has("--head") ? args.value("--head") : std::string();
+    const std::vector<std::string> parents = chooseParents(graph, head);
 
     session.result() = Json::object();
     session.result()["revision"] = revision;
     session.result()["parents"] = parents;
     std::vector<Operation> up;
     if (autogen) {
-        up = autogenerate(session, graph, parents, args, renames);
+        up = autogenerateOperations(session, head, args, renames);
         if (up.empty()) {
             session.print("no changes detected; no revision written");
             session.result()["file"] = nullptr;
@@ -129,25 +103,17 @@ int cmdRevision(CliSession& session, const ParsedArgs& args)
         }
     }
 
-    const Migration migration = makeMigration(revision, parents, label, up);
-    const std::vector<GeneratedMigration> files = generateMigration(migration, format);
-    const std::string& dir = session.project().migrationsDir;
-    writeGeneratedFiles(dir, files);
-
+    const WrittenRevision written = writeRevision(session.project(), revision, parents, label, up, format);
     Json described = Json::array();
     for (const Operation& op : up) {
         session.print("  " + describe(op));
         described.push_back(describe(op));
     }
-    Json written = Json::array();
-    for (const GeneratedMigration& file : files) {
-        const std::string path = (std::filesystem::path(dir) / file.fileName).string();
+    for (const std::string& path : written.files)
         session.print("created " + path);
-        written.push_back(path);
-    }
     session.result()["operations"] = described;
-    session.result()["file"] = written.empty() ? Json(nullptr) : written.back();
-    session.result()["files"] = written;
+    session.result()["file"] = written.files.back();
+    session.result()["files"] = written.files;
     return 0;
 }
 

@@ -2,7 +2,6 @@
 #include "core/cli/cmd_common.h"
 #include "core/cli/commands.h"
 
-#include <sstream>
 
 namespace tempest {
 
@@ -34,11 +33,9 @@ int cmdShow(CliSession& session, const ParsedArgs& args)
     listOps("up", m.up);
     listOps("down", m.down);
 
-    MigrationRunner runner(graph, session.dialect(), session.runnerOptions());
-    std::ostringstream sql;
-    runner.writeSql(sql, Direction::Upgrade, {m.revision}, nullptr);
+    const std::string sql = revisionSql(session.project(), m.revision);
     session.print("sql (" + session.dialect().name() + "):");
-    std::string text = sql.str();
+    std::string text = sql;
     if (!text.empty() && text.back() == '\n')
         text.pop_back();
     session.print(text);
@@ -53,7 +50,7 @@ int cmdShow(CliSession& session, const ParsedArgs& args)
     result["reversible"] = m.reversible();
     result["up"] = operationsToJson(m.up);
     result["down"] = operationsToJson(m.down);
-    result["sql"] = sql.str();
+    result["sql"] = sql;
     session.result() = result;
     return 0;
 }

@@ -10,21 +10,11 @@ int cmdStamp(CliSession& session, const ParsedArgs& args)
 {
     requirePositionals(args, 1, 1, "stamp");
     const std::string target = args.positionals[0];
-    const RevisionGraph& graph = session.graph();
-
+    session.graph();  // loading warnings first
     // Validate the target before the database is opened (and possibly created).
-    if (target == "head") {
-        const auto heads = graph.heads();
-        if (heads.size() > 1)
-            throw InputError("`head` is ambiguous: there are " + std::to_string(heads.size()) + " heads (" +
-                             joinIds(heads) + "); name one, or use `heads`");
-    } else if (target != "heads" && target != "base") {
-        graph.resolve(target);
-    }
-
-    MigrationRunner runner(graph, session.dialect(), session.runnerOptions());
+    checkStampTarget(session.project(), target);
     DriverPtr db = session.openDatabase(true);
-    const RunResult result = runner.stamp(*db, target);
+    const RunResult result = stampDatabase(session.project(), *db, target);
     for (const std::string& id : result.applied)
         session.print("stamped " + id);
     for (const std::string& id : result.reverted)

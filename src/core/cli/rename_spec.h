@@ -3,7 +3,7 @@
 // double-quoted (a doubled quote inside stands for one), so names holding '.' or ':'
 // can be given: `"a.b".c:d` is column c of table "a.b" renamed to d.
 
-#include "core/diff/diff.h"
+#include "core/project/autogenerate.h"
 
 #include <string>
 

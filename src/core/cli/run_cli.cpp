@@ -8,7 +8,7 @@
 #include "core/driver/driver.h"
 #include "core/ir/errors.h"
 #include "core/ops/operation.h"
-#include "core/runner/migration_runner.h"
+#include "core/project/run_plan.h"
 
 #include <exception>
 

@@ -58,6 +58,17 @@ std::vector<Operation> diffSchema(const Schema& current, const Schema& target, c
 /// `rules` (null = exactRules()); `unsupported` and renamedFrom hints are left out.
 bool schemaEquals(const Schema& a, const Schema& b, const ComparisonRules* rules = nullptr);
 
+/// One difference between two schemas, with the object it is about.
+struct SchemaDifference {
+    std::string table;     // the table (its name in `a` when both have it); empty for enums
+    std::string enumName;  // the enum; empty for tables
+    std::string text;      // as describeDifferences() words it
+};
+
+/// The differences describeDifferences() words, with their objects.
+std::vector<SchemaDifference> schemaDifferences(const Schema& a, const Schema& b,
+                                                const ComparisonRules* rules = nullptr);
+
 /// Human lines describing how b differs from a (for drift/check output), empty when equal:
 /// `table "posts" added`, `column "users"."email" changed: type varchar(255) → text`, ...
 std::vector<std::string> describeDifferences(const Schema& a, const Schema& b, const ComparisonRules* rules = nullptr);

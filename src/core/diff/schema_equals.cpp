@@ -102,7 +102,7 @@ std::string columnChange(const Column& a, const Column& b, const ComparisonRules
 /// "index "ix" on table "t" added|removed|changed": a name on both sides is a change.
 template <typename Item>
 void describeItems(const diffdetail::ItemChanges<Item>& changes, std::string_view what, const std::string& table,
-                   std::vector<std::string>& lines)
+                   std::vector<SchemaDifference>& lines)
 {
     std::unordered_set<std::string_view> addedNames;
     for (const Item* item : changes.added)
@@ -112,55 +112,62 @@ void describeItems(const diffdetail::ItemChanges<Item>& changes, std::string_vie
         bool changed = addedNames.count(item->name) > 0;
         if (changed)
             changedNames.insert(item->name);
-        lines.push_back(std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table)
-                        + (changed ? " changed" : " removed"));
+        lines.push_back({table, {}, std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table)
+                                        + (changed ? " changed" : " removed")});
     }
     for (const Item* item : changes.added)
         if (!changedNames.count(item->name))
-            lines.push_back(std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table) + " added");
+            lines.push_back(
+                {table, {}, std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table) + " added"});
 }
 
 void describeTable(const Table& a, const Table& b, const TableChanges& changes, const ComparisonRules& rules,
-                   std::vector<std::string>& lines)
+                   std::vector<SchemaDifference>& out)
 {
+    auto line = [&](std::string text) { out.push_back({a.name, {}, std::move(text)}); };
     const std::string column = "column " + quoteName(a.name) + ".";
     for (const Column* c : changes.addedColumns)
-        lines.push_back(column + quoteName(c->name) + " added (" + columnSummary(*c) + ")");
+        line(column + quoteName(c->name) + " added (" + columnSummary(*c) + ")");
     for (const Column* c : changes.droppedColumns)
-        lines.push_back(column + quoteName(c->name) + " removed");
+        line(column + quoteName(c->name) + " removed");
     for (const auto& [from, to] : changes.alteredColumns)
-        lines.push_back(column + quoteName(from->name) + " changed: " + columnChange(*from, *to, rules));
+        line(column + quoteName(from->name) + " changed: " + columnChange(*from, *to, rules));
     if (changes.primaryKeyChanged)
-        lines.push_back("primary key of table " + quoteName(a.name) + " changed: (" + joined(a.primaryKey) + ") → ("
+        line("primary key of table " + quoteName(a.name) + " changed: (" + joined(a.primaryKey) + ") → ("
                         + joined(b.primaryKey) + ")");
     if (changes.commentChanged)
-        lines.push_back("comment of table " + quoteName(a.name) + " changed: " + commentText(a.comment) + " → "
+        line("comment of table " + quoteName(a.name) + " changed: " + commentText(a.comment) + " → "
                         + commentText(b.comment));
-    describeItems(changes.indexes, "index", a.name, lines);
-    describeItems(changes.uniques, "unique constraint", a.name, lines);
-    describeItems(changes.foreignKeys, "foreign key", a.name, lines);
-    describeItems(changes.checks, "check constraint", a.name, lines);
+    describeItems(changes.indexes, "index", a.name, out);
+    describeItems(changes.uniques, "unique constraint", a.name, out);
+    describeItems(changes.foreignKeys, "foreign key", a.name, out);
+    describeItems(changes.checks, "check constraint", a.name, out);
 }
 
 /// Walks both schemas, appending a line per difference to `lines` when given; without
 /// `lines` it stops at the first difference (schemaEquals on large equal schemas is the
 /// common case, and it never builds a string).
-bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rules, std::vector<std::string>* lines)
+bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rules,
+                    std::vector<SchemaDifference>* lines)
 {
     bool equal = true;
-    auto differ = [&](std::string line) {
+    auto differ = [&](SchemaDifference line) {
         equal = false;
         if (lines)
             lines->push_back(std::move(line));
         return lines == nullptr;  // true: stop
     };
+    auto tableDiffers = [&](const std::string& table, std::string text) {
+        return differ({table, {}, std::move(text)});
+    };
+    auto enumDiffers = [&](const std::string& name, std::string text) { return differ({{}, name, std::move(text)}); };
 
     const auto tablesOfB = indexByName(b.tables);
     const diffdetail::IndexNames indexNamesOfB = diffdetail::indexNamesOf(b);
     for (const Table& table : a.tables) {
         auto it = tablesOfB.find(table.name);
         if (it == tablesOfB.end()) {
-            if (differ("table " + quoteName(table.name) + " removed"))
+            if (tableDiffers(table.name, "table " + quoteName(table.name) + " removed"))
                 return false;
             continue;
         }
@@ -174,7 +181,7 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
     }
     const auto tablesOfA = indexByName(a.tables);
     for (const Table& table : b.tables)
-        if (!tablesOfA.count(table.name) && differ("table " + quoteName(table.name) + " added"))
+        if (!tablesOfA.count(table.name) && tableDiffers(table.name, "table " + quoteName(table.name) + " added"))
             return false;
 
     if (!rules.compareEnums())
@@ -183,17 +190,17 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
     for (const EnumType& type : a.enums) {
         auto it = enumsOfB.find(type.name);
         if (it == enumsOfB.end()) {
-            if (differ("enum " + quoteName(type.name) + " removed"))
+            if (enumDiffers(type.name, "enum " + quoteName(type.name) + " removed"))
                 return false;
         } else if (type.values != it->second->values) {
-            if (differ("enum " + quoteName(type.name) + " values changed: [" + joined(type.values) + "] → ["
-                       + joined(it->second->values) + "]"))
+            if (enumDiffers(type.name, "enum " + quoteName(type.name) + " values changed: [" + joined(type.values)
+                                           + "] → [" + joined(it->second->values) + "]"))
                 return false;
         }
     }
     const auto enumsOfA = indexByName(a.enums);
     for (const EnumType& type : b.enums)
-        if (!enumsOfA.count(type.name) && differ("enum " + quoteName(type.name) + " added"))
+        if (!enumsOfA.count(type.name) && enumDiffers(type.name, "enum " + quoteName(type.name) + " added"))
             return false;
     return equal;
 }
@@ -205,10 +212,18 @@ bool schemaEquals(const Schema& a, const Schema& b, const ComparisonRules* rules
     return compareSchemas(a, b, rulesOrExact(rules), nullptr);
 }
 
+std::vector<SchemaDifference> schemaDifferences(const Schema& a, const Schema& b, const ComparisonRules* rules)
+{
+    std::vector<SchemaDifference> differences;
+    compareSchemas(a, b, rulesOrExact(rules), &differences);
+    return differences;
+}
+
 std::vector<std::string> describeDifferences(const Schema& a, const Schema& b, const ComparisonRules* rules)
 {
     std::vector<std::string> lines;
-    compareSchemas(a, b, rulesOrExact(rules), &lines);
+    for (auto& difference : schemaDifferences(a, b, rules))
+        lines.push_back(std::move(difference.text));
     return lines;
 }
 

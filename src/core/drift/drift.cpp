@@ -2,6 +2,8 @@
 
 #include "core/diff/diff.h"
 
+#include <functional>
+
 namespace tempest {
 
 namespace {
@@ -19,17 +21,23 @@ namespace {
 
 // `preparedModels` is already in the shape introspection produces (normalizeModel, or
 // prepareModelForCompare when a connection is at hand).
+// `prepare` brings a model-level schema into introspection's shape: normalizeModel, or
+// prepareModelForCompare when a connection is at hand.
 DriftReport compareWith(Schema live, const Dialect& dialect, const Schema& preparedModels,
-                        const DriftHistory& history)
+                        const DriftHistory& history, const std::function<Schema(const Schema&)>& prepare)
 {
     DriftReport report;
     const ComparisonRules& rules = dialect.rules();
     const Schema liveCompared = withoutUnsupported(live);
     const Schema modelCompared = withoutUnsupported(preparedModels);
-    report.findings = describeDifferences(modelCompared, liveCompared, &rules);
+    report.differences = schemaDifferences(modelCompared, liveCompared, &rules);
+    for (const auto& difference : report.differences)
+        report.findings.push_back(difference.text);
     report.pendingRevisions = history.pendingRevisions;
     if (!report.findings.empty() && !history.pendingRevisions.empty() && history.appliedSchema) {
-        const Schema applied = withoutUnsupported(dialect.normalizeModel(*history.appliedSchema));
+        // Prepared the same way as the models: on PostgreSQL the replayed CHECKs must be
+        // in the server's spelling too, or a database merely behind heads looks drifted.
+        const Schema applied = withoutUnsupported(prepare(*history.appliedSchema));
         report.behindHeads = schemaEquals(liveCompared, applied, &rules);
     }
     report.live = std::move(live);
@@ -40,7 +48,8 @@ DriftReport compareWith(Schema live, const Dialect& dialect, const Schema& prepa
 
 DriftReport compareDrift(Schema live, const Dialect& dialect, const Schema& models, const DriftHistory& history)
 {
-    return compareWith(std::move(live), dialect, dialect.normalizeModel(models), history);
+    auto normalize = [&](const Schema& schema) { return dialect.normalizeModel(schema); };
+    return compareWith(std::move(live), dialect, normalize(models), history, normalize);
 }
 
 DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& models,
@@ -49,8 +58,9 @@ DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& mod
     // With a connection, the dialect may render the model's expressions the way the
     // server stores them (PostgreSQL rewrites CHECKs and defaults), so a freshly migrated
     // database never shows false drift.
-    Schema prepared = dialect.prepareModelForCompare(driver, models, options);
-    return compareWith(dialect.introspect(driver, options), dialect, prepared, history);
+    auto prepare = [&](const Schema& schema) { return dialect.prepareModelForCompare(driver, schema, options); };
+    Schema prepared = prepare(models);
+    return compareWith(dialect.introspect(driver, options), dialect, prepared, history, prepare);
 }
 
 } // namespace tempest

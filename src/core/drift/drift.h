@@ -5,6 +5,7 @@
 // (SQLite affinity, comments) is never drift, and neither is anything `unsupported`.
 
 #include "core/dialect/dialect.h"
+#include "core/diff/diff.h"
 #include "core/driver/driver.h"
 #include "core/ir/schema.h"
 
@@ -28,6 +29,8 @@ struct DriftReport {
     /// phrased as what happened to the database: `table "x" added` is a table the
     /// database has and the models do not.
     std::vector<std::string> findings;
+    /// The same differences with the object each is about (findings[i] is differences[i].text).
+    std::vector<SchemaDifference> differences;
     /// The live schema matches the applied revisions and revisions are pending: the
     /// findings are explained by `upgrade` not having run, not by hand-made changes.
     bool behindHeads = false;

@@ -1,7 +1,8 @@
 #pragma once
 // MigrationRunner: plans a target over the revision graph, executes it through a Driver
 // in one transaction with a savepoint per revision, and keeps the version table.
-// Online (a Driver) and offline (`--sql`, a text sink) share one code path.
+// Online (a Driver) and offline (`--sql`, a text sink) are one loop (run_loop.h) with
+// two sinks (run_sink.h).
 //
 // Atomicity (DESIGN.md): a revision's operations and its version-table row commit
 // together or not at all. A failing or cancelled revision is rolled back to its
@@ -104,26 +105,28 @@ public:
     /// "unknown: <id>" for applied ids missing from the graph.
     std::vector<std::string> checksumWarnings(const std::vector<AppliedRevision>& rows) const;
 
-    /// Offline: writes the SQL a run would execute for `revisions` (in run order) to
-    /// `out`, starting from the schema those revisions expect. With `live`, the dialect
-    /// may read the live catalog (read-only); without it, rebuilds carry warnings.
+    /// `--sql`: writes what a run of `revisions` (in run order) would execute to `out`,
+    /// through the same loop as an online run (RunLoop) with a text sink: transaction,
+    /// lock, commit-first steps, savepoints, integrity checks, version-table rows.
+    /// `appliedBefore` is what the database holds when the script starts. With `live`,
+    /// the dialect reads the live catalog (read-only) and the version table's seq
+    /// continues; without it, `appliedBefore` is replayed through the dialect first so
+    /// the script starts from the schema (and the SQLite catalog) at that point.
     void writeSql(std::ostream& out, Direction direction, const std::vector<std::string>& revisions,
-                  Driver* live = nullptr) const;
+                  const std::vector<std::string>& appliedBefore, Driver* live = nullptr) const;
 
     /// Asks a run in flight to stop: the current revision is rolled back, the run ends
     /// with MigrationFailed{cancelled()}. Callable from any thread.
     void requestCancel();
 
 private:
-    RunResult run(Driver& driver, Direction direction, const std::vector<std::string>& plan,
-                  const ProgressCallback& progress, std::vector<std::string> warnings);
-    Schema schemaAfter(const std::vector<std::string>& appliedInTopoOrder) const;
-    AppliedRevision rowFor(const Migration& m, std::int64_t seq) const;
+    RunResult runOnline(Driver& driver, Direction direction, const std::vector<std::string>& plan,
+                        const ProgressCallback& progress, std::vector<std::string> warnings);
 
     const RevisionGraph& m_graph;
     const Dialect& m_dialect;
     RunnerOptions m_options;
-    std::atomic<bool> m_cancel{false};
+    mutable std::atomic<bool> m_cancel{false};
     std::atomic<Driver*> m_activeDriver{nullptr};
 };
 

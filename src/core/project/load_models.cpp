@@ -1,4 +1,4 @@
-#include "core/cli/load_models.h"
+#include "core/project/load_models.h"
 
 #include "core/ir/errors.h"
 #include "core/ir/schema_json.h"

@@ -3,8 +3,8 @@
 // models command (DESIGN.md "Project file"). The library entry point the CLI and the
 // Studio share.
 
-#include "core/cli/models_command.h"
-#include "core/cli/project_config.h"
+#include "core/project/models_command.h"
+#include "core/project/project_config.h"
 #include "core/ir/schema.h"
 
 namespace tempest {

@@ -1,4 +1,4 @@
-#include "core/cli/models_command.h"
+#include "core/project/models_command.h"
 
 #include "core/ir/errors.h"
 

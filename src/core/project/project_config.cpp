@@ -1,4 +1,4 @@
-#include "core/cli/project_config.h"
+#include "core/project/project_config.h"
 
 #include "core/driver/driver.h"
 #include "core/ir/errors.h"

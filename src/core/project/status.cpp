@@ -1,0 +1,178 @@
+#include "core/project/status.h"
+
+#include "core/drift/drift.h"
+#include "core/revision/migration.h"
+#include "core/revision/replay.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace tempest {
+
+namespace {
+
+Finding differenceFinding(FindingKind kind, const SchemaDifference& difference)
+{
+    return {kind, difference.table.empty() ? difference.enumName : difference.table, difference.text};
+}
+
+std::string behindHeadsText(const std::vector<std::string>& pending)
+{
+    return "database is behind heads: " + std::to_string(pending.size()) + " pending revision" +
+           (pending.size() == 1 ? "" : "s") + " (" + joinIds(pending) + "); run `tempest-migrate upgrade`";
+}
+
+Schema withoutUnsupported(Schema schema)
+{
+    schema.unsupported.clear();
+    return schema;
+}
+
+} // namespace
+
+std::string_view findingKindName(FindingKind kind)
+{
+    switch (kind) {
+    case FindingKind::Pending: return "pending";
+    case FindingKind::Drift: return "drift";
+    case FindingKind::Uncaptured: return "uncaptured";
+    case FindingKind::Edited: return "edited";
+    case FindingKind::Unknown: return "unknown";
+    case FindingKind::MultipleHeads: return "heads";
+    }
+    return "finding";
+}
+
+std::vector<Finding> ProjectStatus::findingsOf(FindingKind kind) const
+{
+    std::vector<Finding> out;
+    std::copy_if(findings.begin(), findings.end(), std::back_inserter(out),
+                 [&](const Finding& f) { return f.kind == kind; });
+    return out;
+}
+
+bool ProjectStatus::failsCheck() const
+{
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding& f) { return f.kind != FindingKind::MultipleHeads; });
+}
+
+bool RevisionState::isApplied(std::string_view id) const
+{
+    return std::any_of(appliedRows.begin(), appliedRows.end(), [&](const AppliedRevision& r) { return r.id == id; });
+}
+
+RevisionState revisionState(const Project& project, Driver* db)
+{
+    const RevisionGraph& graph = project.graph();
+    RevisionState state;
+    MigrationRunner runner(graph, project.dialect(), project.runnerOptions());
+    if (db)
+        state.appliedRows = runner.appliedRows(*db);
+    std::unordered_set<std::string> applied, parentOfApplied;
+    for (const AppliedRevision& row : state.appliedRows) {
+        applied.insert(row.id);
+        if (const Migration* m = graph.find(row.id))
+            parentOfApplied.insert(m->downRevision.begin(), m->downRevision.end());
+    }
+    for (const std::string& id : graph.topoOrder()) {
+        if (!applied.count(id))
+            state.pending.push_back(id);
+        else if (!parentOfApplied.count(id))
+            state.currentHeads.push_back(id);
+    }
+    for (const AppliedRevision& row : state.appliedRows)
+        if (!graph.contains(row.id))
+            state.currentHeads.push_back(row.id);  // the user must see these
+    state.checksumWarnings = runner.checksumWarnings(state.appliedRows);
+    return state;
+}
+
+Schema introspectDatabase(const Project& project, Driver& db)
+{
+    return project.dialect().introspect(db, project.introspectOptions());
+}
+
+ProjectStatus projectStatus(const Project& project, Driver* db)
+{
+    ProjectStatus status;
+    // Inputs first (a bad file is an input error, not a finding), then the database.
+    const RevisionGraph& graph = project.graph();
+    status.warnings = project.graphWarnings();
+    status.models = project.loadModels();
+    status.atHeads = replaySchema(graph, graph.topoOrder());
+    status.heads = graph.heads();
+    const Dialect& dialect = project.dialect();
+
+    status.databaseExists = db != nullptr;
+    RevisionState revisions = revisionState(project, db);
+    status.appliedRows = revisions.appliedRows;
+    status.pending = revisions.pending;
+    status.currentHeads = revisions.currentHeads;
+    std::unordered_set<std::string> applied;
+    for (const AppliedRevision& row : revisions.appliedRows)
+        applied.insert(row.id);
+    std::vector<std::string> appliedKnown;
+    for (const std::string& id : graph.topoOrder())
+        if (applied.count(id))
+            appliedKnown.push_back(id);
+
+    DriftHistory history;
+    history.appliedSchema = replaySchema(graph, appliedKnown);
+    history.pendingRevisions = status.pending;
+    const DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
+                                  : compareDrift(Schema{}, dialect, status.models, history);
+    status.live = report.live;
+    status.behindHeads = !status.pending.empty() && (report.clean() || report.behindHeads);
+
+    for (const std::string& id : status.pending)
+        status.findings.push_back({FindingKind::Pending, id, revisionLine(id, graph.at(id).label)});
+    // Behind heads: the differences are the pending revisions', not worth listing.
+    if (!status.behindHeads)
+        for (const SchemaDifference& difference : report.differences)
+            status.findings.push_back(differenceFinding(FindingKind::Drift, difference));
+    for (const SchemaDifference& difference : schemaDifferences(status.atHeads, status.models, nullptr))
+        status.findings.push_back(differenceFinding(FindingKind::Uncaptured, difference));
+    for (const AppliedRevision& row : status.appliedRows) {
+        const Migration* m = graph.find(row.id);
+        if (!m)
+            status.findings.push_back({FindingKind::Unknown, row.id, row.id + " is applied but has no migration file"});
+        else if (!row.checksum.empty() && row.checksum != migrationChecksum(*m))
+            status.findings.push_back(
+                {FindingKind::Edited, row.id, revisionLine(row.id, m->label) + " was edited after it was applied"});
+    }
+    if (status.heads.size() > 1)
+        status.findings.push_back({FindingKind::MultipleHeads, {},
+                                   std::to_string(status.heads.size()) + " heads: " + joinIds(status.heads)});
+
+    DiffOptions options;
+    options.rules = &dialect.rules();
+    status.driftOperations =
+        diffSchema(withoutUnsupported(status.live), withoutUnsupported(dialect.normalizeModel(status.models)), options);
+    return status;
+}
+
+std::vector<std::string> checkLines(const ProjectStatus& status)
+{
+    std::vector<std::string> lines;
+    if (status.behindHeads) {
+        lines.push_back("drift: " + behindHeadsText(status.pending));
+    } else {
+        for (const Finding& f : status.findingsOf(FindingKind::Drift))
+            lines.push_back("drift: " + f.text);
+        if (!status.pending.empty())
+            lines.push_back("drift: " + behindHeadsText(status.pending) +
+                            " (and the database differs from the applied revisions)");
+    }
+    for (const Finding& f : status.findingsOf(FindingKind::Uncaptured))
+        lines.push_back("uncaptured: " + f.text);
+    for (const Finding& f : status.findings) {
+        if (f.kind == FindingKind::Edited)
+            lines.push_back("changed: " + f.subject);
+        else if (f.kind == FindingKind::Unknown)
+            lines.push_back("unknown: " + f.subject);
+    }
+    return lines;
+}
+
+} // namespace tempest

@@ -1,0 +1,91 @@
+#pragma once
+// projectStatus: "where does this project stand?" — the one answer behind `check`,
+// `current`, `history` and Tempest Studio's status bar, findings pane and panes. Each
+// thing that is off is a Finding of its own kind, so no door can say "no drift" while
+// revisions are pending, model changes are uncaptured or an applied file was edited.
+
+#include "core/diff/diff.h"
+#include "core/ops/operation.h"
+#include "core/project/project.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tempest {
+
+enum class FindingKind {
+    Pending,        // a revision not applied yet (subject: its id)
+    Drift,          // the live schema differs from the models (subject: table or enum)
+    Uncaptured,     // the models differ from the replay of the heads (subject: table or enum)
+    Edited,         // an applied revision whose file changed since (subject: its id)
+    Unknown,        // an applied revision no migration file has (subject: its id)
+    MultipleHeads,  // the history has several heads (subject: "", text lists them)
+};
+
+/// "pending", "drift", "uncaptured", "edited", "unknown", "heads".
+std::string_view findingKindName(FindingKind kind);
+
+struct Finding {
+    FindingKind kind = FindingKind::Drift;
+    /// The table or enum (drift, uncaptured) or the revision id (pending, edited, unknown).
+    std::string subject;
+    /// One line, without a kind prefix: `column "t"."c" added (integer)`.
+    std::string text;
+    bool operator==(const Finding&) const = default;
+};
+
+/// The revision side of the status alone (no models, no introspection): `current`,
+/// `history` and Studio's DAG states.
+struct RevisionState {
+    std::vector<AppliedRevision> appliedRows;  // the version table, by seq
+    std::vector<std::string> pending;          // topoOrder
+    /// Applied revisions no applied one names as parent (topoOrder), then applied ids
+    /// no migration file has.
+    std::vector<std::string> currentHeads;
+    /// "changed: <id>" (applied, file edited since) and "unknown: <id>", by seq.
+    std::vector<std::string> checksumWarnings;
+
+    bool isApplied(std::string_view id) const;
+};
+
+/// Reads the version table of `db` (null: nothing applied). Read-only.
+RevisionState revisionState(const Project& project, Driver* db);
+
+/// The live schema as IR (`introspect`). Read-only.
+Schema introspectDatabase(const Project& project, Driver& db);
+
+struct ProjectStatus {
+    /// False when there is no database yet (a SQLite file not created, none configured).
+    bool databaseExists = false;
+    std::vector<AppliedRevision> appliedRows;  // the version table, by seq
+    std::vector<std::string> pending;          // topoOrder
+    std::vector<std::string> heads;            // of the graph
+    std::vector<std::string> currentHeads;     // applied revisions no applied one names as parent
+    /// Revisions are pending and the live schema is exactly what the applied ones
+    /// produce: the drift is only `upgrade` not having run.
+    bool behindHeads = false;
+    Schema models;
+    Schema live;     // introspected (unsupported objects included); empty without a database
+    Schema atHeads;  // replay of every revision
+    /// Live → models through the dialect's rules: what an upgrade-free sync would do.
+    std::vector<Operation> driftOperations;
+    std::vector<Finding> findings;  // pending, drift, uncaptured, edited/unknown (by seq), heads
+    /// Loading warnings (ignored dependsOn entries) and the like.
+    std::vector<std::string> warnings;
+
+    /// Findings of `kind`.
+    std::vector<Finding> findingsOf(FindingKind kind) const;
+    /// True when `check` would exit 1: anything but MultipleHeads.
+    bool failsCheck() const;
+};
+
+/// Reads models, migrations and (when `db` is not null) the database, read-only.
+/// Throws InputError for bad inputs, DatabaseError when the catalog cannot be read.
+ProjectStatus projectStatus(const Project& project, Driver* db);
+
+/// What `check` prints, one line each: `drift: …` (a single "database is behind heads"
+/// line when that explains it), `uncaptured: …`, `changed: <id>`, `unknown: <id>`.
+std::vector<std::string> checkLines(const ProjectStatus& status);
+
+} // namespace tempest

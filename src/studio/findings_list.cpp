@@ -1,0 +1,53 @@
+#include "studio/findings_list.h"
+
+namespace tempest::studio {
+
+FindingsList::FindingsList(QWidget* parent) : QListWidget(parent)
+{
+    setObjectName(QStringLiteral("findingsList"));
+    setAccessibleName(tr("Findings"));
+    setUniformItemSizes(true);
+    connect(this, &QListWidget::itemActivated, this, &FindingsList::onItemActivated);
+    connect(this, &QListWidget::itemClicked, this, &FindingsList::onItemActivated);
+}
+
+QString FindingsList::kindLabel(FindingKind kind)
+{
+    switch (kind) {
+    case FindingKind::Pending: return tr("Pending");
+    case FindingKind::Drift: return tr("Drift");
+    case FindingKind::Uncaptured: return tr("Uncaptured");
+    case FindingKind::Edited: return tr("Edited");
+    case FindingKind::Unknown: return tr("Unknown revision");
+    case FindingKind::MultipleHeads: return tr("Heads");
+    }
+    return {};
+}
+
+void FindingsList::setFindings(const std::vector<Finding>& findings)
+{
+    clear();
+    for (const Finding& f : findings) {
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1: %2").arg(kindLabel(f.kind), QString::fromStdString(f.text)), this);
+        item->setData(KindRole, QString::fromUtf8(findingKindName(f.kind).data()));
+        item->setData(SubjectRole, QString::fromStdString(f.subject));
+        item->setToolTip(item->text());
+    }
+}
+
+void FindingsList::onItemActivated(QListWidgetItem* item)
+{
+    if (!item)
+        return;
+    const QString kind = item->data(KindRole).toString();
+    const QString subject = item->data(SubjectRole).toString();
+    if (subject.isEmpty())
+        return;
+    if (kind == QLatin1String("drift") || kind == QLatin1String("uncaptured"))
+        emit tableActivated(subject);
+    else
+        emit revisionActivated(subject);
+}
+
+} // namespace tempest::studio
