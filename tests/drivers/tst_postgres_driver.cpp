@@ -437,7 +437,9 @@ void TestPostgresDriver::connectionFailuresNeverShowThePassword_data()
     QTest::newRow("wrong password") << "wrong-password" << "password authentication failed";
     QTest::newRow("right password, missing database") << "missing-database" << "does not exist";
     QTest::newRow("key=value form, missing database") << "key-value" << "does not exist";
-    QTest::newRow("garbage after the password") << "garbage" << "";
+    // libpq cannot parse it: the message says what is wrong and shows no part of the
+    // string (issue 9: libpq's own text quotes the bad piece).
+    QTest::newRow("garbage after the password") << "garbage" << "invalid URI query parameter";
 }
 
 void TestPostgresDriver::connectionFailuresNeverShowThePassword()
@@ -467,7 +469,8 @@ void TestPostgresDriver::connectionFailuresNeverShowThePassword()
         QVERIFY2(!contains(what, secret), what.c_str());
         QVERIFY2(!contains(what, kPassword), what.c_str());
         QVERIFY2(contains(what, expected.toStdString()), what.c_str());
-        QVERIFY2(contains(what, "****"), what.c_str()); // the masked connection string is named
+        if (change != "garbage")
+            QVERIFY2(contains(what, "****"), what.c_str()); // the masked connection string is named
     }
 }
 

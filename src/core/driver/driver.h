@@ -95,8 +95,22 @@ public:
 using DriverPtr = std::unique_ptr<Driver>;
 
 /// Masks the password in a libpq connection string or URI (key=value or postgresql://),
-/// and in anything that looks like one. Used wherever a connection string is shown.
+/// and in anything that looks like one inside a longer text: `password=…` (quoted or
+/// with backslash escapes), `?password=…`/`&password=…`, and `user:password@` with or
+/// without a scheme, up to the last '@' (a password holding an unencoded '@' is masked
+/// whole). Linear in the length of the text. Used wherever a connection string is shown.
 std::string maskPassword(std::string_view connection);
+
+/// What is wrong with a connection string libpq could not parse, in words that quote
+/// none of it: libpq's own message (PQconninfoParse's) quotes the offending piece, and
+/// that piece may be a password ("invalid percent-encoded token: \"Zq%zzSecret99\"").
+std::string describeConnInfoSyntaxError(std::string_view libpqMessage);
+
+/// A parsed host or port holding '@', or a port that is not a number, means that a user
+/// name or password in a URI held an unencoded '@', '/' or ':' and libpq read the rest of
+/// it as the host or port (and would print it in its error). Returns the message to
+/// refuse the connection with, naming no value, or an empty string when both look sane.
+std::string connectionTargetProblem(std::string_view host, std::string_view port);
 
 /// A Driver that forwards to another and counts the statements it sees: how tests
 /// assert "a fixed number of queries" without timing anything.

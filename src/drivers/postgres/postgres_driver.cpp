@@ -45,20 +45,44 @@ void replaceAll(std::string& text, std::string_view what, std::string_view with)
         text.replace(pos, what.size(), with);
 }
 
-/// The password values a connection attempt may use: from the connection string itself
-/// (PQconninfoParse decodes URIs too) and PGPASSWORD.
-std::vector<std::string> passwordsIn(const std::string& conninfo)
-{
+/// What a connection attempt is about to use, read by libpq itself (PQconninfoParse
+/// decodes URIs too): the password values (also PGPASSWORD), the host and the port.
+struct ParsedConnInfo {
     std::vector<std::string> passwords;
-    if (PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), nullptr)) {
-        for (PQconninfoOption* o = options; o->keyword; ++o)
-            if (std::strcmp(o->keyword, "password") == 0 && o->val && *o->val)
-                passwords.emplace_back(o->val);
-        PQconninfoFree(options);
+    std::string host;
+    std::string port;
+};
+
+/// Parses `conninfo` as PQconnectdb will. A string libpq cannot parse is refused here
+/// with our own words: libpq's message quotes the bad piece (a password, a URI without
+/// its scheme printed whole), so neither it nor the string is shown. So is a host or a
+/// port that holds the rest of a password (an unencoded '@', '/' or ':' in a URI).
+ParsedConnInfo parseConnInfo(const std::string& conninfo)
+{
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (!options) {
+        const std::string libpqMessage = error ? error : "out of memory";
+        PQfreemem(error);
+        throw ConnectionError("invalid PostgreSQL connection string: " + describeConnInfoSyntaxError(libpqMessage));
     }
+    ParsedConnInfo parsed;
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        if (std::strcmp(o->keyword, "password") == 0 && *o->val)
+            parsed.passwords.emplace_back(o->val);
+        else if (std::strcmp(o->keyword, "host") == 0)
+            parsed.host = o->val;
+        else if (std::strcmp(o->keyword, "port") == 0)
+            parsed.port = o->val;
+    }
+    PQconninfoFree(options);
     if (const char* env = std::getenv("PGPASSWORD"); env && *env)
-        passwords.emplace_back(env);
-    return passwords;
+        parsed.passwords.emplace_back(env);
+    if (const std::string problem = connectionTargetProblem(parsed.host, parsed.port); !problem.empty())
+        throw ConnectionError("invalid PostgreSQL connection string (" + maskPassword(conninfo) + "): " + problem);
+    return parsed;
 }
 
 /// libpq's own messages do not quote passwords, but a message that repeats (part of)
@@ -160,6 +184,7 @@ PostgresDriver::~PostgresDriver() = default;
 
 std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& conninfo)
 {
+    const ParsedConnInfo parsed = parseConnInfo(conninfo);
     std::string description = maskPassword(conninfo);
     ConnectionHandle conn(PQconnectdb(conninfo.c_str()));
     if (!conn)
@@ -167,11 +192,11 @@ std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& conni
     if (PQstatus(conn.get()) != CONNECTION_OK) {
         std::string reason = trimmed(PQerrorMessage(conn.get()));
         throw ConnectionError("cannot connect to PostgreSQL (" + description
-                              + "): " + scrubbed(reason, passwordsIn(conninfo)));
+                              + "): " + scrubbed(reason, parsed.passwords));
     }
     if (PQsetClientEncoding(conn.get(), "UTF8") != 0)
         throw ConnectionError("cannot set client encoding UTF8 on " + description + ": "
-                              + scrubbed(trimmed(PQerrorMessage(conn.get())), passwordsIn(conninfo)));
+                              + scrubbed(trimmed(PQerrorMessage(conn.get())), parsed.passwords));
     return std::unique_ptr<PostgresDriver>(new PostgresDriver(std::move(description), std::move(conn)));
 }
 

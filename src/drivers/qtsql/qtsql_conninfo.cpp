@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <memory>
+#include <string_view>
 
 namespace tempest {
 
@@ -34,13 +35,21 @@ QtSqlPgParams parsePgConnInfo(const std::string& conninfo)
     char* error = nullptr;
     std::unique_ptr<PQconninfoOption, ConnInfoFreer> options(PQconninfoParse(conninfo.c_str(), &error));
     if (!options) {
-        std::string message = error ? error : "out of memory";
+        // libpq's message quotes the bad piece (maybe a password, or the whole string when
+        // a URI lacks its scheme): say what is wrong in our words, quoting nothing.
+        const std::string message = error ? error : "out of memory";
         PQfreemem(error);
-        while (!message.empty() && message.back() == '\n')
-            message.pop_back();
-        throw ConnectionError("invalid PostgreSQL connection string " + maskPassword(conninfo) + ": "
-                              + maskPassword(message));
+        throw ConnectionError("invalid PostgreSQL connection string: " + describeConnInfoSyntaxError(message));
     }
+    std::string host, port;
+    for (PQconninfoOption* o = options.get(); o->keyword; ++o) {
+        if (o->val && std::string_view(o->keyword) == "host")
+            host = o->val;
+        else if (o->val && std::string_view(o->keyword) == "port")
+            port = o->val;
+    }
+    if (const std::string problem = connectionTargetProblem(host, port); !problem.empty())
+        throw ConnectionError("invalid PostgreSQL connection string (" + maskPassword(conninfo) + "): " + problem);
     QtSqlPgParams params;
     for (PQconninfoOption* o = options.get(); o->keyword; ++o) {
         if (!o->val)

@@ -179,9 +179,16 @@ std::unique_ptr<QtSqlDriver> QtSqlDriver::connectPostgres(const std::string& con
     impl->db.setConnectOptions(QString::fromStdString(params.connectOptions));
     std::unique_ptr<QtSqlDriver> driver(new QtSqlDriver(std::move(impl)));
     Impl& d = *driver->m_impl;
-    if (!d.db.open())
-        throw ConnectionError("cannot connect to PostgreSQL " + d.description + ": "
-                              + maskPassword(d.db.lastError().text().toStdString()));
+    if (!d.db.open()) {
+        // libpq's text, through QPSQL: masked, and the password itself scrubbed too, in
+        // case the message repeats a piece of the connection string.
+        std::string reason = maskPassword(d.db.lastError().text().toStdString());
+        for (const std::string& secret : {params.password, std::string(qgetenv("PGPASSWORD").constData())})
+            for (std::size_t at = secret.empty() ? std::string::npos : reason.find(secret); at != std::string::npos;
+                 at = reason.find(secret, at + 4))
+                reason.replace(at, secret.size(), "****");
+        throw ConnectionError("cannot connect to PostgreSQL " + d.description + ": " + reason);
+    }
     // The password is only needed to connect; keep no copy in the QSqlDatabase.
     d.db.setPassword(QString());
     if (PGconn* conn = nativeHandle<PGconn>(d.db, {"PGconn*", "pg_conn*"}))
