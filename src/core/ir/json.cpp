@@ -2,9 +2,12 @@
 
 #include "core/ir/errors.h"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <set>
-#include <sstream>
+#include <system_error>
+#include <unordered_set>
 
 namespace tempest {
 
@@ -27,7 +30,28 @@ std::string dumpScalar(const Json& value)
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// Builds an ordered_json DOM from SAX events, refusing duplicate keys with their path.
+void appendMember(std::string& path, std::string_view key)
+{
+    if (isPlainKey(key)) {
+        path += '.';
+        path += key;
+    } else {
+        path += '[';
+        path += dumpScalar(Json(std::string(key)));
+        path += ']';
+    }
+}
+
+void appendIndex(std::string& path, std::size_t index)
+{
+    path += '[';
+    path += std::to_string(index);
+    path += ']';
+}
+
+// Builds an ordered_json DOM from SAX events, refusing duplicate keys and nesting deeper
+// than kMaxJsonDepth with their path. Memory stays linear in the input: the stack holds
+// one frame per open container and no path; a path is spelled only for an error.
 class StrictSax final : public nlohmann::json_sax<Json> {
 public:
     StrictSax(std::string_view text, const std::string& file) : m_text(text), m_file(file) {}
@@ -42,18 +66,15 @@ public:
     bool string(string_t& v) override { return put(Json(std::move(v))); }
     bool binary(binary_t& v) override { return put(Json::binary(std::move(v))); }
 
-    bool start_object(std::size_t) override
-    {
-        Json* slot = place(Json::object());
-        m_stack.push_back({slot, m_pendingPath, {}, {}});
-        return true;
-    }
+    bool start_object(std::size_t) override { return open(Json::object()); }
     bool key(string_t& k) override
     {
         Frame& f = m_stack.back();
-        std::string path = jsonPathMember(f.path, k);
-        if (!f.keys.insert(k).second)
+        if (!f.keys.insert(k).second) {
+            std::string path = containerPath(m_stack.size());
+            appendMember(path, k);
             throw InputError("duplicate key \"" + k + "\"", m_file, path);
+        }
         f.pendingKey = k;
         return true;
     }
@@ -62,12 +83,7 @@ public:
         m_stack.pop_back();
         return true;
     }
-    bool start_array(std::size_t) override
-    {
-        Json* slot = place(Json::array());
-        m_stack.push_back({slot, m_pendingPath, {}, {}});
-        return true;
-    }
+    bool start_array(std::size_t) override { return open(Json::array()); }
     bool end_array() override
     {
         m_stack.pop_back();
@@ -92,35 +108,79 @@ public:
         auto colon = what.find(": ");
         if (colon != std::string::npos)
             what = what.substr(colon + 2);
+        // The token may be the whole rest of a huge input: quote its start, cut at a
+        // UTF-8 character boundary.
+        std::string near = lastToken;
+        if (near.size() > 40) {
+            std::size_t cut = 40;
+            while (cut > 0 && (static_cast<unsigned char>(near[cut]) & 0xC0) == 0x80)
+                --cut;
+            near = near.substr(0, cut) + "…";
+        }
         throw InputError("invalid JSON at line " + std::to_string(line) + ", column "
-                             + std::to_string(column) + " (near '" + lastToken + "'): " + what,
+                             + std::to_string(column) + " (near '" + near + "'): " + what,
                          m_file);
     }
 
 private:
     struct Frame {
         Json* container;
-        std::string path;
-        std::set<std::string> keys;
-        std::string pendingKey;
+        std::unordered_set<std::string> keys;  // objects: the keys seen (duplicates)
+        std::string pendingKey;                // objects: the key whose value comes next
     };
 
-    // Puts a value where the parser is; returns the slot (for containers).
+    // The path of the container of frame `depth - 1` (depth 0: the root, "$"): each
+    // frame's last member or element leads to the next frame.
+    std::string containerPath(std::size_t depth) const
+    {
+        std::string path = "$";
+        for (std::size_t i = 0; i + 1 < depth; ++i) {
+            const Frame& f = m_stack[i];
+            if (f.container->is_object())
+                appendMember(path, f.pendingKey);
+            else
+                appendIndex(path, f.container->size() - 1);
+        }
+        return path;
+    }
+    // The path of the value the parser is about to place.
+    std::string placementPath() const
+    {
+        if (m_stack.empty())
+            return "$";
+        std::string path = containerPath(m_stack.size());
+        const Frame& f = m_stack.back();
+        if (f.container->is_object())
+            appendMember(path, f.pendingKey);
+        else
+            appendIndex(path, f.container->size());
+        return path;
+    }
+
+    bool open(Json container)
+    {
+        if (m_stack.size() >= kMaxJsonDepth)
+            throw InputError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", m_file,
+                             placementPath());
+        Json* slot = place(std::move(container));
+        m_stack.push_back({slot, {}, {}});
+        return true;
+    }
+
+    // Puts a value where the parser is; returns the slot (for containers). Keys were
+    // checked for duplicates, so members are appended without ordered_map's linear search.
     Json* place(Json value)
     {
         if (m_stack.empty()) {
             result = std::move(value);
-            m_pendingPath = "$";
             return &result;
         }
         Frame& f = m_stack.back();
         if (f.container->is_object()) {
-            m_pendingPath = jsonPathMember(f.path, f.pendingKey);
-            Json& slot = (*f.container)[f.pendingKey];
-            slot = std::move(value);
-            return &slot;
+            auto& members = static_cast<Json::object_t::Container&>(f.container->get_ref<Json::object_t&>());
+            members.emplace_back(f.pendingKey, std::move(value));
+            return &members.back().second;
         }
-        m_pendingPath = jsonPathIndex(f.path, f.container->size());
         f.container->push_back(std::move(value));
         return &f.container->back();
     }
@@ -133,7 +193,6 @@ private:
     std::string_view m_text;
     const std::string& m_file;
     std::vector<Frame> m_stack;
-    std::string m_pendingPath = "$";
 };
 
 void writeValue(const Json& value, int indent, std::size_t column, std::string& out)
@@ -217,6 +276,10 @@ const char* typeDescription(const Json& v)
 
 Json parseJsonStrict(std::string_view text, const std::string& file)
 {
+    // A NUL byte is never JSON; refuse it by offset rather than let anything treat it
+    // as the end of the text.
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        throw InputError("NUL byte at byte offset " + std::to_string(nul) + ": not JSON text", file);
     StrictSax sax(text, file);
     try {
         Json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
@@ -230,12 +293,44 @@ Json parseJsonStrict(std::string_view text, const std::string& file)
 
 Json readJsonFile(const std::string& path)
 {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);  // follows symbolic links
+    if (status.type() == fs::file_type::not_found) {
+        std::error_code linkEc;
+        if (fs::is_symlink(fs::symlink_status(path, linkEc)))
+            throw InputError("cannot read file: a symbolic link to a file that does not exist", path);
+        throw InputError("cannot read file: no such file", path);
+    }
+    if (ec)
+        throw InputError("cannot read file: " + ec.message(), path);
+    if (status.type() == fs::file_type::directory)
+        throw InputError("cannot read file: it is a folder", path);
+    if (status.type() != fs::file_type::regular)
+        throw InputError("cannot read file: not a regular file (a device, FIFO or socket)", path);
+    const auto tooLarge = [&] {
+        return InputError("cannot read file: larger than the " + std::to_string(kMaxJsonFileSize >> 20)
+                              + " MiB a JSON input may have",
+                          path);
+    };
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > kMaxJsonFileSize)
+        throw tooLarge();
+
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw InputError("cannot read file", path);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parseJsonStrict(buffer.str(), path);
+        throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
+    // Read at most the limit (+1 to notice more): the file may have grown since.
+    std::string text;
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        text.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > kMaxJsonFileSize)
+            throw tooLarge();
+    }
+    if (in.bad())
+        throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
+    return parseJsonStrict(text, path);
 }
 
 std::string writeCanonicalJson(const Json& value)
@@ -253,14 +348,16 @@ std::string writeCompactJson(const Json& value)
 
 std::string jsonPathMember(const std::string& parent, std::string_view key)
 {
-    if (isPlainKey(key))
-        return parent + "." + std::string(key);
-    return parent + "[" + dumpScalar(Json(std::string(key))) + "]";
+    std::string path = parent;
+    appendMember(path, key);
+    return path;
 }
 
 std::string jsonPathIndex(const std::string& parent, std::size_t index)
 {
-    return parent + "[" + std::to_string(index) + "]";
+    std::string path = parent;
+    appendIndex(path, index);
+    return path;
 }
 
 JsonObjectReader::JsonObjectReader(const Json& value, std::string file, std::string path)
@@ -300,9 +397,10 @@ std::optional<std::string> JsonObjectReader::optionalString(std::string_view key
 {
     if (!has(key))
         return std::nullopt;
+    // An explicit null is not "absent" (DESIGN.md: reading is strict); say how to write that.
     const Json& v = get(key);
     if (v.is_null())
-        return std::nullopt;
+        fail(key, "expected a string, found null (leave the key out instead)");
     if (!v.is_string())
         fail(key, std::string("expected a string, found ") + typeDescription(v));
     return v.get<std::string>();

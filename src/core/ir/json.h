@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <vector>
@@ -15,10 +16,21 @@ namespace tempest {
 /// Insertion-ordered JSON: key order is part of the canonical form.
 using Json = nlohmann::ordered_json;
 
-/// Parses `text` strictly: syntax errors (with line and column) and duplicate keys
-/// (with their JSON path) throw InputError naming `file`.
+/// Containers nest at most this deep (the root object or array is level 1); the
+/// project's own files need fewer than 10 levels. Deeper input is refused with the JSON
+/// path where it went too deep, so hostile input cannot exhaust the stack or memory.
+constexpr std::size_t kMaxJsonDepth = 256;
+/// A JSON file (project file, migration, IR) may have at most 64 MiB.
+constexpr std::uintmax_t kMaxJsonFileSize = std::uintmax_t{64} << 20;
+
+/// Parses `text` strictly: syntax errors (with line and column), duplicate keys and
+/// nesting deeper than kMaxJsonDepth (with their JSON path), and a NUL byte anywhere
+/// (with its byte offset) throw InputError naming `file`. Memory is linear in the text.
 Json parseJsonStrict(std::string_view text, const std::string& file);
-/// Reads and parses a file; an unreadable file throws InputError naming it.
+/// Reads and parses a file. Throws InputError naming it when it does not exist (or is a
+/// dangling symbolic link), is not a regular file (a folder, device, FIFO or socket:
+/// refused before opening, so /dev/zero or a FIFO cannot hang or exhaust memory), is
+/// larger than kMaxJsonFileSize, or cannot be read.
 Json readJsonFile(const std::string& path);
 
 /// Canonical text: UTF-8 unescaped, 2-space indent, one member per line, arrays of
@@ -45,6 +57,7 @@ public:
     const std::string& objectPath() const { return m_path; }
 
     std::string requireString(std::string_view key) const;
+    /// Absent: nullopt. An explicit null is an error, as any other non-string.
     std::optional<std::string> optionalString(std::string_view key) const;
     bool optionalBool(std::string_view key, bool fallback) const;
     std::optional<int> optionalInt(std::string_view key) const;

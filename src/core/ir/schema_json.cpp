@@ -137,11 +137,15 @@ Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
     }
     c.nullable = r.optionalBool("nullable", !primaryKeyColumn);
     c.autoincrement = r.optionalBool("autoincrement", false);
-    if (r.has("default") && !r.get("default").is_null()) {
+    if (r.has("default")) {
+        // `"default": null` is refused like any other non-object; `{"value": null}` is
+        // DEFAULT NULL, which is no default (docs/decisions.md).
         const Json& d = r.get("default");
         JsonObjectReader dr(d, file, r.path("default"));  // type check
         if (!(dr.has("value") && dr.get("value").is_null()))
             c.defaultValue = defaultFromJson(d, file, r.path("default"));
+        else if (d.size() != 1)
+            dr.fail("", "a default is {\"value\": literal} or {\"expr\": \"SQL\"}, exactly one of them");
     }
     c.comment = r.optionalString("comment");
     c.renamedFrom = r.optionalString("renamedFrom");
