@@ -13,6 +13,9 @@
 
 #include <functional>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace tempest;
 
 namespace {
@@ -80,6 +83,8 @@ Column scoreColumn(ColumnType type = ColumnType::Numeric)
     return c;
 }
 
+const QByteArray kBaseMigration = R"({"revision": "0001", "downRevision": [], "up": []})";
+
 } // namespace
 
 class TstMigrationFile : public QObject {
@@ -99,6 +104,14 @@ private slots:
     void dependsOnAlsoParentIsDroppedWithWarning();
     void directoryScanIsRecursiveAndIgnoresOtherFiles();
     void missingDirectoryIsAnInputError();
+    // Issue 9, "Hostile input and secrets", finding 4 (less strict than DESIGN.md): null
+    // at optional keys was "absent", a dangling *.json link in the folder was ignored.
+    void nullAtAnOptionalKeyIsAnError_data();
+    void nullAtAnOptionalKeyIsAnError();
+    void danglingSymlinkIsNamed();
+    void symlinkToARegularFileIsRead();
+    void specialFileNamedJsonIsRefused();
+    void folderNamedJsonIsAFolder();
 };
 
 void TstMigrationFile::strictLoadingNamesFileAndPath_data()
@@ -380,6 +393,106 @@ void TstMigrationFile::missingDirectoryIsAnInputError()
     const auto error = inputErrorOf([&] { loadMigrationsDir(missing); });
     QVERIFY(error.has_value());
     QCOMPARE(error->file(), missing);
+}
+
+// Issue 9, finding 4: every optional key of a migration file (and of the operations and
+// column definitions inside it) refuses an explicit null with the JSON path.
+void TstMigrationFile::nullAtAnOptionalKeyIsAnError_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    const QString string = "expected a string, found null (leave the key out instead)";
+    const QString list = "expected an array of strings, found null";
+    auto migration = [](const char* members, const char* up = "[]") {
+        return QString(R"({"revision": "0001", "downRevision": [], %1 "up": %2})").arg(members, up).toUtf8();
+    };
+    QTest::newRow("label") << migration(R"("label": null,)") << "$.label" << string;
+    QTest::newRow("createdAt") << migration(R"("createdAt": null,)") << "$.createdAt" << string;
+    QTest::newRow("dependsOn") << migration(R"("dependsOn": null,)") << "$.dependsOn" << list;
+    QTest::newRow("branchLabels") << migration(R"("branchLabels": null,)") << "$.branchLabels" << list;
+    QTest::newRow("down") << migration(R"("down": null,)") << "$.down" << "expected an array, found null";
+    QTest::newRow("add_enum_value before")
+        << migration("", R"([{"kind": "add_enum_value", "name": "e", "value": "v", "before": null}])")
+        << "$.up[0].before" << string;
+    QTest::newRow("execute down")
+        << migration("", R"([{"kind": "execute", "up": {"sqlite": "SELECT 1"}, "down": null}])") << "$.up[0].down"
+        << "expected an object, found null";
+    QTest::newRow("column comment in add_column")
+        << migration("", R"([{"kind": "add_column", "table": "t", "column": "c",
+                              "definition": {"type": "text", "comment": null}}])")
+        << "$.up[0].definition.comment" << string;
+    QTest::newRow("column default in add_column")
+        << migration("", R"([{"kind": "add_column", "table": "t", "column": "c",
+                              "definition": {"type": "text", "default": null}}])")
+        << "$.up[0].definition.default" << "expected an object, found null";
+}
+
+void TstMigrationFile::nullAtAnOptionalKeyIsAnError()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString file = dir.filePath("0001.json");
+    writeFile(file, text);
+    const auto error = inputErrorOf([&] { loadMigrationFile(file.toStdString()); });
+    QVERIFY2(error, "null accepted");
+    QCOMPARE(QString::fromStdString(error->file()), file);
+    QCOMPARE(QString::fromStdString(error->jsonPath()), path);
+    QCOMPARE(QString::fromStdString(error->message()), message);
+}
+
+// Issue 9, finding 4: a dangling *.json link in the folder is an error naming it, not a
+// migration that silently is not there.
+void TstMigrationFile::danglingSymlinkIsNamed()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath("0001_base.json"), kBaseMigration);
+    const std::string link = dir.filePath("sub/0002_next.json").toStdString();
+    QDir().mkpath(dir.filePath("sub"));
+    QCOMPARE(symlink("/nonexistent/0002_next.json", link.c_str()), 0);
+    const auto error = inputErrorOf([&] { loadMigrationsDir(dir.path().toStdString()); });
+    QVERIFY2(error, "the dangling link was skipped");
+    QCOMPARE(error->file(), link);
+    QCOMPARE(error->message(), std::string("cannot read file: a symbolic link to a file that does not exist"));
+}
+
+// Issue 9, finding 4 (the other side): a symbolic link to a regular file is a migration.
+void TstMigrationFile::symlinkToARegularFileIsRead()
+{
+    QTemporaryDir dir;
+    QTemporaryDir elsewhere;
+    writeFile(elsewhere.filePath("0001_base.json"), kBaseMigration);
+    const std::string link = dir.filePath("0001_base.json").toStdString();
+    QCOMPARE(symlink(elsewhere.filePath("0001_base.json").toStdString().c_str(), link.c_str()), 0);
+    const auto migrations = loadMigrationsDir(dir.path().toStdString());
+    QCOMPARE(migrations.size(), std::size_t{1});
+    QCOMPARE(migrations[0].revision, std::string("0001"));
+}
+
+// Issue 9, finding 4: a FIFO named *.json would block the scan on open(); it is refused,
+// naming it.
+void TstMigrationFile::specialFileNamedJsonIsRefused()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath("0001_base.json"), kBaseMigration);
+    const std::string fifo = dir.filePath("0002_pipe.json").toStdString();
+    QCOMPARE(mkfifo(fifo.c_str(), 0600), 0);
+    const auto error = inputErrorOf([&] { loadMigrationsDir(dir.path().toStdString()); });
+    QVERIFY(error);
+    QCOMPARE(error->file(), fifo);
+    QVERIFY2(error->message().find("not a regular file") != std::string::npos, error->what());
+}
+
+// Issue 9, finding 4 (the other side): a folder whose name ends in .json is still a
+// folder: scanned, not read as a file.
+void TstMigrationFile::folderNamedJsonIsAFolder()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath("2026.json/0001_base.json"), kBaseMigration);
+    const auto migrations = loadMigrationsDir(dir.path().toStdString());
+    QCOMPARE(migrations.size(), std::size_t{1});
 }
 
 QTEST_APPLESS_MAIN(TstMigrationFile)

@@ -190,8 +190,16 @@ std::vector<Migration> loadMigrationsDir(const std::string& dir)
         if (ec)
             throw InputError("cannot read migrations folder: " + ec.message(), dir);
         const fs::path& p = it->path();
-        if (p.extension() == ".json" && fs::is_regular_file(p, ec))
-            paths.push_back(p.string());
+        if (p.extension() != ".json")
+            continue;
+        // A folder named *.json is a folder (the iterator descends into it). Anything else
+        // named *.json is meant as a migration: a dangling symbolic link, a FIFO or a
+        // device is refused by readJsonFile naming it, never skipped; a symbolic link to
+        // a regular file is read.
+        std::error_code statusEc;
+        if (fs::is_directory(fs::status(p, statusEc)))
+            continue;
+        paths.push_back(p.string());
     }
     if (ec)
         throw InputError("cannot read migrations folder: " + ec.message(), dir);
