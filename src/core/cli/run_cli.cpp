@@ -59,10 +59,10 @@ Failure classify()
         if (!e.operation().empty())
             f.text += "\n  operation: " + e.operation();
         if (!e.statement().empty())
-            f.text += "\n  statement: " + e.statement();
+            f.text += "\n  statement: " + maskPassword(e.statement());
         f.text += "\n  cause: " + maskPassword(e.cause());
-        Json error = errorJson("revision " + e.revision() + " " + what + " and was rolled back: " + e.cause(), {},
-                               {}, e.revision(), e.statement());
+        Json error = errorJson("revision " + e.revision() + " " + what + " and was rolled back: " + maskPassword(e.cause()),
+                               {}, {}, e.revision(), maskPassword(e.statement()));
         error["operation"] = e.operation().empty() ? Json(nullptr) : Json(e.operation());
         f.error = error;
     } catch (const DatabaseLocked& e) {
@@ -76,8 +76,8 @@ Failure classify()
         f.text = (e.isBusy() ? "database is locked by another process: " : "database error: ") +
                  maskPassword(e.serverMessage());
         if (!e.statement().empty())
-            f.text += "\n  statement: " + e.statement();
-        f.error = errorJson(maskPassword(e.serverMessage()), {}, {}, {}, e.statement());
+            f.text += "\n  statement: " + maskPassword(e.statement());
+        f.error = errorJson(maskPassword(e.serverMessage()), {}, {}, {}, maskPassword(e.statement()));
     } catch (const IrreversibleError& e) {
         f.text = e.what();
         f.error = errorJson(e.what());

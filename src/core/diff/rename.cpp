@@ -119,22 +119,36 @@ std::vector<Operation> planTableRenames(const Schema& current, const Schema& tar
     const auto targetTables = indexByName(target.tables);
     Claims claims;
     std::vector<Operation> ops;
+    // Names the tables have after the renames so far: a rename into a name that another
+    // rename frees (b → c, then a → b) waits for it and comes after it.
+    std::unordered_set<std::string> occupied;
+    for (const Table& table : current.tables)
+        occupied.insert(table.name);
     auto rename = [&](const std::string& from, const std::string& to) {
         claims.claim(from, to);
+        occupied.erase(from);
+        occupied.insert(to);
         ops.push_back(RenameTable{from, to});
         result.applied.push_back({RenameCandidate::Kind::Table, {}, from, to});
     };
     auto applies = [&](const std::string& from, const std::string& to) {
-        return currentTables.count(from) && targetTables.count(to) && !currentTables.count(to)
+        return currentTables.count(from) && occupied.count(from) && targetTables.count(to) && !occupied.count(to)
             && claims.free(from, to);
     };
 
-    for (const RenameCandidate& confirmed : options.confirmedRenames)
-        if (confirmed.kind == RenameCandidate::Kind::Table && applies(confirmed.from, confirmed.to))
-            rename(confirmed.from, confirmed.to);
-    for (const Table& table : target.tables)
-        if (table.renamedFrom && applies(*table.renamedFrom, table.name))
-            rename(*table.renamedFrom, table.name);
+    for (bool progress = true; progress;) {
+        progress = false;
+        for (const RenameCandidate& confirmed : options.confirmedRenames)
+            if (confirmed.kind == RenameCandidate::Kind::Table && applies(confirmed.from, confirmed.to)) {
+                rename(confirmed.from, confirmed.to);
+                progress = true;
+            }
+        for (const Table& table : target.tables)
+            if (table.renamedFrom && applies(*table.renamedFrom, table.name)) {
+                rename(*table.renamedFrom, table.name);
+                progress = true;
+            }
+    }
 
     // Candidates: dropped and added tables bucketed by their column names, then checked
     // for equal types, so this stays linear in the number of tables.
@@ -166,24 +180,37 @@ std::vector<Operation> planColumnRenames(const Table& from, const Table& to, con
 {
     Claims claims;
     std::vector<Operation> ops;
+    // As for tables: a rename into a name another rename frees comes after that one.
+    std::unordered_set<std::string> occupied;
+    for (const Column& column : from.columns)
+        occupied.insert(column.name);
     auto rename = [&](const std::string& oldName, const std::string& newName) {
         claims.claim(oldName, newName);
+        occupied.erase(oldName);
+        occupied.insert(newName);
         ops.push_back(RenameColumn{to.name, oldName, newName});
         result.applied.push_back({RenameCandidate::Kind::Column, to.name, oldName, newName});
     };
     auto applies = [&](const std::string& oldName, const std::string& newName) {
-        return from.findColumn(oldName) && to.findColumn(newName) && !from.findColumn(newName)
-            && claims.free(oldName, newName);
+        return from.findColumn(oldName) && occupied.count(oldName) && to.findColumn(newName)
+            && !occupied.count(newName) && claims.free(oldName, newName);
     };
 
-    for (const RenameCandidate& confirmed : options.confirmedRenames)
-        if (confirmed.kind == RenameCandidate::Kind::Column
-            && (confirmed.table == to.name || confirmed.table == oldTableName)
-            && applies(confirmed.from, confirmed.to))
-            rename(confirmed.from, confirmed.to);
-    for (const Column& column : to.columns)
-        if (column.renamedFrom && applies(*column.renamedFrom, column.name))
-            rename(*column.renamedFrom, column.name);
+    for (bool progress = true; progress;) {
+        progress = false;
+        for (const RenameCandidate& confirmed : options.confirmedRenames)
+            if (confirmed.kind == RenameCandidate::Kind::Column
+                && (confirmed.table == to.name || confirmed.table == oldTableName)
+                && applies(confirmed.from, confirmed.to)) {
+                rename(confirmed.from, confirmed.to);
+                progress = true;
+            }
+        for (const Column& column : to.columns)
+            if (column.renamedFrom && applies(*column.renamedFrom, column.name)) {
+                rename(*column.renamedFrom, column.name);
+                progress = true;
+            }
+    }
 
     std::vector<Pair> pairs;
     for (const Column& dropped : from.columns) {
