@@ -112,6 +112,10 @@ MainWindow::MainWindow(QWidget* parent)
     buildActions();
 
     connect(&m_loader, &QFutureWatcher<ProjectSnapshot>::finished, this, &MainWindow::onSnapshotLoaded);
+    connect(&m_revisionSql, &QFutureWatcher<QString>::finished, this, [this] {
+        m_sqlPreview->setPlainText(m_revisionSql.result());
+        emit revisionSqlShown(m_revisionSqlOf);
+    });
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_modelsProxy->setFilterFixedString(text);
         m_databaseProxy->setFilterFixedString(text);
@@ -139,6 +143,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     m_loader.waitForFinished();
+    m_revisionSql.waitForFinished();
 }
 
 QWidget* MainWindow::buildSchemaPanes()
@@ -323,16 +328,18 @@ void MainWindow::onShowSqlRequested(const QString& revision)
 {
     if (!m_snapshot.project || revision.isEmpty())
         return;
-    try {
-        // What the buttons do: on an applied revision "Downgrade to here" (its
-        // descendants reverted), on a pending one "Upgrade to here" (with its ancestors).
-        const bool applied = std::count(m_snapshot.applied.begin(), m_snapshot.applied.end(), revision.toStdString());
-        const RunPlan plan = planRun(*m_snapshot.project, m_snapshot.status.appliedRows,
-                                     applied ? Direction::Downgrade : Direction::Upgrade, revision.toStdString());
-        m_sqlPreview->setPlainText(QString::fromStdString(planSql(*m_snapshot.project, plan, nullptr)));
-    } catch (const std::exception& e) {
-        m_sqlPreview->setPlainText(QStringLiteral("-- ") + QString::fromUtf8(e.what()));
-    }
+    // What the buttons do: on an applied revision "Downgrade to here" (its descendants
+    // reverted), on a pending one "Upgrade to here" (with its ancestors) — rendered with
+    // the live database, as the run and `--sql` render it, on a worker with its own
+    // connection.
+    const bool applied = std::count(m_snapshot.applied.begin(), m_snapshot.applied.end(), revision.toStdString());
+    const Direction direction = applied ? Direction::Downgrade : Direction::Upgrade;
+    const tempest::Project project = *m_snapshot.project;
+    const std::string target = revision.toStdString();
+    m_revisionSqlOf = revision;
+    m_sqlPreview->clear();
+    m_revisionSql.setFuture(
+        QtConcurrent::run([project, direction, target] { return revisionRunSql(project, direction, target); }));
 }
 
 void MainWindow::onOpenFileRequested(const QString& revision)

@@ -55,6 +55,8 @@ signals:
     void snapshotLoaded();
     /// A run (upgrade or downgrade) ended; a refresh follows.
     void runFinished(bool ok, const QString& message);
+    /// The SQL preview shows what "Show SQL" asked for (rendered on a worker thread).
+    void revisionSqlShown(const QString& revision);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +82,8 @@ private:
     ProjectSnapshot m_snapshot;
     QFutureWatcher<ProjectSnapshot> m_loader;
     bool m_refreshAgain = false;
+    QFutureWatcher<QString> m_revisionSql;
+    QString m_revisionSqlOf;
 
     SchemaTreeModel* m_modelsModel;
     SchemaTreeModel* m_databaseModel;

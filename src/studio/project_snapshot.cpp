@@ -17,17 +17,7 @@ ProjectSnapshot loadSnapshot(const tempest::Project& opened)
         snapshot.graph = project.sharedGraph();
         const ProjectConfig& config = project.config();
 
-        std::unique_ptr<QtSqlDriver> driver;
-        if (config.dialect == "sqlite") {
-            if (QFileInfo::exists(QString::fromStdString(config.database))) {
-                QtSqlSqliteOptions options;
-                options.create = false;
-                options.readOnly = true;
-                driver = QtSqlDriver::openSqlite(config.database, options);
-            }
-        } else if (!config.database.empty()) {
-            driver = QtSqlDriver::connectPostgres(config.database);
-        }
+        const std::unique_ptr<Driver> driver = openDatabaseReadOnly(config);
         snapshot.status = projectStatus(project, driver.get());
         snapshot.project = project;
         snapshot.models = snapshot.status.models;
@@ -43,6 +33,32 @@ ProjectSnapshot loadSnapshot(const tempest::Project& opened)
     if (!modelsStderr.empty())
         snapshot.warnings.push_back("models command: " + modelsStderr);
     return snapshot;
+}
+
+std::unique_ptr<Driver> openDatabaseReadOnly(const ProjectConfig& config)
+{
+    if (config.dialect == "sqlite") {
+        if (!QFileInfo::exists(QString::fromStdString(config.database)))
+            return nullptr;
+        QtSqlSqliteOptions options;
+        options.create = false;
+        options.readOnly = true;
+        return QtSqlDriver::openSqlite(config.database, options);
+    }
+    if (config.database.empty())
+        return nullptr;
+    return QtSqlDriver::connectPostgres(config.database);
+}
+
+QString revisionRunSql(const tempest::Project& project, Direction direction, const std::string& revision)
+{
+    try {
+        const std::unique_ptr<Driver> driver = openDatabaseReadOnly(project.config());
+        const RunPlan plan = planRun(project, driver.get(), direction, revision);
+        return QString::fromStdString(planSql(project, plan, driver.get()));
+    } catch (const std::exception& e) {
+        return QStringLiteral("-- ") + QString::fromUtf8(e.what());
+    }
 }
 
 } // namespace tempest::studio

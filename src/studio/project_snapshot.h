@@ -7,6 +7,7 @@
 #include "core/ir/schema.h"
 #include "core/ops/operation.h"
 #include "core/project/project.h"
+#include "core/project/run_plan.h"
 #include "core/project/status.h"
 #include "core/revision/revision_graph.h"
 
@@ -41,5 +42,18 @@ struct ProjectSnapshot {
 /// Reads the migrations and models, connects through QtSqlDriver (on the calling
 /// thread), and asks projectStatus(). Never throws: failures land in `error`.
 ProjectSnapshot loadSnapshot(const tempest::Project& project);
+
+/// A read-only connection to the project's database on the calling thread, or null when
+/// there is none yet (a SQLite file not created, no database configured). Throws
+/// ConnectionError.
+std::unique_ptr<Driver> openDatabaseReadOnly(const ProjectConfig& config);
+
+/// "Show SQL": the SQL of "Upgrade to here" / "Downgrade to here" on `revision`, exactly
+/// as `upgrade <revision> --sql` / `downgrade <revision> --sql` print it — planned against
+/// the live version table and rendered with the live database (its own read-only
+/// connection, on the calling thread), so what only the database holds (a trigger a
+/// rebuild recreates, the version table's numbering) is in it as in the run. Never
+/// throws: an error is returned as an SQL comment.
+QString revisionRunSql(const tempest::Project& project, Direction direction, const std::string& revision);
 
 } // namespace tempest::studio
