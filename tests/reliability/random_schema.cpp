@@ -80,6 +80,15 @@ void renameInTable(Table& table, const std::string& from, const std::string& to)
 
 bool mentions(const std::string& sql, const std::string& column) { return sql.find(q(column)) != std::string::npos; }
 
+/// The first column name of the pool the table does not have ("" when it has them all).
+std::string unusedColumnName(const Table& table)
+{
+    for (const auto& candidate : kColumnNames)
+        if (!table.findColumn(candidate))
+            return candidate;
+    return {};
+}
+
 } // namespace
 
 void sanitizeSchema(Schema& schema)
@@ -324,12 +333,7 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
             break;
         }
         case 3: {  // add a column: nullable, or NOT NULL with a default
-            std::string name;
-            for (const auto& candidate : kColumnNames)
-                if (!t.findColumn(candidate)) {
-                    name = candidate;
-                    break;
-                }
+            const std::string name = unusedColumnName(t);
             if (name.empty())
                 break;
             Column c = column(name, b);
@@ -472,12 +476,7 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
         default: {  // a new enum column
             if (b.enums.empty())
                 b.enums.push_back({"tone" + std::to_string(++m_serial), {"low", "high"}, std::nullopt});
-            std::string name;
-            for (const auto& candidate : kColumnNames)
-                if (!t.findColumn(candidate)) {
-                    name = candidate;
-                    break;
-                }
+            const std::string name = unusedColumnName(t);
             if (name.empty())
                 break;
             Column c;
