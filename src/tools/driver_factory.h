@@ -2,7 +2,7 @@
 // The driver factory tempest-migrate hands to runMigrationCli: the project's dialect
 // picks the driver (SQLite file or PostgreSQL connection string).
 
-#include "core/cli/project_config.h"
+#include "core/project/project_config.h"
 #include "core/driver/driver.h"
 
 namespace tempest {
