@@ -1,5 +1,6 @@
 #include "cli_shell.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -34,6 +35,23 @@ QString sqlite3Shell()
 CliRun runSqlite3(const std::string& database, const std::string& sql)
 {
     return runWithInput(sqlite3Shell(), {QStringLiteral("-bail"), QString::fromStdString(database)}, sql);
+}
+
+QString psqlShell()
+{
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("psql"));
+    if (!onPath.isEmpty())
+        return onPath;
+    const QString debian = QStringLiteral("/usr/lib/postgresql/15/bin/psql");
+    return QFileInfo::exists(debian) ? debian : QString();
+}
+
+CliRun runPsql(const std::string& conninfo, const std::string& sql)
+{
+    return runWithInput(psqlShell(),
+                        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                         QStringLiteral("-d"), QString::fromStdString(conninfo)},
+                        sql);
 }
 
 std::string firstDifference(const std::string& a, const std::string& b, const std::string& aName,

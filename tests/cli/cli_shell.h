@@ -20,6 +20,13 @@ QString sqlite3Shell();
 /// Runs `sql` through `sqlite3 -bail <database>`.
 CliRun runSqlite3(const std::string& database, const std::string& sql);
 
+/// psql on PATH, else PostgreSQL 15's (Debian's /usr/lib/postgresql/15/bin); "" when
+/// there is neither.
+QString psqlShell();
+
+/// Runs `sql` through `psql -X -q -v ON_ERROR_STOP=1 -d <conninfo>`.
+CliRun runPsql(const std::string& conninfo, const std::string& sql);
+
 /// The first line where `a` and `b` differ, with its number and both versions (named
 /// `aName` and `bName`), for failure messages; "" when they are equal.
 std::string firstDifference(const std::string& a, const std::string& b, const std::string& aName,

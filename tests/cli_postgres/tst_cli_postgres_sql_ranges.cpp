@@ -11,8 +11,6 @@
 #include "pg_cli_project.h"
 #include "sql_range_chain.h"
 
-#include <QFileInfo>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace tempest;
@@ -43,7 +41,6 @@ private:
     std::unique_ptr<PgCliProject> m_project;
     std::unique_ptr<PostgresDriver> m_admin;
     std::string m_adminConnInfo;
-    QString m_psql;
     /// m_states[k]: the name of a database at chain state k, made by online runs.
     std::vector<std::string> m_states;
     std::vector<std::string> m_scratch;  // dropped after each test row
@@ -53,10 +50,7 @@ private:
 void TestCliPostgresSqlRanges::initTestCase()
 {
     TEMPEST_REQUIRE_PG();
-    m_psql = QStandardPaths::findExecutable(QStringLiteral("psql"));
-    if (m_psql.isEmpty() && QFileInfo::exists(QStringLiteral("/usr/lib/postgresql/15/bin/psql")))
-        m_psql = QStringLiteral("/usr/lib/postgresql/15/bin/psql");
-    QVERIFY2(!m_psql.isEmpty(), "psql (Debian package postgresql-15) not found");
+    QVERIFY2(!psqlShell().isEmpty(), "psql (Debian package postgresql-15) not found");
     m_adminConnInfo = *pgTestConnInfo();
     m_admin = PostgresDriver::connect(m_adminConnInfo);
     m_project = std::make_unique<PgCliProject>();
@@ -110,12 +104,7 @@ RangeSuite TestCliPostgresSqlRanges::suite()
     RangeSuite s;
     s.cli = [this](const QStringList& args) { return m_project->run(args); };
     s.databaseAt = [this](int state) { return createDatabase(m_states[std::size_t(state)], false); };
-    s.runScript = [this](const std::string& database, const std::string& sql) {
-        return runWithInput(m_psql,
-                            {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), QString::fromStdString(database)},
-                            sql);
-    };
+    s.runScript = [](const std::string& database, const std::string& sql) { return runPsql(database, sql); };
     s.record = [this](const std::string& database) { return record(database); };
     return s;
 }
