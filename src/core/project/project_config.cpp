@@ -57,7 +57,14 @@ ProjectConfig loadProjectConfig(const std::string& path, const DatabaseOverrides
     if (!fs::exists(config.configFile, ec))
         throw InputError("project file not found (create one with `tempest-migrate init`, or pass --config)",
                          config.configFile);
-    const Json json = readJsonFile(config.configFile);
+    return projectConfigFromJson(readJsonFile(config.configFile), config.configFile, overrides);
+}
+
+ProjectConfig projectConfigFromJson(const Json& json, const std::string& configFile, const DatabaseOverrides& overrides)
+{
+    ProjectConfig config;
+    config.configFile = configFile;
+    config.projectDir = fs::path(config.configFile).parent_path().string();
     JsonObjectReader reader(json, config.configFile, "$");
     reader.rejectUnknown({"dialect", "database", "migrations", "models", "versionTable", "schema"});
 

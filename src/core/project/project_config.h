@@ -3,6 +3,8 @@
 // the models and the database are. Relative paths are resolved against the project
 // file's folder; the database comes from --database, then TEMPEST_DATABASE, then the file.
 
+#include "core/ir/json.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -46,6 +48,9 @@ struct DatabaseOverrides {
 /// overrides.cwd). Strict: unknown keys, wrong types and an unknown dialect throw
 /// InputError naming the file and JSON path; a missing file says how to create one.
 ProjectConfig loadProjectConfig(const std::string& path, const DatabaseOverrides& overrides);
+/// The same for a document already read; `configFile` (absolute) names it in errors and
+/// anchors relative paths.
+ProjectConfig projectConfigFromJson(const Json& json, const std::string& configFile, const DatabaseOverrides& overrides);
 
 /// `path` made absolute against `base` (unchanged when already absolute), normalised.
 std::string absolutePath(const std::string& path, const std::string& base);

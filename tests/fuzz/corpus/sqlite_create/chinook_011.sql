@@ -1,0 +1,1 @@
+CREATE INDEX [IFK_CustomerSupportRepId] ON [Customer] ([SupportRepId])

@@ -1,0 +1,1 @@
+CREATE INDEX [IFK_EmployeeReportsTo] ON [Employee] ([ReportsTo])

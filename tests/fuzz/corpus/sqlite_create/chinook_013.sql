@@ -1,0 +1,1 @@
+CREATE INDEX [IFK_InvoiceCustomerId] ON [Invoice] ([CustomerId])

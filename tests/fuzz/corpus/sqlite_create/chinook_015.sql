@@ -1,0 +1,1 @@
+CREATE INDEX [IFK_InvoiceLineTrackId] ON [InvoiceLine] ([TrackId])

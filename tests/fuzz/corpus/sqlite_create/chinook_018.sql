@@ -1,0 +1,1 @@
+CREATE INDEX [IFK_TrackAlbumId] ON [Track] ([AlbumId])

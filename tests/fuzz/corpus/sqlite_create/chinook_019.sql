@@ -1,0 +1,1 @@
+CREATE INDEX [IFK_TrackGenreId] ON [Track] ([GenreId])

@@ -1,0 +1,1 @@
+CREATE INDEX [IFK_TrackMediaTypeId] ON [Track] ([MediaTypeId])

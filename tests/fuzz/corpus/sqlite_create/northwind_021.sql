@@ -1,0 +1,6 @@
+CREATE TABLE [Categories]
+(      [CategoryID] INTEGER PRIMARY KEY AUTOINCREMENT,
+       [CategoryName] TEXT,
+       [Description] TEXT,
+       [Picture] BLOB
+)

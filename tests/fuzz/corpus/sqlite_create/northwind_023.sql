@@ -1,0 +1,5 @@
+CREATE TABLE [CustomerDemographics](
+   [CustomerTypeID]TEXT NOT NULL,
+   [CustomerDesc]TEXT,
+    PRIMARY KEY ("CustomerTypeID")
+)

@@ -1,0 +1,5 @@
+CREATE TABLE [Shippers](
+   [ShipperID]INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+   [CompanyName]TEXT NOT NULL,
+   [Phone]TEXT
+)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_customer_fk_store_id ON customer(store_id)

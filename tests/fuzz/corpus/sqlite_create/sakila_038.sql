@@ -1,0 +1,1 @@
+CREATE  INDEX idx_customer_fk_address_id ON customer(address_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_language_id ON film(language_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_original_language_id ON film(original_language_id)

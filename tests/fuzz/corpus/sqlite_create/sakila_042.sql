@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_film_actor_film ON film_actor(film_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_film_actor_actor ON film_actor(actor_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_film_category_film ON film_category(film_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_film_category_category ON film_category(category_id)

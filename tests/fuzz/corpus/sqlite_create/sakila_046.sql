@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_film_id ON inventory(film_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_film_id_store_id ON inventory(store_id,film_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_staff_store_id ON staff(store_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_staff_address_id ON staff(address_id)

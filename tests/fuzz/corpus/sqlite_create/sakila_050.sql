@@ -1,0 +1,1 @@
+CREATE  INDEX idx_store_fk_manager_staff_id ON store(manager_staff_id)

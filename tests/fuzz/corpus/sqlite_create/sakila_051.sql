@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_store_address ON store(address_id)

@@ -1,0 +1,1 @@
+CREATE  INDEX idx_fk_staff_id ON payment(staff_id)

@@ -1,0 +1,1 @@
+CREATE INDEX idx_rental_fk_inventory_id ON rental(inventory_id)

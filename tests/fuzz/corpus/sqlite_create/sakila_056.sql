@@ -1,0 +1,1 @@
+CREATE INDEX idx_rental_fk_customer_id ON rental(customer_id)

@@ -1,0 +1,1 @@
+CREATE INDEX idx_rental_fk_staff_id ON rental(staff_id)

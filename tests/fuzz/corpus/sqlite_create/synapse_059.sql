@@ -1,0 +1,1 @@
+CREATE INDEX application_services_txns_id ON application_services_txns ( as_id )

@@ -1,0 +1,1 @@
+CREATE INDEX events_order_room ON events ( room_id, topological_ordering, stream_ordering )

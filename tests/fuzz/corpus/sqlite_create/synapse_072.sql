@@ -1,0 +1,1 @@
+CREATE INDEX room_memberships_room_id ON room_memberships (room_id)

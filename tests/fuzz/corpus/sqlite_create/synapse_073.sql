@@ -1,0 +1,1 @@
+CREATE INDEX room_memberships_user_id ON room_memberships (user_id)

@@ -1,0 +1,1 @@
+CREATE INDEX push_rules_user_name on push_rules (user_name)

@@ -1,0 +1,1 @@
+CREATE INDEX push_rules_enable_user_name on push_rules_enable (user_name)

@@ -1,0 +1,1 @@
+CREATE INDEX ev_extrem_room ON event_forward_extremities(room_id)

@@ -1,0 +1,1 @@
+CREATE INDEX ev_extrem_id ON event_forward_extremities(event_id)

@@ -1,0 +1,1 @@
+CREATE INDEX ev_b_extrem_room ON event_backward_extremities(room_id)

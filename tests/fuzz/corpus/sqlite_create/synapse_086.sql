@@ -1,0 +1,1 @@
+CREATE INDEX ev_b_extrem_id ON event_backward_extremities(event_id)

@@ -1,0 +1,1 @@
+CREATE INDEX redactions_redacts ON redactions (redacts)

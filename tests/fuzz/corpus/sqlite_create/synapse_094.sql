@@ -1,0 +1,1 @@
+CREATE INDEX room_aliases_id ON room_aliases(room_id)

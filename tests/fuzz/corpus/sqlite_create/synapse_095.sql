@@ -1,0 +1,1 @@
+CREATE TABLE room_alias_servers( room_alias TEXT NOT NULL, server TEXT NOT NULL )

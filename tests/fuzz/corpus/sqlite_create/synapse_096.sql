@@ -1,0 +1,1 @@
+CREATE INDEX room_alias_servers_alias ON room_alias_servers(room_alias)

@@ -1,0 +1,1 @@
+CREATE INDEX user_threepids_user_id ON user_threepids(user_id)

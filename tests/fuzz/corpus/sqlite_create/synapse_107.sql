@@ -1,0 +1,1 @@
+CREATE INDEX account_data_stream_id on account_data(user_id, stream_id)

@@ -1,0 +1,1 @@
+CREATE INDEX room_account_data_stream_id on room_account_data(user_id, stream_id)

@@ -1,0 +1,1 @@
+CREATE INDEX events_ts ON events(origin_server_ts, stream_ordering)

@@ -1,0 +1,1 @@
+CREATE INDEX event_push_actions_room_id_user_id on event_push_actions(room_id, user_id)

@@ -1,0 +1,1 @@
+CREATE INDEX events_room_stream on events(room_id, stream_ordering)

@@ -1,0 +1,1 @@
+CREATE INDEX public_room_index on rooms(is_public)

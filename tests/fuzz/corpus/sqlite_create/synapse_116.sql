@@ -1,0 +1,1 @@
+CREATE INDEX presence_stream_id ON presence_stream(stream_id, user_id)

@@ -1,0 +1,1 @@
+CREATE INDEX presence_stream_user_id ON presence_stream(user_id)

@@ -1,0 +1,1 @@
+CREATE INDEX push_rules_stream_id ON push_rules_stream(stream_id)

@@ -1,0 +1,1 @@
+CREATE INDEX push_rules_stream_user_stream_id on push_rules_stream(user_id, stream_id)

@@ -1,0 +1,1 @@
+CREATE INDEX event_push_actions_stream_ordering on event_push_actions( stream_ordering, user_id )

@@ -1,0 +1,1 @@
+CREATE INDEX device_inbox_user_stream_id ON device_inbox(user_id, device_id, stream_id)

@@ -1,0 +1,1 @@
+CREATE INDEX received_transactions_ts ON received_transactions(ts)

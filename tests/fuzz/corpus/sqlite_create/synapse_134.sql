@@ -1,0 +1,1 @@
+CREATE INDEX device_federation_outbox_destination_id ON device_federation_outbox(destination, stream_id)

@@ -1,0 +1,1 @@
+CREATE INDEX device_federation_inbox_sender_id ON device_federation_inbox(origin, message_id)

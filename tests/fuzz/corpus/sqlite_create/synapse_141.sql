@@ -1,0 +1,1 @@
+CREATE INDEX evauth_edges_id ON event_auth(event_id)

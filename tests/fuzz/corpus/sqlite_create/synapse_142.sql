@@ -1,0 +1,1 @@
+CREATE INDEX user_threepids_medium_address on user_threepids (medium, address)

@@ -1,0 +1,1 @@
+CREATE INDEX device_lists_stream_id ON device_lists_stream(stream_id, user_id)

@@ -1,0 +1,1 @@
+CREATE INDEX device_lists_outbound_pokes_stream ON device_lists_outbound_pokes(stream_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX ratelimit_override_idx ON ratelimit_override(user_id)

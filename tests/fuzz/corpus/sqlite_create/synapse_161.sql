@@ -1,0 +1,1 @@
+CREATE INDEX current_state_delta_stream_idx ON current_state_delta_stream(stream_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX blocked_rooms_idx ON blocked_rooms(room_id)

@@ -1,0 +1,1 @@
+CREATE INDEX deleted_pushers_stream_id ON deleted_pushers (stream_id)

@@ -1,0 +1,1 @@
+CREATE INDEX user_directory_room_idx ON user_directory(room_id)

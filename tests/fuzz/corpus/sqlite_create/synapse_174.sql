@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX user_directory_user_idx ON user_directory(user_id)

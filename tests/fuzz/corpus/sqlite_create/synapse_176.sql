@@ -1,0 +1,1 @@
+CREATE INDEX event_push_actions_staging_id ON event_push_actions_staging(event_id)

@@ -1,0 +1,1 @@
+CREATE TABLE users_pending_deactivation ( user_id TEXT NOT NULL )

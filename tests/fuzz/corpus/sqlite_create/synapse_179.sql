@@ -1,0 +1,1 @@
+CREATE INDEX user_daily_visits_uts_idx ON user_daily_visits(user_id, timestamp)

@@ -1,0 +1,1 @@
+CREATE INDEX user_daily_visits_ts_idx ON user_daily_visits(timestamp)

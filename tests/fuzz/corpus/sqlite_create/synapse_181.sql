@@ -1,0 +1,1 @@
+CREATE TABLE erased_users ( user_id TEXT NOT NULL )

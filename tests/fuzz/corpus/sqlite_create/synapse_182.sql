@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX erased_users_user ON erased_users(user_id)

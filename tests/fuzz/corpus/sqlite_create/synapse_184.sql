@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX monthly_active_users_users ON monthly_active_users(user_id)

@@ -1,0 +1,1 @@
+CREATE INDEX monthly_active_users_time_stamp ON monthly_active_users(timestamp)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX event_relations_id ON event_relations(event_id)

@@ -1,0 +1,1 @@
+CREATE INDEX event_relations_relates ON event_relations(relates_to_id, relation_type, aggregation_key)

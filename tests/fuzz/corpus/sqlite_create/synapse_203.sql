@@ -1,0 +1,1 @@
+CREATE INDEX user_ips_device_id ON user_ips (user_id, device_id, last_seen)

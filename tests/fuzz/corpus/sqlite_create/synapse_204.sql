@@ -1,0 +1,1 @@
+CREATE INDEX event_push_actions_u_highlight ON event_push_actions (user_id, stream_ordering)

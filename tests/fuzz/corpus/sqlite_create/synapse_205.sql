@@ -1,0 +1,1 @@
+CREATE INDEX device_inbox_stream_id_user_id ON device_inbox (stream_id, user_id)

@@ -1,0 +1,1 @@
+CREATE INDEX device_lists_stream_user_id ON device_lists_stream (user_id, device_id)

@@ -1,0 +1,1 @@
+CREATE INDEX user_ips_last_seen ON user_ips (user_id, last_seen)

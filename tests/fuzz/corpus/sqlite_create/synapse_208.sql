@@ -1,0 +1,1 @@
+CREATE INDEX user_ips_last_seen_only ON user_ips (last_seen)

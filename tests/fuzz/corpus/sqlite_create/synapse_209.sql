@@ -1,0 +1,1 @@
+CREATE INDEX users_creation_ts ON users (creation_ts)

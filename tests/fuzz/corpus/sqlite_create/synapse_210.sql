@@ -1,0 +1,1 @@
+CREATE INDEX event_to_state_groups_sg_index ON event_to_state_groups (state_group)

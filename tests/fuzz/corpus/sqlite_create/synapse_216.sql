@@ -1,0 +1,1 @@
+CREATE INDEX threepid_validation_token_session_id ON threepid_validation_token(session_id)

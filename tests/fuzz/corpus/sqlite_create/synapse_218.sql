@@ -1,0 +1,1 @@
+CREATE INDEX event_expiry_expiry_ts_idx ON event_expiry(expiry_ts)

@@ -1,0 +1,1 @@
+CREATE INDEX event_labels_room_id_label_idx ON event_labels(room_id, label, topological_ordering)

@@ -1,0 +1,1 @@
+CREATE INDEX room_retention_max_lifetime_idx on room_retention(max_lifetime)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX user_signature_stream_idx ON user_signature_stream(stream_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX room_stats_state_room ON room_stats_state(room_id)

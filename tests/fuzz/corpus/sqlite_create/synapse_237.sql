@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX user_filters_unique ON "user_filters" (user_id, filter_id)

@@ -1,0 +1,1 @@
+CREATE INDEX users_in_public_rooms_r_idx ON users_in_public_rooms(room_id)

@@ -1,0 +1,1 @@
+CREATE INDEX device_lists_remote_resync_ts_idx ON device_lists_remote_resync (added_ts)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX local_current_membership_idx ON local_current_membership(user_id, room_id)

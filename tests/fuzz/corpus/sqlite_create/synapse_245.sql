@@ -1,0 +1,1 @@
+CREATE INDEX local_current_membership_room_idx ON local_current_membership(room_id)

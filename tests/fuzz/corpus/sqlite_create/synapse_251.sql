@@ -1,0 +1,1 @@
+CREATE INDEX local_media_repository_thumbnails_media_id ON local_media_repository_thumbnails (media_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX federation_stream_position_instance ON federation_stream_position(type, instance_name)

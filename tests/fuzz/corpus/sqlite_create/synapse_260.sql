@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX stream_positions_idx ON stream_positions(stream_name, instance_name)

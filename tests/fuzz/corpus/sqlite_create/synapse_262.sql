@@ -1,0 +1,1 @@
+CREATE INDEX access_tokens_device_id ON access_tokens (user_id, device_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX event_txn_id_event_id ON event_txn_id(event_id)

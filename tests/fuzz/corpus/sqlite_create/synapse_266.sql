@@ -1,0 +1,1 @@
+CREATE INDEX event_txn_id_ts ON event_txn_id(inserted_ts)

@@ -1,0 +1,1 @@
+CREATE INDEX ignored_users_ignored_user_id ON ignored_users (ignored_user_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX worker_locks_key ON worker_locks (lock_name, lock_key)

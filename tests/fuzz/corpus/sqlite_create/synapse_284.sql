@@ -1,0 +1,1 @@
+CREATE INDEX insertion_event_edges_insertion_room_id ON insertion_event_edges(room_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX insertion_event_extremities_event_id ON insertion_event_extremities(event_id)

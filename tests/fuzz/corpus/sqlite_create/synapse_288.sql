@@ -1,0 +1,1 @@
+CREATE INDEX insertion_event_extremities_room_id ON insertion_event_extremities(room_id)

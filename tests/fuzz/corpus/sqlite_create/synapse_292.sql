@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX insertion_events_event_id ON insertion_events(event_id)

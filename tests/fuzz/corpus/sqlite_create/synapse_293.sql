@@ -1,0 +1,1 @@
+CREATE INDEX insertion_events_next_batch_id ON insertion_events(next_batch_id)

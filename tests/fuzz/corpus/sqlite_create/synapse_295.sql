@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX batch_events_event_id ON batch_events(event_id)

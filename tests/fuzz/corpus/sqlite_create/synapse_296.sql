@@ -1,0 +1,1 @@
+CREATE INDEX batch_events_batch_id ON batch_events(batch_id)

@@ -1,0 +1,1 @@
+CREATE INDEX insertion_event_edges_event_id ON insertion_event_edges(event_id)

@@ -1,0 +1,1 @@
+CREATE INDEX ev_edges_prev_id ON event_edges (prev_event_id)

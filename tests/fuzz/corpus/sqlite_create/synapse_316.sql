@@ -1,0 +1,1 @@
+CREATE INDEX receipts_linearized_id ON receipts_linearized( stream_id )

@@ -1,0 +1,1 @@
+CREATE INDEX receipts_linearized_room_stream ON receipts_linearized( room_id, stream_id )

@@ -1,0 +1,1 @@
+CREATE INDEX receipts_linearized_user ON receipts_linearized( user_id )

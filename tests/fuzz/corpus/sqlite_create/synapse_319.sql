@@ -1,0 +1,1 @@
+CREATE INDEX redactions_have_censored_ts ON redactions (received_ts) WHERE NOT have_censored

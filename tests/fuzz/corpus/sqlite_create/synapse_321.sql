@@ -1,0 +1,1 @@
+CREATE INDEX users_have_local_media ON local_media_repository (user_id, created_ts)

@@ -1,0 +1,1 @@
+CREATE INDEX user_external_ids_user_id_idx ON user_external_ids (user_id)

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX event_push_summary_unique_index ON event_push_summary (user_id, room_id)

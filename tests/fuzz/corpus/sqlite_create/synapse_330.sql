@@ -1,0 +1,1 @@
+CREATE INDEX current_state_events_member_index ON current_state_events (state_key) WHERE type='m.room.member'

@@ -1,0 +1,1 @@
+CREATE INDEX state_group_edges_prev_idx ON state_group_edges (prev_state_group)

@@ -1,0 +1,1 @@
+CREATE INDEX state_groups_state_type_idx ON state_groups_state (state_group, type, state_key)

@@ -1,0 +1,1 @@
+CREATE INDEX state_groups_room_id_idx ON state_groups (room_id)
