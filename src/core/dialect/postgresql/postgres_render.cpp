@@ -174,7 +174,8 @@ std::string addEnumValueSql(const AddEnumValue& op, std::string_view schema)
     return sql;
 }
 
-void renderOne(const Operation& op, Emitter& e, const RenderContext& context, const Schema& state)
+void renderOne(const Operation& op, Emitter& e, const RenderContext& context, const Schema& state,
+               const PgLiveNames& liveNames)
 {
     std::visit(
         [&](const auto& o) {
@@ -226,7 +227,7 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
             } else if constexpr (std::is_same_v<T, DropEnumValue>) {
                 RenderContext here = context;
                 here.before = &state;
-                for (auto& sql : pgDropEnumValue(o, here))
+                for (auto& sql : pgDropEnumValue(o, here, &liveNames))
                     e.add(std::move(sql));
             } else if constexpr (std::is_same_v<T, RenameEnum>) {
                 e.add("ALTER TYPE " + pgQualified(e.schema(), o.from) + " RENAME TO " + pgQuoteIdentifier(o.to));
@@ -255,16 +256,19 @@ std::vector<Statement> pgRender(const std::vector<Operation>& ops, const RenderC
     // of the same list those rows may be gone (a generated down deletes the rows using a
     // value, then drops it), so from there on the cast in the type swap is the guard.
     RenderContext opContext = context;
+    // The live database is at the start of the list: where each column of `state` is there.
+    PgLiveNames liveNames(state);
     for (std::size_t i = 0; i < ops.size(); ++i) {
         Emitter e(context, out, static_cast<int>(i));
         try {
-            renderOne(ops[i], e, opContext, state);
+            renderOne(ops[i], e, opContext, state, liveNames);
             if (std::holds_alternative<Execute>(ops[i]))
                 opContext.live = nullptr;
         } catch (const InputError& error) {
             throw InputError("operation " + std::to_string(i + 1) + " (" + describe(ops[i]) + "): " + error.message(),
                              error.file(), error.jsonPath(), error.revision());
         }
+        liveNames.follow(ops[i]);
         try {
             applyOperation(state, ops[i]);
         } catch (const InputError&) {

@@ -4,7 +4,31 @@
 
 #include "core/dialect/dialect.h"
 
+#include <map>
+#include <optional>
+#include <utility>
+
 namespace tempest {
+
+/// Where a column of the schema a render has reached stands in the live database the
+/// render reads, which is still at the start of the list: renames earlier in the list
+/// are followed back to the old names; a column or table the list added is not there.
+class PgLiveNames {
+public:
+    explicit PgLiveNames(const Schema& start);
+    /// Takes in one rendered operation.
+    void follow(const Operation& op);
+    /// (table, column) in the live database, or nullopt when the list made the column.
+    std::optional<std::pair<std::string, std::string>> column(const std::string& table,
+                                                              const std::string& column) const;
+
+private:
+    void renameTable(const std::string& from, const std::string& to);
+    void forgetTable(const std::string& table);
+
+    std::map<std::string, std::string> m_tables;                                  // now → live
+    std::map<std::pair<std::string, std::string>, std::string> m_columns;        // (table, column) now → live column
+};
 
 /// Renders `ops` in order (see PostgresDialect::render). Throws InputError before
 /// returning anything when an operation cannot be expressed (a name over 63 bytes, an
@@ -19,7 +43,11 @@ std::vector<std::string> pgCommitFirst(const std::vector<Operation>& ops, const 
 /// Statements of the enum-value drop: a new type without the value, every column of
 /// `before` that uses the enum switched to it through text, the old type dropped and the
 /// new one renamed. With `live`, first counts the rows that still hold the value and
-/// throws InputError naming table, column and count.
-std::vector<std::string> pgDropEnumValue(const DropEnumValue& op, const RenderContext& context);
+/// throws InputError naming table, column and count: in the columns `liveNames` finds in
+/// the live database (all of them under their names in `before` when it is null), and
+/// only those the catalog has — a query on a missing column would abort the run's
+/// transaction.
+std::vector<std::string> pgDropEnumValue(const DropEnumValue& op, const RenderContext& context,
+                                         const PgLiveNames* liveNames = nullptr);
 
 } // namespace tempest
