@@ -1,8 +1,10 @@
 // crash_runner: tempest-migrate with a driver that kills its own process (SIGKILL, no
 // cleanup, as a power cut or `kill -9` would) just before the Nth driver call, N from
 // TEMPEST_KILL_AT. With TEMPEST_KILL_AT=0 it runs to the end and prints the number of
-// driver calls on stderr ("driver calls: M"). The crash-safety tests drive it; the
-// product binary has no such hook.
+// driver calls on stderr ("driver calls: M"); with TEMPEST_LOG_CALLS=1 also each call,
+// before it is made, as "call N: <statement on one line>", so that a test can tell
+// which statement a kill lands before. The crash-safety tests drive it; the product
+// binary has no such hook.
 #include "core/cli/cli.h"
 #include "tools/driver_factory.h"
 
@@ -19,12 +21,20 @@ namespace {
 
 long g_calls = 0;
 long g_killAt = 0;
+bool g_logCalls = false;
 
-void countCall()
+void countCall(std::string_view sql)
 {
     ++g_calls;
     if (g_killAt > 0 && g_calls == g_killAt)
         ::kill(::getpid(), SIGKILL);
+    if (g_logCalls) {
+        std::string line(sql);
+        for (char& c : line)
+            if (c == '\n' || c == '\r')
+                c = ' ';
+        std::fprintf(stderr, "call %ld: %s\n", g_calls, line.c_str());
+    }
 }
 
 class KillingDriver final : public tempest::Driver {
@@ -34,12 +44,12 @@ public:
     std::string description() const override { return m_inner->description(); }
     void execute(std::string_view sql, const std::vector<tempest::Value>& params) override
     {
-        countCall();
+        countCall(sql);
         m_inner->execute(sql, params);
     }
     tempest::ResultSet query(std::string_view sql, const std::vector<tempest::Value>& params) override
     {
-        countCall();
+        countCall(sql);
         return m_inner->query(sql, params);
     }
     void interrupt() override { m_inner->interrupt(); }
@@ -54,6 +64,8 @@ int main(int argc, char** argv)
 {
     if (const char* at = std::getenv("TEMPEST_KILL_AT"))
         g_killAt = std::strtol(at, nullptr, 10);
+    if (const char* log = std::getenv("TEMPEST_LOG_CALLS"))
+        g_logCalls = std::string(log) == "1";
     tempest::CliConfig config;
     config.io.out = [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); };
     config.io.err = [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); };

@@ -5,6 +5,7 @@
 // foreign-key checks, is exactly at a revision boundary (schema and every row as a
 // clean run leaves them there), and a rerun completes to the same end state.
 #include "cli_test_project.h"
+#include "crash_trials.h"
 
 #include "core/driver/driver.h"
 #include "drivers/sqlite/sqlite_driver.h"
@@ -184,25 +185,15 @@ void TestCrashSafetySqlite::killedBeforeEveryDriverCall()
 {
     // How many driver calls the whole upgrade makes.
     resetDatabase();
-    QProcess counting;
-    counting.setWorkingDirectory(QString::fromStdString(m_project.dir()));
-    counting.start(QStringLiteral(CRASH_RUNNER_BIN), {QStringLiteral("upgrade")});
-    QVERIFY(counting.waitForFinished(120000));
-    QCOMPARE(counting.exitCode(), 0);
-    const QString tail = QString::fromUtf8(counting.readAllStandardError()).trimmed().section(' ', -1);
-    const int calls = tail.toInt();
-    QVERIFY2(calls > 20, qPrintable(tail));
+    const CrashRun counting = runCrashRunner(m_project.dir(), {QStringLiteral("upgrade")}, 0);
+    QVERIFY2(counting.finished && !counting.killed && counting.exitCode == 0, counting.err.c_str());
+    const int calls = counting.driverCalls();
+    QVERIFY2(calls > 20, counting.err.c_str());
 
     for (int n = 1; n <= calls; ++n) {
         resetDatabase();
-        QProcess run;
-        run.setWorkingDirectory(QString::fromStdString(m_project.dir()));
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TEMPEST_KILL_AT"), QString::number(n));
-        run.setProcessEnvironment(env);
-        run.start(QStringLiteral(CRASH_RUNNER_BIN), {QStringLiteral("upgrade")});
-        QVERIFY(run.waitForFinished(120000));
-        QVERIFY2(run.exitStatus() == QProcess::CrashExit, qPrintable(QStringLiteral("call %1 was not reached").arg(n)));
+        const CrashRun run = runCrashRunner(m_project.dir(), {QStringLiteral("upgrade")}, n);
+        QVERIFY2(run.finished && run.killed, qPrintable(QStringLiteral("call %1 was not reached").arg(n)));
         const QString trial = QStringLiteral("killed before driver call %1 of %2").arg(n).arg(calls);
         verifyAtBoundary(trial);
         verifyRerunCompletes(trial);
