@@ -36,6 +36,10 @@ struct Statement {
 class DialectRunState {
 public:
     virtual ~DialectRunState() = default;
+    /// Called after a replay that stands for what the database already holds (the
+    /// revisions at FROM of an offline range): objects known now existed before the
+    /// script, so they may carry things made outside the migrations.
+    virtual void markStartOfScript() {}
 };
 
 /// What render() may know about the database. With `live`, the dialect may read the

@@ -34,7 +34,8 @@ AppliedRevision versionRow(const Migration& m, std::int64_t seq)
     AppliedRevision row;
     row.id = m.revision;
     row.label = m.label;
-    row.appliedAt = nowIso8601();
+    // Empty: the database's clock, when the statement runs — so a `--sql` script run
+    // next week records next week, and online runs print the same statement.
     row.checksum = migrationChecksum(m);
     row.seq = seq;
     return row;
@@ -76,6 +77,8 @@ RunStart replayedStart(const RevisionGraph& graph, const Dialect& dialect, const
         }
         ++start.seq;
     }
+    if (start.state)
+        start.state->markStartOfScript();
     return start;
 }
 

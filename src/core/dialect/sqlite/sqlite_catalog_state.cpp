@@ -291,4 +291,18 @@ void SqliteRunState::erase(std::string_view type, std::string_view name)
     });
 }
 
+void SqliteRunState::markStartOfScript()
+{
+    m_beforeScript.clear();
+    for (const auto& object : m_objects)
+        if (object.type == "table")
+            m_beforeScript.push_back(toLowerAscii(object.name));
+}
+
+bool SqliteRunState::existedBeforeScript(std::string_view table) const
+{
+    const std::string name = toLowerAscii(table);
+    return std::find(m_beforeScript.begin(), m_beforeScript.end(), name) != m_beforeScript.end();
+}
+
 } // namespace tempest

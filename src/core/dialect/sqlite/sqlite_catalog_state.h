@@ -39,6 +39,10 @@ public:
     /// True once read from a database: then the model holds every object, not only the
     /// ones the run created.
     bool primedFromLive() const { return m_primedFromLive; }
+    void markStartOfScript() override;
+    /// The table existed before an offline script started (known from a replay): what
+    /// was made on it outside the migrations is unknown.
+    bool existedBeforeScript(std::string_view table) const;
 
     const std::vector<SqliteSchemaObject>& objects() const { return m_objects; }
     /// The object of that type and name (ASCII case-insensitive, as SQLite compares), or null.
@@ -62,6 +66,7 @@ private:
 
     std::vector<SqliteSchemaObject> m_objects;
     bool m_primedFromLive = false;
+    std::vector<std::string> m_beforeScript;  // lower-case table names
     bool m_rendered = false;
     bool m_legacyAlterTable = false;
 };

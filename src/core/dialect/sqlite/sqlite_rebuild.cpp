@@ -241,13 +241,19 @@ void renderSqliteRebuild(SqliteRebuild rebuild, const Table& target, const Schem
         spelling.strictTypes = sqliteOptionsAreStrict(spelling.options);
     }
     const Dependents dependents = findDependents(catalog, rebuild.start, target);
-    if (!catalog.primedFromLive() && !known) {
-        // Neither read from a database nor created by this run's statements: what only the
-        // database holds is unknown. What earlier statements of the run created is known.
+    if (!catalog.primedFromLive() && (!known || catalog.existedBeforeScript(rebuild.start.name))) {
+        // Not read from a database, and the table was there before the script: what was
+        // made on it outside the migrations (a trigger or index added by hand) cannot be
+        // known, even when a replay of the history created the table; DESIGN.md wants
+        // the script to say so. What the migrations' own statements created is known and
+        // recreated. A table the script itself creates has nothing unknown.
+        const bool replayed = known != nullptr;
         emit("-- WARNING: table " + sqliteQuoteIdentifier(name)
-                 + " is rebuilt without a live database: its triggers, the indexes the schema does not "
-                   "describe and its table options (STRICT, WITHOUT ROWID) cannot be known here and are "
-                   "not recreated"
+                 + (replayed ? " is rebuilt without a live database: the triggers, indexes and views made on it "
+                               "outside the migrations cannot be known here and are not recreated"
+                             : " is rebuilt without a live database: its triggers, the indexes the schema does "
+                               "not describe and its table options (STRICT, WITHOUT ROWID) cannot be known here "
+                               "and are not recreated")
                  + std::string(dependents.recreate.empty() ? ""
                                                            : " (except the ones created earlier in this run)"),
              op, true);

@@ -43,7 +43,9 @@ std::string SqliteDialect::insertVersionRow(std::string_view table, const Applie
 {
     return "INSERT INTO " + quoteIdentifier(table)
          + " (\"id\", \"label\", \"applied_at\", \"checksum\", \"seq\") VALUES (" + quoteLiteral(row.id) + ", "
-         + literalOrNull(row.label) + ", " + quoteLiteral(row.appliedAt) + ", " + literalOrNull(row.checksum)
+         + literalOrNull(row.label) + ", "
+         + (row.appliedAt.empty() ? std::string("strftime('%Y-%m-%dT%H:%M:%SZ', 'now')") : quoteLiteral(row.appliedAt))
+         + ", " + literalOrNull(row.checksum)
          + ", " + std::to_string(row.seq) + ")";
 }
 
