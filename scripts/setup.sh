@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
   nlohmann-json3-dev libssl-dev
   libgl-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()
