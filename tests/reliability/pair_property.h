@@ -8,6 +8,7 @@
 //     database), run by the dialect's own shell on a copy at A: the same schema and
 //     version table (and on SQLite the same sqlite_schema, views and triggers included);
 //   - downgrade: back to A, rows of unchanged columns intact, views and triggers kept.
+// The steps are pair_harness.cpp's; each dialect supplies its databases and shell.
 
 #include "core/ir/schema.h"
 #include "random_schema.h"
@@ -23,6 +24,12 @@ using PairProperty = std::function<std::optional<std::string>(const SchemaPair&)
 
 /// SQLite: `sqlite3` is the shell that runs the scripts.
 std::optional<std::string> sqlitePairProperty(const SchemaPair& pair);
+
+/// PostgreSQL 15, the test cluster (pg_test.h): `psql` runs the scripts; the catalog
+/// compared is pg_catalog's (columns, constraints, indexes, enums, sequences, comments,
+/// views, triggers, functions). Views read only what B keeps with its type (see
+/// postgres_pair_property.cpp).
+std::optional<std::string> postgresPairProperty(const SchemaPair& pair);
 
 /// Makes a failing pair smaller while it keeps failing (tables, columns, named items,
 /// whole mutations undone), at most `budget` runs of the property. Returns the smallest

@@ -27,10 +27,16 @@ std::optional<DefaultValue> defaultFor(const Column& column, const Schema& schem
     case ColumnType::Integer:
     case ColumnType::Bigint: return DefaultValue::number("3");  // = kRows: a valid key, distinct from rows 1 and 2
     case ColumnType::Numeric: return DefaultValue::number("1.5");
+    case ColumnType::Real:
     case ColumnType::Double: return DefaultValue::number("9.5");
     case ColumnType::Boolean: return DefaultValue::boolean(true);
     case ColumnType::Date: return DefaultValue::string("2024-02-01");
-    case ColumnType::Timestamp: return DefaultValue::expression("CURRENT_TIMESTAMP");
+    case ColumnType::Timestamp:
+    case ColumnType::Timestamptz: return DefaultValue::expression("CURRENT_TIMESTAMP");
+    case ColumnType::Time: return DefaultValue::string("12:00:00");
+    case ColumnType::Uuid: return DefaultValue::string("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+    case ColumnType::Json: return DefaultValue::string("{}");
+    case ColumnType::Blob: return DefaultValue::string("\\x00");
     case ColumnType::Enum:
         for (const EnumType& e : schema.enums)
             if (e.name == column.enumName)
@@ -80,13 +86,24 @@ void renameInTable(Table& table, const std::string& from, const std::string& to)
 
 bool mentions(const std::string& sql, const std::string& column) { return sql.find(q(column)) != std::string::npos; }
 
-/// The first column name of the pool the table does not have ("" when it has them all).
-std::string unusedColumnName(const Table& table)
+/// The first column name of the pool the table does not have, nor `before` ("" when
+/// they have them all).
+std::string unusedColumnName(const Table& table, const Table* before = nullptr)
 {
     for (const auto& candidate : kColumnNames)
-        if (!table.findColumn(candidate))
+        if (!table.findColumn(candidate) && !(before && before->findColumn(candidate)))
             return candidate;
     return {};
+}
+
+/// The table of A that `table` of B is (same name, or renamed from it), or null.
+const Table* tableInA(const Schema& a, const Table& table)
+{
+    const Table* found = nullptr;
+    for (const Table& at : a.tables)
+        if (at.name == table.name || (table.renamedFrom && *table.renamedFrom == at.name))
+            found = &at;
+    return found;
 }
 
 } // namespace
@@ -156,7 +173,8 @@ Column RandomSchemaPairs::column(const std::string& name, const Schema& schema)
 {
     Column c;
     c.name = name;
-    switch (pick(9)) {
+    // PostgreSQL draws from more types; SQLite's draw is the one it always was.
+    switch (m_postgres ? pick(17) : pick(9)) {
     case 0: c.type = ColumnType::Integer; break;
     case 1: c.type = ColumnType::Bigint; break;
     case 2: c.type = ColumnType::Text; break;
@@ -165,6 +183,14 @@ Column RandomSchemaPairs::column(const std::string& name, const Schema& schema)
     case 5: c.type = ColumnType::Boolean; break;
     case 6: c.type = ColumnType::Date; break;
     case 7: c.type = ColumnType::Timestamp; break;
+    case 9: c.type = ColumnType::Smallint; break;
+    case 10: c.type = ColumnType::Real; break;
+    case 11: c.type = ColumnType::Char; c.length = 4 + int(pick(3)); break;  // holds the default 'dflt'
+    case 12: c.type = ColumnType::Time; break;
+    case 13: c.type = ColumnType::Timestamptz; break;
+    case 14: c.type = ColumnType::Uuid; break;
+    case 15: c.type = ColumnType::Json; break;
+    case 16: c.type = ColumnType::Blob; break;
     default:
         if (!schema.enums.empty()) {
             c.type = ColumnType::Enum;
@@ -176,6 +202,18 @@ Column RandomSchemaPairs::column(const std::string& name, const Schema& schema)
     c.nullable = !chance(3);
     if (!c.nullable || chance(3))
         c.defaultValue = defaultFor(c, schema);
+    if (m_postgres && c.defaultValue) {
+        // Boolean literals both ways, and expressions the server stores in its own
+        // spelling (compared through prepareModelForCompare); (1 + 2) is 3, the usual key.
+        if (c.type == ColumnType::Boolean && chance(2))
+            c.defaultValue = DefaultValue::boolean(false);
+        else if (isIntegerType(c.type) && chance(4))
+            c.defaultValue = DefaultValue::expression("(1 + 2)");
+        else if (isTextual(c.type) && chance(4))
+            c.defaultValue = DefaultValue::expression("lower('DFLT')");
+        else if (c.type == ColumnType::Timestamptz && chance(2))
+            c.defaultValue = DefaultValue::expression("now()");
+    }
     if (chance(6))
         c.comment = "about " + name;
     return c;
@@ -305,7 +343,12 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
         const bool hadData = std::any_of(a.tables.begin(), a.tables.end(), [&](const Table& old) {
             return old.name == t.name || (t.renamedFrom && old.name == *t.renamedFrom);
         });
-        switch (pick(16)) {
+        const std::size_t kind = pick(m_postgres ? 21 : 16);
+        if (kind >= 16) {
+            mutatePostgres(b, a, t, kind);
+            continue;
+        }
+        switch (kind) {
         case 0:  // a new table (empty), perhaps referencing others
             b.tables.push_back(table("n" + std::to_string(++m_serial), b, false));
             if (chance(2))
@@ -333,7 +376,10 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
             break;
         }
         case 3: {  // add a column: nullable, or NOT NULL with a default
-            const std::string name = unusedColumnName(t);
+            // On PostgreSQL a column dropped and added again under its name is a type
+            // change (the same name is the same column), and rows of json or uuid do not
+            // cast to an enum: a new column takes a name the table did not have in A.
+            const std::string name = unusedColumnName(t, m_postgres ? tableInA(a, t) : nullptr);
             if (name.empty())
                 break;
             Column c = column(name, b);
@@ -371,10 +417,7 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
             // A name the table never had: DESIGN.md applies a hint only while the new
             // name does not exist, so renaming into a column dropped in the same
             // revision would be drop + add.
-            const Table* before = nullptr;
-            for (const Table& at : a.tables)
-                if (at.name == t.name || (t.renamedFrom && *t.renamedFrom == at.name))
-                    before = &at;
+            const Table* before = tableInA(a, t);
             std::string fresh;
             for (const auto& candidate : kColumnNames)
                 if (!t.findColumn(candidate) && !(before && before->findColumn(candidate)))
@@ -399,6 +442,18 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
                 c.type = ColumnType::Text, c.length.reset();
             else if (c.type == ColumnType::Numeric)
                 c.precision = *c.precision + 2;
+            else if (c.type == ColumnType::Smallint)  // the types below only PostgreSQL draws
+                c.type = ColumnType::Integer;
+            else if (c.type == ColumnType::Real)
+                c.type = ColumnType::Double;
+            else if (c.type == ColumnType::Char)
+                c.type = ColumnType::Varchar, c.length = *c.length + 10;
+            else if (m_postgres && c.type == ColumnType::Timestamp)
+                c.type = ColumnType::Timestamptz;
+            else if (m_postgres && c.type == ColumnType::Date)
+                c.type = ColumnType::Timestamp;
+            else if (m_postgres && c.type == ColumnType::Enum)
+                c.type = ColumnType::Text, c.enumName.clear();
             if (c.defaultValue && c.defaultValue->kind == DefaultValue::Kind::String && !isTextual(c.type)
                 && c.type != ColumnType::Date && c.type != ColumnType::Enum)
                 c.defaultValue = defaultFor(c, b);
@@ -476,7 +531,7 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
         default: {  // a new enum column
             if (b.enums.empty())
                 b.enums.push_back({"tone" + std::to_string(++m_serial), {"low", "high"}, std::nullopt});
-            const std::string name = unusedColumnName(t);
+            const std::string name = unusedColumnName(t, m_postgres ? tableInA(a, t) : nullptr);
             if (name.empty())
                 break;
             Column c;
@@ -492,10 +547,7 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
     // A column added with a default to a table that has rows holds the default in every
     // row: it cannot be unique.
     for (Table& t : b.tables) {
-        const Table* old = nullptr;
-        for (const Table& at : a.tables)
-            if (at.name == t.name || (t.renamedFrom && *t.renamedFrom == at.name))
-                old = &at;
+        const Table* old = tableInA(a, t);
         if (!old)
             continue;
         auto filledAlike = [&](const std::string& name) {
@@ -516,6 +568,68 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
         });
     }
     sanitizeSchema(b);
+}
+
+void RandomSchemaPairs::mutatePostgres(Schema& b, const Schema& a, Table& t, std::size_t kind)
+{
+    switch (kind) {
+    case 16:  // an enum value inserted before another (ALTER TYPE … ADD VALUE … BEFORE)
+        if (!b.enums.empty()) {
+            EnumType& e = b.enums[pick(b.enums.size())];
+            e.values.insert(e.values.begin() + std::ptrdiff_t(pick(e.values.size())), "v" + std::to_string(++m_serial));
+        }
+        break;
+    case 17: {  // an enum renamed (renamedFrom), its columns follow
+        if (b.enums.empty())
+            break;
+        EnumType& e = b.enums[pick(b.enums.size())];
+        if (e.renamedFrom)
+            break;
+        const std::string old = e.name, fresh = "e" + std::to_string(++m_serial);
+        e.renamedFrom = old;
+        e.name = fresh;
+        for (Table& table : b.tables)
+            for (Column& c : table.columns)
+                if (c.type == ColumnType::Enum && c.enumName == old)
+                    c.enumName = fresh;
+        break;
+    }
+    case 18: {  // an enum value dropped that no row of A holds and no default names
+        if (b.enums.empty())
+            break;
+        EnumType& e = b.enums[pick(b.enums.size())];
+        const EnumType* before = a.findEnum(e.renamedFrom ? *e.renamedFrom : e.name);
+        if (!before || e.values.size() < 2)
+            break;
+        std::set<std::string> held;
+        for (const Table& table : a.tables)
+            for (const Column& c : table.columns)
+                if (c.type == ColumnType::Enum && c.enumName == before->name)
+                    for (int r = 1; r <= kRows; ++r)
+                        if (!(r == kRows && c.nullable))
+                            held.insert(before->values[std::size_t(r - 1) % before->values.size()]);
+        for (const Table& table : b.tables)
+            for (const Column& c : table.columns)
+                if (c.type == ColumnType::Enum && c.enumName == e.name && c.defaultValue)
+                    held.insert(c.defaultValue->text);
+        std::vector<std::string> droppable;
+        for (const std::string& v : before->values)
+            if (!held.count(v) && std::find(e.values.begin(), e.values.end(), v) != e.values.end())
+                droppable.push_back(v);
+        if (!droppable.empty())
+            std::erase(e.values, droppable[pick(droppable.size())]);
+        break;
+    }
+    case 19:  // a column comment (compared on PostgreSQL)
+        if (t.columns.size() > 1) {
+            Column& c = t.columns[1 + pick(t.columns.size() - 1)];
+            c.comment = chance(2) ? std::optional<std::string>() : std::optional<std::string>("changed " + c.name);
+        }
+        break;
+    default:  // identity added to or dropped from the key
+        t.columns.front().autoincrement = !t.columns.front().autoincrement;
+        break;
+    }
 }
 
 SchemaPair RandomSchemaPairs::next()
@@ -543,8 +657,18 @@ std::vector<std::string> rowInserts(const Schema& schema, std::string (*quote)(s
                     value = n;
                 else if (c.type == ColumnType::Numeric)
                     value = n + ".25";
-                else if (c.type == ColumnType::Double)
+                else if (c.type == ColumnType::Double || c.type == ColumnType::Real)
                     value = n + ".5";
+                else if (c.type == ColumnType::Time)
+                    value = "'10:00:0" + n + "'";
+                else if (c.type == ColumnType::Timestamptz)
+                    value = "'2024-01-0" + n + " 10:00:00+00'";
+                else if (c.type == ColumnType::Uuid)
+                    value = "'00000000-0000-0000-0000-00000000000" + n + "'";
+                else if (c.type == ColumnType::Json)
+                    value = "'{\"n\": " + n + "}'";
+                else if (c.type == ColumnType::Blob)
+                    value = "'\\x0" + n + "'";
                 else if (c.type == ColumnType::Boolean)
                     value = r % 2 ? "TRUE" : "FALSE";
                 else if (c.type == ColumnType::Date)

@@ -13,6 +13,13 @@
 
 namespace tempest::test {
 
+/// Which dialect's features the pairs use. PostgreSQL adds what only it has, or only it
+/// compares: more types (smallint, real, char, time, timestamptz, uuid, json, blob) and
+/// their widenings, enum values inserted before others or dropped, enums renamed, column
+/// comments changed, identity added to or dropped from a key. For a given seed the SQLite
+/// pairs are the same as before the switch existed.
+enum class GeneratorDialect { Sqlite, Postgresql };
+
 struct SchemaPair {
     Schema a;
     Schema b;
@@ -20,7 +27,10 @@ struct SchemaPair {
 
 class RandomSchemaPairs {
 public:
-    explicit RandomSchemaPairs(unsigned seed) : m_random(seed) {}
+    explicit RandomSchemaPairs(unsigned seed, GeneratorDialect dialect = GeneratorDialect::Sqlite)
+        : m_random(seed), m_postgres(dialect == GeneratorDialect::Postgresql)
+    {
+    }
     SchemaPair next();
 
     /// Rows per table the data generator writes (ids 1..kRows): every integer column
@@ -38,7 +48,10 @@ private:
     std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(m_random); }
     bool chance(int oneIn) { return pick(std::size_t(oneIn)) == 0; }
 
+    void mutatePostgres(Schema& b, const Schema& a, Table& t, std::size_t kind);
+
     std::mt19937 m_random;
+    bool m_postgres = false;
     int m_serial = 0;
 };
 

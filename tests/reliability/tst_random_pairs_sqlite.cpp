@@ -3,11 +3,9 @@
 // 10000), seeds from TEMPEST_RANDOM_SEED (default 1) on; a failure is shrunk to a minimal
 // pair and printed with its seed, so `TEMPEST_RANDOM_SEED=N TEMPEST_RANDOM_PAIRS=1`
 // reproduces it.
-#include "pair_property.h"
+#include "pair_harness.h"
 
 #include <QtTest>
-
-#include <cstdlib>
 
 using namespace tempest::test;
 
@@ -20,22 +18,11 @@ private slots:
 
 void TestRandomPairsSqlite::pairsHold()
 {
-    const char* countText = std::getenv("TEMPEST_RANDOM_PAIRS");
-    const char* seedText = std::getenv("TEMPEST_RANDOM_SEED");
-    const unsigned count = countText ? unsigned(std::strtoul(countText, nullptr, 10)) : 300;
-    const unsigned first = seedText ? unsigned(std::strtoul(seedText, nullptr, 10)) : 1;
     unsigned tested = 0;
-    for (unsigned seed = first; seed < first + count; ++seed) {
-        RandomSchemaPairs generator(seed);
-        const SchemaPair pair = generator.next();
-        if (auto failure = sqlitePairProperty(pair)) {
-            auto [small, why] = shrinkPair(pair, *failure, sqlitePairProperty);
-            QFAIL((describeFailure(seed, small, why) + "(before shrinking: " + *failure + ")").c_str());
-        }
-        ++tested;
-    }
+    if (auto failure = checkRandomPairs(GeneratorDialect::Sqlite, sqlitePairProperty, tested))
+        QFAIL(failure->c_str());
     qInfo("%u random schema pairs hold on SQLite", tested);
 }
 
-QTEST_GUILESS_MAIN(TestRandomPairsSqlite)
+TEMPEST_RANDOM_PAIRS_MAIN(TestRandomPairsSqlite)
 #include "tst_random_pairs_sqlite.moc"
