@@ -355,10 +355,17 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
                 addForeignKey(b.tables.back(), b, a, false);
             break;
         case 1: {  // drop a table no other table references (its downgrade could not refill it)
-            const bool referenced = std::any_of(b.tables.begin(), b.tables.end(), [&](const Table& other) {
-                return &other != &t && std::any_of(other.foreignKeys.begin(), other.foreignKeys.end(),
-                                                   [&](const ForeignKey& fk) { return fk.refTable == t.name; });
-            });
+            auto references = [](const Schema& schema, const Table& table, const std::string& name) {
+                return std::any_of(schema.tables.begin(), schema.tables.end(), [&](const Table& other) {
+                    return other.name != table.name
+                        && std::any_of(other.foreignKeys.begin(), other.foreignKeys.end(),
+                                       [&](const ForeignKey& fk) { return fk.refTable == name; });
+                });
+            };
+            // Nor did in A: a key dropped earlier in this revision comes back on the way
+            // down, onto the empty table (seed 4202).
+            const Table* before = tableInA(a, t);
+            const bool referenced = references(b, t, t.name) || (before && references(a, *before, before->name));
             if (!referenced)
                 b.tables.erase(b.tables.begin() + std::ptrdiff_t(&t - b.tables.data()));
             break;
@@ -376,9 +383,10 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
             break;
         }
         case 3: {  // add a column: nullable, or NOT NULL with a default
-            // On PostgreSQL a column dropped and added again under its name is a type
-            // change (the same name is the same column), and rows of json or uuid do not
-            // cast to an enum: a new column takes a name the table did not have in A.
+            // A column dropped and added again under its name is a type change (the same
+            // name is the same column). SQLite's rebuild CASTs anything (but into an enum,
+            // see below); PostgreSQL's USING casts refuse json to an enum or uuid to an
+            // integer (seed 1052): there a new column takes a name the table did not have in A.
             const std::string name = unusedColumnName(t, m_postgres ? tableInA(a, t) : nullptr);
             if (name.empty())
                 break;
@@ -395,15 +403,23 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
                 break;
             const std::size_t at = 1 + pick(t.columns.size() - 1);
             const std::string name = t.columns[at].name;
-            const bool unique =
-                std::any_of(t.uniques.begin(), t.uniques.end(),
-                            [&](const UniqueConstraint& u) {
-                                return std::find(u.columns.begin(), u.columns.end(), name) != u.columns.end();
-                            })
-                || std::any_of(t.indexes.begin(), t.indexes.end(), [&](const Index& index) {
-                       return index.unique && std::any_of(index.columns.begin(), index.columns.end(),
-                                                          [&](const IndexColumn& c) { return mentions(c.value, name) || c.value == name; });
-                   });
+            auto uniqueIn = [](const Table& table, const std::string& column) {
+                return std::any_of(table.uniques.begin(), table.uniques.end(),
+                                   [&](const UniqueConstraint& u) {
+                                       return std::find(u.columns.begin(), u.columns.end(), column) != u.columns.end();
+                                   })
+                    || std::any_of(table.indexes.begin(), table.indexes.end(), [&](const Index& index) {
+                           return index.unique
+                               && std::any_of(index.columns.begin(), index.columns.end(), [&](const IndexColumn& c) {
+                                      return mentions(c.value, column) || c.value == column;
+                                  });
+                       });
+            };
+            // Nor unique in A: a unique dropped earlier in this revision comes back on the
+            // way down, over a column refilled with one default (seed 6513).
+            const Table* before = tableInA(a, t);
+            const std::string nameInA = t.columns[at].renamedFrom ? *t.columns[at].renamedFrom : name;
+            const bool unique = uniqueIn(t, name) || (before && uniqueIn(*before, nameInA));
             if (t.columns[at].nullable && !unique)
                 t.columns.erase(t.columns.begin() + std::ptrdiff_t(at));
             break;
@@ -531,7 +547,9 @@ void RandomSchemaPairs::mutate(Schema& b, const Schema& a)
         default: {  // a new enum column
             if (b.enums.empty())
                 b.enums.push_back({"tone" + std::to_string(++m_serial), {"low", "high"}, std::nullopt});
-            const std::string name = unusedColumnName(t, m_postgres ? tableInA(a, t) : nullptr);
+            // Not a name the table had in A: A's rows of another type hold no value of
+            // the enum (seed 7025 on SQLite: bigint → enum fails the enum's CHECK).
+            const std::string name = unusedColumnName(t, tableInA(a, t));
             if (name.empty())
                 break;
             Column c;
