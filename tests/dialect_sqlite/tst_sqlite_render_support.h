@@ -3,6 +3,7 @@
 // operations on a real database the way the runner does (beginRun, render with the live
 // connection, each statement, commitRun; rollbackRun on failure).
 
+#include <cctype>
 #include "core/dialect/dialect.h"
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
 #include "core/dialect/sqlite/sqlite_types.h"
@@ -120,10 +121,23 @@ inline void runStatements(Driver& driver, const Dialect& dialect, const std::vec
 /// How many times the statements rebuild `table` (its CREATE TABLE "_tempest_new_<table>").
 inline int rebuildCount(const std::vector<Statement>& statements, const std::string& table)
 {
-    const std::string create = "CREATE TABLE " + sqliteQuoteIdentifier("_tempest_new_" + table);
+    // The new table is `_tempest_new_<table>`, or `_tempest_new_<table>_<n>` when a user
+    // object has that name.
+    std::string create = sqliteQuoteIdentifier("_tempest_new_" + table);
+    create = "CREATE TABLE " + create.substr(0, create.size() - 1);
     int count = 0;
-    for (const auto& statement : statements)
-        count += statement.sql.rfind(create, 0) == 0 ? 1 : 0;
+    for (const auto& statement : statements) {
+        if (statement.sql.rfind(create, 0) != 0)
+            continue;
+        std::size_t at = create.size();
+        if (statement.sql.compare(at, 1, "_") == 0) {
+            std::size_t digits = at + 1;
+            while (digits < statement.sql.size() && std::isdigit(static_cast<unsigned char>(statement.sql[digits])))
+                ++digits;
+            at = digits > at + 1 ? digits : std::string::npos;
+        }
+        count += at != std::string::npos && statement.sql.compare(at, 2, "\" ") == 0 ? 1 : 0;
+    }
     return count;
 }
 

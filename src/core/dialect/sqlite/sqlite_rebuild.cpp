@@ -1,5 +1,6 @@
 #include "core/dialect/sqlite/sqlite_rebuild.h"
 
+#include "core/dialect/sqlite/sqlite_create_parser.h"
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
 #include "core/dialect/sqlite/sqlite_render_split.h"
 #include "core/dialect/sqlite/sqlite_types.h"
@@ -218,6 +219,31 @@ bool sqliteOptionsAreStrict(std::string_view options)
     return lower(options).find("strict") != std::string::npos;
 }
 
+namespace {
+
+/// The name the new table is built under: `_tempest_new_<table>`, or with a numeric
+/// suffix when a table, index, view or trigger of the database (or a table of the target
+/// schema) already has that name; SQLite compares names without case.
+std::string freeTemporaryName(const std::string& table, const Schema& schema, const SqliteRunState& catalog)
+{
+    auto taken = [&](const std::string& candidate) {
+        for (const auto& object : catalog.objects())
+            if (equalsIgnoreCase(object.name, candidate))
+                return true;
+        for (const auto& other : schema.tables)
+            if (equalsIgnoreCase(other.name, candidate))
+                return true;
+        return false;
+    };
+    const std::string base = "_tempest_new_" + table;
+    std::string candidate = base;
+    for (int suffix = 2; taken(candidate); ++suffix)
+        candidate = base + "_" + std::to_string(suffix);
+    return candidate;
+}
+
+} // namespace
+
 SqliteRebuild SqliteRebuild::of(const Table& table, int operationIndex)
 {
     SqliteRebuild rebuild{table, {}, {}, operationIndex};
@@ -232,7 +258,7 @@ void renderSqliteRebuild(SqliteRebuild rebuild, const Table& target, const Schem
     renameFirstWhereNamed(rebuild, target, catalog, emit);
     const int op = rebuild.operationIndex;
     const std::string& name = target.name;
-    const std::string temporary = "_tempest_new_" + name;
+    const std::string temporary = freeTemporaryName(name, schema, catalog);
 
     SqliteTableSpelling spelling{temporary, {}, false};
     const SqliteSchemaObject* known = catalog.table(rebuild.start.name);
