@@ -25,6 +25,11 @@ function(tempest_core_library name)
     target_link_libraries(tempest_core_${name} PUBLIC tempest_core_${dep})
   endforeach()
   target_link_libraries(tempest_core_${name} PUBLIC nlohmann_json::nlohmann_json ${ARG_EXTRA})
+  if(TEMPEST_SANITIZE)
+    # A sanitized build installs instrumented static libraries: whatever links them (the
+    # installed package's users too) needs the sanitizer runtimes.
+    target_link_options(tempest_core_${name} INTERFACE -fsanitize=address,undefined)
+  endif()
 endfunction()
 
 # tempest_add_test(NAME SOURCES... LIBS...) adds a Qt Test executable registered with CTest.

@@ -204,7 +204,10 @@ void TestCrashSafetySqlite::killedBeforeEveryDriverCall()
 void TestCrashSafetySqlite::killedAtRandomMoments()
 {
     std::mt19937 random(20261202);
-    const int trials = 15;
+    // TEMPEST_CRASH_RANDOM=N (the long form): N kills instead of 15.
+    const int trials = qEnvironmentVariableIsSet("TEMPEST_CRASH_RANDOM")
+                           ? qEnvironmentVariableIntValue("TEMPEST_CRASH_RANDOM")
+                           : 15;
     for (int i = 0; i < trials; ++i) {
         resetDatabase();
         const int delayMs = std::uniform_int_distribution<int>(0, 400)(random);
