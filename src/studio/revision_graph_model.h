@@ -3,7 +3,7 @@
 // state against the database (applied or pending, head, current = an applied head).
 
 #include "core/revision/revision_graph.h"
-#include "studio/dag_layout.h"
+#include "core/revision/graph_layout.h"
 
 #include <QAbstractListModel>
 
