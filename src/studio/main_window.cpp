@@ -130,6 +130,8 @@ MainWindow::MainWindow(QWidget* parent)
             [this] { m_runs->requestRun(Direction::Upgrade, QStringLiteral("heads")); });
     connect(m_revisionsPane, &RevisionsPane::showSqlRequested, this, &MainWindow::onShowSqlRequested);
     connect(m_revisionsPane, &RevisionsPane::openFileRequested, this, &MainWindow::onOpenFileRequested);
+    connect(m_revisionsPane, &RevisionsPane::graphExported, this,
+            [this](const QString& path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 5000); });
     connect(m_runs, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(m_runs, &RunController::runProgressed, this, &MainWindow::onRunProgressed);
     connect(m_runs, &RunController::runFinished, this, &MainWindow::onRunFinished);
@@ -247,7 +249,7 @@ void MainWindow::onSnapshotLoaded()
     m_modelsModel->setSchemas(m_snapshot.models, m_snapshot.live, m_dialect);
     m_databaseModel->setSchemas(m_snapshot.live, m_snapshot.models, m_dialect);
     m_operationsModel->setOperations(m_snapshot.operations);
-    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied);
+    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied, m_snapshot.status.currentHeads);
     m_runs->setState(m_snapshot.project, m_snapshot.status.appliedRows);
     m_findings->setFindings(m_snapshot.status.findings);
     updateDriftStatus();

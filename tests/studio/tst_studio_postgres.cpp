@@ -41,7 +41,7 @@ IdSet publicTables(PostgresDriver& db)
                   "table_name");
 }
 
-bool selectRevision(QListView* dag, const QString& revision)
+bool selectRevision(QAbstractItemView* dag, const QString& revision)
 {
     for (int r = 0; r < dag->model()->rowCount(); ++r) {
         const QModelIndex index = dag->model()->index(r, 0);
@@ -101,7 +101,7 @@ void TestStudioPostgres::upgradeToHereThenDowngradeToHere()
     window.openProject(dir.filePath(QStringLiteral("tempest.json")));
     window.show();
     QVERIFY(loaded.wait(30000));
-    auto* dag = window.findChild<QListView*>(QStringLiteral("dagView"));
+    auto* dag = window.findChild<QAbstractItemView*>(QStringLiteral("dagView"));
     QCOMPARE(dag->model()->rowCount(), 6);
     QCOMPARE(publicTables(*check), IdSet{});
 
