@@ -112,6 +112,11 @@ void RevisionsPane::onSearchChanged(const QString& text)
 {
     // Rows that do not match are hidden; the first match is selected (the current one is
     // kept while it still matches), so Upgrade/Downgrade act on what was found.
+    if (text.trimmed().isEmpty() && !m_filtered) {  // after each refresh of a long history
+        m_searchStatus->clear();
+        return;
+    }
+    m_filtered = !text.trimmed().isEmpty();
     int matches = 0, first = -1;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const bool match = matchesSearch(row);

@@ -64,6 +64,7 @@ private:
     QPushButton* m_openFile;
     QPushButton* m_exportGraph;
     bool m_busy = false;
+    bool m_filtered = false;  // some rows are hidden by the search
 };
 
 } // namespace tempest::studio
