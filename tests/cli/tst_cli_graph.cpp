@@ -6,6 +6,7 @@
 #include "alembic_dag.h"
 #include "cli_test_project.h"
 #include "core/cli/cli.h"
+#include "core/ir/json.h"
 
 #include <QImage>
 #include <QRegularExpression>
@@ -216,6 +217,15 @@ void TestCliGraph::appliedStateComesFromTheDatabase()
     QVERIFY(contains(dot.nodeAttributes.at("a03"), "status=pending"));
     QVERIFY(contains(dot.nodeAttributes.at("a03"), "head=true"));
     QVERIFY(!contains(dot.nodeAttributes.at("a01"), "current=true"));
+
+    // --json: one document, the DOT text inside it, counts and whether state was read.
+    const CliRun jsonRun = p.run(QStringList{"--json", "graph"});
+    QVERIFY2(jsonRun.exitCode == 0, jsonRun.describe().c_str());
+    const tempest::Json doc = tempest::Json::parse(jsonRun.out);
+    QCOMPARE(doc["result"]["revisions"].get<int>(), 3);
+    QCOMPARE(doc["result"]["edges"].get<int>(), 2);
+    QCOMPARE(doc["result"]["appliedState"].get<bool>(), true);
+    QCOMPARE(doc["result"]["text"].get<std::string>(), dotRun.out);
 }
 
 void TestCliGraph::unreachableDatabaseStillDraws()
