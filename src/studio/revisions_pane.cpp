@@ -58,15 +58,22 @@ void RevisionsPane::setBusy(bool busy)
     updateActions();
 }
 
+void RevisionsPane::setDatabaseAvailable(bool available)
+{
+    m_databaseAvailable = available;
+    updateActions();
+}
+
 void RevisionsPane::updateActions()
 {
     const QModelIndex index = m_view->currentIndex();
     const bool has = index.isValid();
     const bool applied = has && index.data(RevisionGraphModel::AppliedRole).toBool();
-    m_upgradeHere->setEnabled(!m_busy && has && !applied);
-    m_downgradeHere->setEnabled(!m_busy && has && applied);
-    m_upgradeAll->setEnabled(!m_busy && m_model->rowCount() > 0);
-    m_showSql->setEnabled(has);
+    const bool canRun = !m_busy && m_databaseAvailable;
+    m_upgradeHere->setEnabled(canRun && has && !applied);
+    m_downgradeHere->setEnabled(canRun && has && applied);
+    m_upgradeAll->setEnabled(canRun && m_model->rowCount() > 0);
+    m_showSql->setEnabled(m_databaseAvailable && has);
     m_openFile->setEnabled(has && !index.data(RevisionGraphModel::FileRole).toString().isEmpty());
 }
 

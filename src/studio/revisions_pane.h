@@ -20,6 +20,9 @@ public:
     DagView* view() const { return m_view; }
     /// Disables the actions that write while a run is in progress.
     void setBusy(bool busy);
+    /// Disables every action that needs the database (runs, Show SQL) while it is
+    /// offline or not loaded: which revisions are applied is then unknown.
+    void setDatabaseAvailable(bool available);
 
 signals:
     void upgradeRequested(const QString& revision);
@@ -39,6 +42,7 @@ private:
     QPushButton* m_showSql;
     QPushButton* m_openFile;
     bool m_busy = false;
+    bool m_databaseAvailable = true;
 };
 
 } // namespace tempest::studio
