@@ -85,15 +85,22 @@ void RevisionsPane::setBusy(bool busy)
     updateActions();
 }
 
+void RevisionsPane::setDatabaseAvailable(bool available)
+{
+    m_databaseAvailable = available;
+    updateActions();
+}
+
 void RevisionsPane::updateActions()
 {
     const QModelIndex index = m_view->currentIndex();
     const bool has = index.isValid();
     const bool applied = has && index.data(RevisionGraphModel::AppliedRole).toBool();
-    m_upgradeHere->setEnabled(!m_busy && has && !applied);
-    m_downgradeHere->setEnabled(!m_busy && has && applied);
-    m_upgradeAll->setEnabled(!m_busy && m_model->rowCount() > 0);
-    m_showSql->setEnabled(has);
+    const bool canRun = !m_busy && m_databaseAvailable;
+    m_upgradeHere->setEnabled(canRun && has && !applied);
+    m_downgradeHere->setEnabled(canRun && has && applied);
+    m_upgradeAll->setEnabled(canRun && m_model->rowCount() > 0);
+    m_showSql->setEnabled(m_databaseAvailable && has);
     m_openFile->setEnabled(has && !index.data(RevisionGraphModel::FileRole).toString().isEmpty());
     m_exportGraph->setEnabled(m_model->rowCount() > 0);
 }
@@ -164,15 +171,18 @@ QMenu* RevisionsPane::contextMenuFor(const QModelIndex& index)
     if (index.isValid()) {
         const QString revision = index.data(RevisionGraphModel::RevisionIdRole).toString();
         const bool applied = index.data(RevisionGraphModel::AppliedRole).toBool();
+        const bool canRun = !m_busy && m_databaseAvailable;
+        // Offline, which revisions are applied is unknown: no run and no SQL is offered.
         // Upgrading to an applied revision does nothing, downgrading to a pending one is
         // refused (DESIGN.md): neither is offered.
-        if (!m_busy && !applied)
+        if (canRun && !applied)
             add(tr("&Upgrade to here"), "upgradeHereAction", [this, revision] { emit upgradeRequested(revision); });
-        if (!m_busy && applied)
+        if (canRun && applied)
             add(tr("&Downgrade to here"), "downgradeHereAction",
                 [this, revision] { emit downgradeRequested(revision); });
-        add(applied ? tr("Show &SQL of the downgrade") : tr("Show &SQL of the upgrade"), "showSqlAction",
-            [this, revision] { emit showSqlRequested(revision); });
+        if (m_databaseAvailable)
+            add(applied ? tr("Show &SQL of the downgrade") : tr("Show &SQL of the upgrade"), "showSqlAction",
+                [this, revision] { emit showSqlRequested(revision); });
         if (!index.data(RevisionGraphModel::FileRole).toString().isEmpty())
             add(tr("&Open file"), "openFileAction", [this, revision] { emit openFileRequested(revision); });
         add(tr("&Copy revision id"), "copyRevisionIdAction",
@@ -182,7 +192,7 @@ QMenu* RevisionsPane::contextMenuFor(const QModelIndex& index)
     bool anyPending = false;
     for (const auto& f : m_model->facts())
         anyPending = anyPending || !f.applied;
-    if (!m_busy && anyPending)
+    if (!m_busy && m_databaseAvailable && anyPending)
         add(tr("Upgrade &all"), "upgradeAllAction", [this] { emit upgradeAllRequested(); });
     if (m_model->rowCount() > 0)
         add(tr("&Export graph…"), "exportGraphAction", [this] { onExportGraphTriggered(); });

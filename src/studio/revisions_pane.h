@@ -27,6 +27,9 @@ public:
     QLineEdit* searchField() const { return m_search; }
     /// Disables the actions that write while a run is in progress.
     void setBusy(bool busy);
+    /// Disables every action that needs the database (runs, Show SQL) while it is
+    /// offline or not loaded: which revisions are applied is then unknown.
+    void setDatabaseAvailable(bool available);
 
     /// Writes the graph to `path`, the format from its extension (.svg, .png, .dot or
     /// .gv). Returns false and sets `error` when the extension is unknown or the file
@@ -65,6 +68,7 @@ private:
     QPushButton* m_exportGraph;
     bool m_busy = false;
     bool m_filtered = false;  // some rows are hidden by the search
+    bool m_databaseAvailable = true;
 };
 
 } // namespace tempest::studio
