@@ -1,38 +1,60 @@
 #include "tools/png_writer.h"
 
-#include "painting/graph_painter.h"
+#include <dlfcn.h>
 
-#include <QGuiApplication>
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+#include <vector>
 
-#include <cstdio>
+#ifndef TEMPEST_MODULE_DIR
+#define TEMPEST_MODULE_DIR "lib/tempest-db"
+#endif
 
 namespace tempest {
 
+std::string graphPngModuleName() { return "tempest-graph-png.so"; }
+
 namespace {
 
-// Qt's start-up chatter (XDG_RUNTIME_DIR, font fallbacks) is not the command's output:
-// only what makes the PNG fail reaches stderr.
-void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message)
+std::vector<std::filesystem::path> moduleCandidates()
 {
-    if (type == QtCriticalMsg || type == QtFatalMsg)
-        std::fprintf(stderr, "tempest-migrate: %s\n", qPrintable(message));
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return {};
+    const std::filesystem::path dir = exe.parent_path();
+    return {dir / graphPngModuleName(), dir.parent_path() / TEMPEST_MODULE_DIR / graphPngModuleName()};
 }
 
 } // namespace
 
-void writeGraphPngOffscreen(const GraphPicture& picture, const std::string& path)
+void writeGraphPngThroughModule(const GraphPicture& picture, const std::string& path)
 {
-    if (!QGuiApplication::instance()) {
-        // Fonts need a QGuiApplication; the offscreen platform needs no display. It lives
-        // until the process exits (tempest-migrate writes one PNG, then returns).
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        qInstallMessageHandler(quietQtMessages);
-        static int argc = 1;
-        static char name[] = "tempest-migrate";
-        static char* argv[] = {name, nullptr};
-        new QGuiApplication(argc, argv);
+    using Entry = int (*)(const GraphPicture*, const char*, char*, std::size_t);
+    std::string tried;
+    for (const auto& candidate : moduleCandidates()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(candidate, ec))
+            continue;
+        // Loaded once and kept: Qt's application object lives until the process exits.
+        void* module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!module) {
+            const char* why = dlerror();
+            tried += std::string(tried.empty() ? "" : "; ") + (why ? why : candidate.string());
+            continue;
+        }
+        auto entry = reinterpret_cast<Entry>(dlsym(module, "tempest_graph_png"));
+        if (!entry)
+            throw std::runtime_error(candidate.string() + " is not a tempest-db PNG module");
+        char error[1024] = {};
+        if (entry(&picture, path.c_str(), error, sizeof error) != 0)
+            throw std::runtime_error(error);
+        return;
     }
-    writeGraphPng(picture, path);
+    throw std::runtime_error("PNG needs " + graphPngModuleName() + " (tempest-db built with Qt Gui)"
+                             + (tried.empty() ? std::string(", which is not installed") : ": " + tried)
+                             + "; use --format svg or --format dot");
 }
 
 } // namespace tempest

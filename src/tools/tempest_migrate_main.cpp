@@ -2,9 +2,7 @@
 // prompt on the terminal, the environment, and the driver factory.
 #include "core/cli/cli.h"
 #include "tools/driver_factory.h"
-#ifdef TEMPEST_WITH_QT_GUI
 #include "tools/png_writer.h"
-#endif
 
 #include <cstdio>
 #include <filesystem>
@@ -56,9 +54,7 @@ int main(int argc, char** argv)
     std::error_code ec;
     config.io.cwd = std::filesystem::current_path(ec).string();
     config.openDriver = tempest::openProjectDatabase;
-#ifdef TEMPEST_WITH_QT_GUI
-    config.writePng = tempest::writeGraphPngOffscreen;
-#endif
+    config.writePng = tempest::writeGraphPngThroughModule;
 
     const std::vector<std::string> args(argv + 1, argv + argc);
     return tempest::runMigrationCli(args, config);

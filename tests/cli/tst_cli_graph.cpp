@@ -8,7 +8,10 @@
 #include "core/cli/cli.h"
 #include "core/ir/json.h"
 
+#include <QFile>
 #include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -127,6 +130,7 @@ private slots:
     void badUsageExits2_data();
     void badUsageExits2();
     void pngWithoutQtGuiPointsAtSvgAndDot();
+    void pngModuleMissingIsExit2AndOtherVerbsWork();
 };
 
 void TestCliGraph::svgShowsEveryRevisionAndParentEdge()
@@ -286,6 +290,31 @@ void TestCliGraph::pngWithoutQtGuiPointsAtSvgAndDot()
     QCOMPARE(tempest::runMigrationCli({"graph", "--format", "svg", "--output", "g.svg"}, config), 0);
     QVERIFY(p.exists("g.svg"));
     QVERIFY2(contains(err, "without applied state"), err.c_str());
+}
+
+void TestCliGraph::pngModuleMissingIsExit2AndOtherVerbsWork()
+{
+    // A deploy machine with tempest-migrate and no Qt: the binary alone, without the
+    // tempest-graph-png.so beside it or in an installed prefix.
+    TestProject p;
+    writeAppliedChain(p);
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    const QString alone = bin.filePath(QStringLiteral("tempest-migrate"));
+    QVERIFY(QFile::copy(QStringLiteral(TEMPEST_MIGRATE_BIN), alone));
+    auto run = [&](const QStringList& args) {
+        QProcess process;
+        process.setWorkingDirectory(QString::fromStdString(p.dir()));
+        process.start(alone, args);
+        process.waitForFinished(60000);
+        return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardError()));
+    };
+    const auto [code, err] = run({"graph", "--format", "png", "--output", "g.png"});
+    QCOMPARE(code, 2);
+    QVERIFY2(err.contains("tempest-graph-png.so") && err.contains("--format svg or --format dot"), qPrintable(err));
+    QVERIFY(!p.exists("g.png"));
+    QCOMPARE(run({"graph", "--format", "dot", "--output", "g.dot"}).first, 0);
+    QCOMPARE(run({"heads"}).first, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliGraph)
