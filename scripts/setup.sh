@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
+  qtkeychain-qt6-dev
   libqt6sql6-sqlite libqt6sql6-psql
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
   nlohmann-json3-dev libssl-dev

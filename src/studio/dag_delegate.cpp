@@ -1,21 +1,17 @@
 #include "studio/dag_delegate.h"
 
+#include "core/revision/graph_picture.h"
+#include "painting/graph_painter.h"
 #include "studio/revision_graph_model.h"
 
 #include <QApplication>
 #include <QPainter>
-#include <QPainterPath>
 
 namespace tempest::studio {
 
 namespace {
 
-/// A lane colour: hues spread around the wheel, lightness from the palette.
-QColor laneColor(int lane, const QPalette& palette)
-{
-    const bool darkBase = palette.color(QPalette::Base).lightness() < 128;
-    return QColor::fromHsl((lane * 67 + 210) % 360, 160, darkBase ? 165 : 95);
-}
+Rgb toRgb(const QColor& color) { return {std::uint8_t(color.red()), std::uint8_t(color.green()), std::uint8_t(color.blue())}; }
 
 } // namespace
 
@@ -24,16 +20,37 @@ DagDelegate::DagDelegate(const RevisionGraphModel* model, QObject* parent)
 {
 }
 
+GraphStyle DagDelegate::styleFor(const QPalette& palette, int rowHeight)
+{
+    GraphStyle style;
+    style.laneWidth = kLaneWidth;
+    style.rowHeight = rowHeight;
+    style.darkBackground = palette.color(QPalette::Base).lightness() < 128;
+    style.background = toRgb(palette.color(QPalette::Base));
+    style.text = toRgb(palette.color(QPalette::Text));
+    style.mutedText = toRgb(palette.color(QPalette::Disabled, QPalette::Text));
+    return style;
+}
+
 QSize DagDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.setHeight(std::max(size.height(), 24));
-    size.setWidth(size.width() + (m_model->layout().laneCount + 1) * kLaneWidth + 80);
+    size.setHeight(std::max(size.height(), kMinRowHeight));
+    if (index.column() == RevisionGraphModel::GraphColumn)
+        size.setWidth(size.width() + (m_model->layout().laneCount + 1) * kLaneWidth);
     return size;
 }
 
 void DagDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
+    if (index.column() != RevisionGraphModel::GraphColumn) {
+        QStyleOptionViewItem opt = option;
+        // Pending revisions read dimmer, in every column (the State column says it in words).
+        if (!index.data(RevisionGraphModel::AppliedRole).toBool())
+            opt.palette.setColor(QPalette::Text, option.palette.color(QPalette::Disabled, QPalette::Text));
+        QStyledItemDelegate::paint(painter, opt, index);
+        return;
+    }
     ++m_paintedRows;
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -43,66 +60,28 @@ void DagDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, c
     opt.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
-    const DagRow& row = m_model->rowAt(index.row());
     const QRect r = option.rect;
-    const int top = r.top(), bottom = r.bottom() + 1, mid = r.center().y();
-    auto laneX = [&](int lane) { return r.left() + kLaneWidth / 2 + lane * kLaneWidth; };
-
+    const RevisionFacts& facts = m_model->factsAt(index.row());
+    const GraphStyle graphStyle = styleFor(palette, r.height());
+    const RowPicture picture = rowPicture(m_model->layout(), std::size_t(index.row()), facts, graphStyle);
     painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    auto pen = [&](int lane) { return QPen(laneColor(lane, palette), 2); };
-    for (int lane : row.passing) {
-        painter->setPen(pen(lane));
-        painter->drawLine(laneX(lane), top, laneX(lane), bottom);
-    }
-    const QPointF node(laneX(row.lane), mid);
-    for (int lane : row.incoming) {
-        painter->setPen(pen(lane));
-        QPainterPath path(QPointF(laneX(lane), top));
-        path.cubicTo(QPointF(laneX(lane), mid), QPointF(laneX(lane), mid), node);
-        painter->drawPath(path);
-    }
-    for (int lane : row.outgoing) {
-        painter->setPen(pen(lane));
-        QPainterPath path(node);
-        path.cubicTo(QPointF(laneX(lane), mid), QPointF(laneX(lane), mid), QPointF(laneX(lane), bottom));
-        painter->drawPath(path);
-    }
+    painter->translate(r.topLeft());
+    paintCurves(*painter, picture.curves);
+    paintCircles(*painter, picture.circles);
+    painter->restore();
 
-    const bool applied = index.data(RevisionGraphModel::AppliedRole).toBool();
-    const bool current = index.data(RevisionGraphModel::CurrentRole).toBool();
-    const bool head = index.data(RevisionGraphModel::HeadRole).toBool();
-    const QColor color = laneColor(row.lane, palette);
-    painter->setPen(QPen(color, 2));
-    // Applied: filled; pending: hollow; the current revision gets a ring around it.
-    painter->setBrush(applied ? QBrush(color) : palette.brush(QPalette::Base));
-    painter->drawEllipse(node, 5, 5);
-    if (current) {
-        painter->setBrush(Qt::NoBrush);
-        painter->setPen(QPen(palette.color(QPalette::Text), 1.5));
-        painter->drawEllipse(node, 8, 8);
-    }
-
-    const int textLeft = r.left() + (m_model->layout().laneCount + 1) * kLaneWidth;
-    QRect textRect(textLeft, r.top(), r.right() - textLeft, r.height());
-    QString text = index.data(Qt::DisplayRole).toString();
-    QStringList tags;
-    if (head)
-        tags << tr("head");
-    if (current)
-        tags << tr("current");
-    if (index.data(RevisionGraphModel::MergeRole).toBool())
-        tags << tr("merge");
-    if (!tags.isEmpty())
-        text += QStringLiteral("  (") + tags.join(QStringLiteral(", ")) + QLatin1Char(')');
+    const int textLeft = r.left() + int(graphTextLeft(m_model->layout(), graphStyle));
+    const QRect textRect(textLeft, r.top(), r.right() - textLeft, r.height());
+    painter->save();
     QFont font = opt.font;
-    font.setBold(current);
+    font.setBold(facts.current);
     painter->setFont(font);
     const bool selected = opt.state & QStyle::State_Selected;
     QColor textColor = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    if (!applied && !selected)
+    if (!facts.applied && !selected)
         textColor = palette.color(QPalette::Disabled, QPalette::Text);
     painter->setPen(textColor);
+    const QString text = QString::fromStdString(facts.id);
     painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
                       opt.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
     painter->restore();

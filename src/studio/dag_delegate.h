@@ -1,8 +1,13 @@
 #pragma once
-// DagDelegate: paints one row of the revision graph (lane lines, the node, the text);
-// the list view calls it for visible rows only, so a long history stays cheap.
+// DagDelegate: paints the graph column of the revision view (lane lines and node, as core's
+// rowPicture() computes them, then the id); the view calls it for visible rows only, so
+// a long history stays cheap. Other columns are painted as plain text.
 
 #include <QStyledItemDelegate>
+
+namespace tempest {
+struct GraphStyle;
+}
 
 namespace tempest::studio {
 
@@ -18,6 +23,11 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
     static constexpr int kLaneWidth = 16;
+    static constexpr int kMinRowHeight = 24;
+
+    /// The graph's look for a palette: the lane colours for a light or dark base, the
+    /// node fill and ring from the palette.
+    static GraphStyle styleFor(const QPalette& palette, int rowHeight);
 
     /// How many rows this delegate has painted since it was made: lets tests and the
     /// benchmark check that a frame paints only the visible rows.

@@ -1,14 +1,15 @@
 #pragma once
-// DagView: the revision graph as a list whose rows DagDelegate paints (only the visible
-// rows are ever painted), uniform row heights so scrolling a long history is cheap.
+// DagView: the revision graph as a flat tree view — the graph column painted by
+// DagDelegate (only the visible rows are ever painted), then message, date and state
+// columns; uniform row heights so scrolling a long history is cheap.
 
-#include <QListView>
+#include <QTreeView>
 
 namespace tempest::studio {
 
 class RevisionGraphModel;
 
-class DagView : public QListView {
+class DagView : public QTreeView {
     Q_OBJECT
 
 public:
@@ -18,6 +19,8 @@ public:
     void selectRevision(const QString& revision);
 
 private:
+    void fitGraphColumn();
+
     RevisionGraphModel* m_model;
 };
 

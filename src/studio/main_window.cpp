@@ -1,15 +1,19 @@
 #include "studio/main_window.h"
 
 #include "core/project/run_plan.h"
+#include "studio/connection_session.h"
 #include "studio/findings_list.h"
 #include "studio/generate_migration_dialog.h"
+#include "studio/offline_banner.h"
 #include "studio/operation_list_model.h"
 #include "studio/pane_linker.h"
+#include "studio/recent_projects.h"
 #include "studio/revision_graph_model.h"
 #include "studio/dag_view.h"
 #include "studio/revisions_pane.h"
 #include "studio/run_controller.h"
 #include "studio/schema_tree_model.h"
+#include "studio/snapshot_loader.h"
 #include "studio/sql_highlighter.h"
 #include "studio/table_filter_proxy.h"
 
@@ -64,6 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_modelsProxy(new TableFilterProxy(this))
     , m_databaseProxy(new TableFilterProxy(this))
 {
+    m_loader = new SnapshotLoader(this);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tempest Studio"));
     resize(1280, 800);
@@ -102,16 +107,27 @@ MainWindow::MainWindow(QWidget* parent)
     m_cancelButton = new QPushButton(tr("Cancel run"), this);
     m_cancelButton->setObjectName(QStringLiteral("cancelRunButton"));
     m_cancelButton->hide();
+    m_cancelLoadButton = new QPushButton(tr("Cancel loading"), this);
+    m_cancelLoadButton->setObjectName(QStringLiteral("cancelLoadButton"));
+    m_cancelLoadButton->hide();
     statusBar()->addWidget(m_driftLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_cancelLoadButton);
+    m_connections = new ConnectionSession(this);
 
     m_linker = new PaneLinker(m_modelsTree, m_modelsProxy, m_modelsModel, m_databaseTree, m_databaseProxy,
                               m_databaseModel, m_operationsView, m_operationsModel, this);
     m_runs = new RunController(this);
     buildActions();
 
-    connect(&m_loader, &QFutureWatcher<ProjectSnapshot>::finished, this, &MainWindow::onSnapshotLoaded);
+    connect(m_loader, &SnapshotLoader::loaded, this, &MainWindow::onSnapshotLoaded);
+    connect(m_cancelLoadButton, &QPushButton::clicked, this, &MainWindow::onLoadCancelled);
+    connect(m_connections, &ConnectionSession::changed, this, &MainWindow::onConnectionChanged);
+    connect(m_connections, &ConnectionSession::noticed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_offlineBanner, &OfflineBanner::reconnectRequested, this, &MainWindow::refresh);
+    connect(m_offlineBanner, &OfflineBanner::connectRequested, this, &MainWindow::onConnectTriggered);
     connect(&m_revisionSql, &QFutureWatcher<QString>::finished, this, [this] {
         m_sqlPreview->setPlainText(m_revisionSql.result());
         emit revisionSqlShown(m_revisionSqlOf);
@@ -130,6 +146,8 @@ MainWindow::MainWindow(QWidget* parent)
             [this] { m_runs->requestRun(Direction::Upgrade, QStringLiteral("heads")); });
     connect(m_revisionsPane, &RevisionsPane::showSqlRequested, this, &MainWindow::onShowSqlRequested);
     connect(m_revisionsPane, &RevisionsPane::openFileRequested, this, &MainWindow::onOpenFileRequested);
+    connect(m_revisionsPane, &RevisionsPane::graphExported, this,
+            [this](const QString& path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 5000); });
     connect(m_runs, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(m_runs, &RunController::runProgressed, this, &MainWindow::onRunProgressed);
     connect(m_runs, &RunController::runFinished, this, &MainWindow::onRunFinished);
@@ -142,7 +160,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    m_loader.waitForFinished();
+    // m_loader (a child) waits for its workers, each bounded by the connect timeout.
     m_revisionSql.waitForFinished();
 }
 
@@ -177,7 +195,13 @@ QWidget* MainWindow::buildSchemaPanes()
     m_paneSplitter = new QSplitter(Qt::Horizontal, box);
     m_paneSplitter->setObjectName(QStringLiteral("paneSplitter"));
     m_paneSplitter->addWidget(titled(tr("Models"), m_modelsTree, box));
-    m_paneSplitter->addWidget(titled(tr("Database"), m_databaseTree, box));
+    auto* database = new QWidget(box);
+    auto* databaseLayout = new QVBoxLayout(database);
+    databaseLayout->setContentsMargins(0, 0, 0, 0);
+    m_offlineBanner = new OfflineBanner(database);
+    databaseLayout->addWidget(m_offlineBanner);
+    databaseLayout->addWidget(m_databaseTree, 1);
+    m_paneSplitter->addWidget(titled(tr("Database"), database, box));
     m_paneSplitter->addWidget(titled(tr("Diff (database → models)"), m_operationsView, box));
     layout->addWidget(m_paneSplitter, 1);
     return box;
@@ -188,6 +212,10 @@ void MainWindow::buildActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open project…"), this, &MainWindow::onOpenProjectTriggered);
     open->setShortcut(QKeySequence::Open);
+    QMenu* recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentProjectsMenu"));
+    m_recentProjects = new RecentProjects(recent, this);
+    connect(m_recentProjects, &RecentProjects::projectChosen, this, &MainWindow::openProject);
     QAction* refresh = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
@@ -197,6 +225,11 @@ void MainWindow::buildActions()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu* database = menuBar()->addMenu(tr("&Database"));
+    QAction* connectAction = database->addAction(tr("&Connect…"), this, &MainWindow::onConnectTriggered);
+    connectAction->setObjectName(QStringLiteral("connectAction"));
+    QAction* reconnect = database->addAction(tr("&Reconnect"), this, &MainWindow::refresh);
+    reconnect->setObjectName(QStringLiteral("reconnectAction"));
     QAction* find = new QAction(tr("Filter tables"), this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_filter, [this] { m_filter->setFocus(); m_filter->selectAll(); });
@@ -210,8 +243,15 @@ void MainWindow::buildActions()
 
 void MainWindow::openProject(const QString& projectFile)
 {
+    m_projectFile = projectFile;
+    m_recentProjects->add(projectFile);
+    m_connections->setProject(projectFile);  // changed() follows: onConnectionChanged
+}
+
+void MainWindow::onConnectionChanged()
+{
     try {
-        m_project = openStudioProject(projectFile);
+        m_project = openStudioProject(m_projectFile, m_connections->databaseOverride());
         m_dialect = m_project->sharedDialect();
     } catch (const std::exception& e) {
         m_project.reset();
@@ -222,37 +262,56 @@ void MainWindow::openProject(const QString& projectFile)
     refresh();
 }
 
+void MainWindow::onConnectTriggered()
+{
+    if (m_project)
+        m_connections->showDialog(QString::fromStdString(m_project->config().dialect),
+                                  QString::fromStdString(m_project->config().database));
+}
+
 void MainWindow::refresh()
 {
     if (!m_project)
         return;
-    if (m_loader.isRunning()) {
-        m_refreshAgain = true;
-        return;
-    }
     m_driftLabel->setText(tr("Loading…"));
-    const tempest::Project project = *m_project;
-    m_loader.setFuture(QtConcurrent::run([project] { return loadSnapshot(project); }));
+    m_cancelLoadButton->show();
+    m_loader->load(*m_project);
 }
 
-void MainWindow::onSnapshotLoaded()
+void MainWindow::onLoadCancelled()
 {
-    if (m_refreshAgain) {
-        m_refreshAgain = false;
-        refresh();
-        return;
-    }
-    m_snapshot = m_loader.result();
+    m_loader->cancel();
+    m_cancelLoadButton->hide();
+    // What was shown before stays, but nothing that needs the database may run on it.
+    m_revisionsPane->setDatabaseAvailable(false);
+    m_offlineBanner->showMessage(tr("Not loaded: loading was cancelled."));
+    m_driftLabel->setText(tr("Not loaded: loading was cancelled"));
+}
+
+void MainWindow::onSnapshotLoaded(const ProjectSnapshot& snapshot)
+{
+    m_cancelLoadButton->hide();
+    m_snapshot = snapshot;
     const QString table = m_linker->currentTable();
-    m_modelsModel->setSchemas(m_snapshot.models, m_snapshot.live, m_dialect);
-    m_databaseModel->setSchemas(m_snapshot.live, m_snapshot.models, m_dialect);
+    const bool offline = m_snapshot.status.offline();
+    // Offline, the database is unknown: the models are shown without marks (not all "+"),
+    // the database tree stays empty and the banner says why.
+    m_modelsModel->setSchemas(m_snapshot.models, offline ? std::nullopt : std::optional(m_snapshot.live), m_dialect);
+    m_databaseModel->setSchemas(m_snapshot.live, offline ? std::nullopt : std::optional(m_snapshot.models), m_dialect);
+    m_revisionsPane->setDatabaseAvailable(!offline && m_snapshot.error.isEmpty());
+    if (offline)
+        m_offlineBanner->showMessage(tr("Offline: %1").arg(QString::fromStdString(m_snapshot.status.offlineReason)));
+    else
+        m_offlineBanner->hide();
     m_operationsModel->setOperations(m_snapshot.operations);
-    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied);
+    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied, m_snapshot.status.currentHeads);
     m_runs->setState(m_snapshot.project, m_snapshot.status.appliedRows);
     m_findings->setFindings(m_snapshot.status.findings);
     updateDriftStatus();
     if (!table.isEmpty())
         m_linker->selectTable(table);
+    if (offline && m_snapshot.status.passwordRejected && m_project)
+        m_connections->askPassword(QString::fromStdString(m_project->config().database), projectDatabase(*m_project));
     emit snapshotLoaded();
 }
 
@@ -264,6 +323,10 @@ void MainWindow::updateDriftStatus()
     QStringList parts;
     if (!s.error.isEmpty()) {
         parts << tr("Error: %1").arg(s.error);
+    } else if (s.status.offline()) {
+        parts << tr("Offline: %1").arg(QString::fromStdString(s.status.offlineReason));
+        if (const int n = count(FindingKind::Uncaptured))
+            parts << tr("%n model change(s) not in a migration", nullptr, n);
     } else {
         if (!s.databaseExists)
             parts << tr("No database yet");
@@ -408,6 +471,9 @@ void MainWindow::onRunFinished(const MigrationOutcome& outcome)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // Stop waiting for a load: a hung connect must not keep the window (its worker ends
+    // within the connect timeout, which is all the process waits for on exit).
+    m_loader->cancel();
     saveLayout();
     QMainWindow::closeEvent(event);
 }

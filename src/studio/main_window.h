@@ -10,6 +10,7 @@
 #include "studio/project_snapshot.h"
 
 #include <QFutureWatcher>
+#include <QString>
 #include <QMainWindow>
 
 #include <memory>
@@ -26,13 +27,17 @@ class QTreeView;
 
 namespace tempest::studio {
 
+class ConnectionSession;
 class FindingsList;
+class OfflineBanner;
 class OperationListModel;
 class PaneLinker;
+class RecentProjects;
 class RevisionGraphModel;
 class RevisionsPane;
 class RunController;
 class SchemaTreeModel;
+class SnapshotLoader;
 class TableFilterProxy;
 
 class MainWindow : public QMainWindow {
@@ -64,7 +69,10 @@ protected:
 private:
     void buildActions();
     QWidget* buildSchemaPanes();
-    void onSnapshotLoaded();
+    void onSnapshotLoaded(const ProjectSnapshot& snapshot);
+    void onLoadCancelled();
+    void onConnectionChanged();
+    void onConnectTriggered();
     void onRunStarted(int count);
     void onRunProgressed(int index, int count, const QString& revision);
     void onRunFinished(const MigrationOutcome& outcome);
@@ -80,8 +88,8 @@ private:
     std::optional<tempest::Project> m_project;
     std::shared_ptr<const Dialect> m_dialect;
     ProjectSnapshot m_snapshot;
-    QFutureWatcher<ProjectSnapshot> m_loader;
-    bool m_refreshAgain = false;
+    QString m_projectFile;
+    SnapshotLoader* m_loader = nullptr;
     QFutureWatcher<QString> m_revisionSql;
     QString m_revisionSqlOf;
 
@@ -104,6 +112,10 @@ private:
     QLabel* m_driftLabel = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
+    QPushButton* m_cancelLoadButton = nullptr;
+    OfflineBanner* m_offlineBanner = nullptr;
+    ConnectionSession* m_connections = nullptr;
+    RecentProjects* m_recentProjects = nullptr;
     PaneLinker* m_linker = nullptr;
     RunController* m_runs = nullptr;
     FindingsList* m_findings = nullptr;

@@ -1,6 +1,7 @@
 #include "studio/migration_job.h"
 
 #include "drivers/qtsql/qtsql_driver.h"
+#include "studio/project_snapshot.h"
 
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,7 +49,7 @@ MigrationOutcome MigrationJob::run()
 {
     MigrationOutcome outcome;
     try {
-        auto driver = QtSqlDriver::open(m_config.dialect, m_config.database);
+        auto driver = QtSqlDriver::open(m_config.dialect, m_config.database, kStudioConnectTimeoutSeconds);
         auto progress = [this](const ProgressEvent& event) {
             if (event.stage != ProgressEvent::Stage::RevisionStarted)
                 return;

@@ -18,9 +18,9 @@ ProjectEnvironment studioEnvironment(std::string* stderrText)
     return environment;
 }
 
-tempest::Project openStudioProject(const QString& path)
+tempest::Project openStudioProject(const QString& path, const std::string& database)
 {
-    return tempest::Project::open(QFileInfo(path).absoluteFilePath().toStdString(), {}, studioEnvironment());
+    return tempest::Project::open(QFileInfo(path).absoluteFilePath().toStdString(), database, studioEnvironment());
 }
 
 QString projectTitle(const tempest::Project& project)

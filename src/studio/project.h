@@ -15,8 +15,10 @@ namespace tempest::studio {
 /// `stderrText` when given (the caller owns it and reads it on the same thread).
 ProjectEnvironment studioEnvironment(std::string* stderrText = nullptr);
 
-/// Loads `tempest.json` at `path`. Throws InputError naming the file.
-tempest::Project openStudioProject(const QString& path);
+/// Loads `tempest.json` at `path`; a non-empty `database` (the connection chosen in
+/// Studio for this session) overrides the file and TEMPEST_DATABASE, as `--database`
+/// does for the CLI. Throws InputError naming the file.
+tempest::Project openStudioProject(const QString& path, const std::string& database = {});
 
 /// The project folder's name.
 QString projectTitle(const tempest::Project& project);

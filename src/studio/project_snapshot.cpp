@@ -17,8 +17,7 @@ ProjectSnapshot loadSnapshot(const tempest::Project& opened)
         snapshot.graph = project.sharedGraph();
         const ProjectConfig& config = project.config();
 
-        const std::unique_ptr<Driver> driver = openDatabaseReadOnly(config);
-        snapshot.status = projectStatus(project, driver.get());
+        snapshot.status = projectStatusOrOffline(project, [&config] { return openDatabaseReadOnly(config); });
         snapshot.project = project;
         snapshot.models = snapshot.status.models;
         snapshot.live = snapshot.status.live;
@@ -47,7 +46,7 @@ std::unique_ptr<Driver> openDatabaseReadOnly(const ProjectConfig& config)
     }
     if (config.database.empty())
         return nullptr;
-    return QtSqlDriver::connectPostgres(config.database);
+    return QtSqlDriver::connectPostgres(config.database, kStudioConnectTimeoutSeconds);
 }
 
 QString revisionRunSql(const tempest::Project& project, Direction direction, const std::string& revision)

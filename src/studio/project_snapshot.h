@@ -20,6 +20,11 @@
 
 namespace tempest::studio {
 
+/// Seconds Studio waits for a PostgreSQL server to answer a connection (libpq's
+/// `connect_timeout`, unless the connection string or PGCONNECT_TIMEOUT sets one): an
+/// unanswering server shows "Offline" after this long, and quitting waits no longer.
+inline constexpr int kStudioConnectTimeoutSeconds = 5;
+
 struct ProjectSnapshot {
     /// The project as loaded for this snapshot (its graph loaded): what Generate, plans
     /// and runs use until the next refresh.
@@ -40,7 +45,8 @@ struct ProjectSnapshot {
 };
 
 /// Reads the migrations and models, connects through QtSqlDriver (on the calling
-/// thread), and asks projectStatus(). Never throws: failures land in `error`.
+/// thread), and asks projectStatusOrOffline(): a database that cannot be reached gives
+/// status.offline(), not an error. Never throws: failures land in `error`.
 ProjectSnapshot loadSnapshot(const tempest::Project& project);
 
 /// A read-only connection to the project's database on the calling thread, or null when

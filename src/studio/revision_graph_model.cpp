@@ -2,30 +2,29 @@
 
 namespace tempest::studio {
 
-RevisionGraphModel::RevisionGraphModel(QObject* parent) : QAbstractListModel(parent) {}
+namespace {
 
-void RevisionGraphModel::setGraph(std::shared_ptr<const RevisionGraph> graph, const std::vector<std::string>& applied)
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+QStringList qsList(const std::vector<std::string>& items)
+{
+    QStringList list;
+    for (const auto& item : items)
+        list << qs(item);
+    return list;
+}
+
+} // namespace
+
+RevisionGraphModel::RevisionGraphModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RevisionGraphModel::setGraph(std::shared_ptr<const RevisionGraph> graph, const std::vector<std::string>& applied,
+                                  const std::vector<std::string>& currentHeads)
 {
     beginResetModel();
     m_graph = std::move(graph);
     m_layout = m_graph ? layoutDag(*m_graph) : DagLayout{};
-    m_applied.clear();
-    m_heads.clear();
-    m_current.clear();
-    if (m_graph) {
-        for (const auto& id : applied)
-            if (m_graph->contains(id))
-                m_applied.insert(id);
-        for (const auto& head : m_graph->heads())
-            m_heads.insert(head);
-        for (const auto& id : m_applied) {
-            bool appliedChild = false;
-            for (const auto& child : m_graph->children(id))
-                appliedChild = appliedChild || m_applied.count(child);
-            if (!appliedChild)
-                m_current.insert(id);
-        }
-    }
+    m_facts = m_graph ? revisionFacts(*m_graph, m_layout, applied, currentHeads) : std::vector<RevisionFacts>{};
     endResetModel();
 }
 
@@ -38,41 +37,83 @@ int RevisionGraphModel::rowOf(const QString& revision) const
     return -1;
 }
 
+QString RevisionGraphModel::stateText(const RevisionFacts& facts)
+{
+    QStringList tags{facts.applied ? tr("applied") : tr("pending")};
+    if (facts.head)
+        tags << tr("head");
+    if (facts.current)
+        tags << tr("current");
+    if (facts.merge())
+        tags << tr("merge");
+    return tags.join(QStringLiteral(", "));
+}
+
+QString RevisionGraphModel::toolTip(const RevisionFacts& f) const
+{
+    QStringList lines{qs(f.id)};
+    if (!f.label.empty())
+        lines << qs(f.label);
+    if (!f.createdAt.empty())
+        lines << tr("created: %1").arg(qs(revisionDateText(f.createdAt)));
+    lines << tr("parents: %1").arg(f.parents.empty() ? tr("(base)") : qsList(f.parents).join(QStringLiteral(", ")));
+    if (!f.file.empty())
+        lines << tr("file: %1").arg(qs(f.file));
+    lines << stateText(f);
+    return lines.join(QLatin1Char('\n'));
+}
+
 int RevisionGraphModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_layout.rows.size());
+    return parent.isValid() ? 0 : int(m_facts.size());
+}
+
+int RevisionGraphModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RevisionGraphModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case GraphColumn: return tr("Revision");
+    case LabelColumn: return tr("Message");
+    case DateColumn: return tr("Date");
+    case StateColumn: return tr("State");
+    default: return {};
+    }
 }
 
 QVariant RevisionGraphModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !m_graph || index.row() >= rowCount())
+    if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const DagRow& row = m_layout.rows[std::size_t(index.row())];
-    const Migration& m = m_graph->at(row.revision);
-    const bool applied = m_applied.count(row.revision) > 0;
+    const RevisionFacts& f = m_facts[std::size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole: {
-        QString text = QString::fromStdString(m.revision);
-        if (!m.label.empty())
-            text += QStringLiteral(" — ") + QString::fromStdString(m.label);
-        return text;
-    }
-    case Qt::ToolTipRole: {
-        QStringList lines;
-        lines << QString::fromStdString(m.revision) + QStringLiteral(": ") + QString::fromStdString(m.label);
-        lines << (applied ? tr("applied") : tr("pending"));
-        if (!m.createdAt.empty())
-            lines << tr("created %1").arg(QString::fromStdString(m.createdAt));
-        return lines.join(QLatin1Char('\n'));
-    }
-    case RevisionIdRole: return QString::fromStdString(m.revision);
-    case LabelRole: return QString::fromStdString(m.label);
-    case AppliedRole: return applied;
-    case HeadRole: return m_heads.count(row.revision) > 0;
-    case CurrentRole: return m_current.count(row.revision) > 0;
-    case LaneRole: return row.lane;
-    case MergeRole: return m.downRevision.size() > 1;
-    case FileRole: return QString::fromStdString(m.file);
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case GraphColumn: return qs(f.id);
+        case LabelColumn: return qs(f.label);
+        case DateColumn: return qs(revisionDateText(f.createdAt));
+        case StateColumn: return stateText(f);
+        default: return {};
+        }
+    case Qt::ToolTipRole: return toolTip(f);
+    // Screen readers hear the state, which the graph column shows only as a filled or
+    // hollow node.
+    case Qt::AccessibleTextRole:
+        return index.column() == GraphColumn ? tr("%1, %2").arg(qs(f.id), stateText(f)) : data(index, Qt::DisplayRole);
+    case Qt::AccessibleDescriptionRole: return toolTip(f);
+    case RevisionIdRole: return qs(f.id);
+    case LabelRole: return qs(f.label);
+    case AppliedRole: return f.applied;
+    case HeadRole: return f.head;
+    case CurrentRole: return f.current;
+    case LaneRole: return rowAt(index.row()).lane;
+    case MergeRole: return f.merge();
+    case FileRole: return qs(f.file);
     default: return {};
     }
 }

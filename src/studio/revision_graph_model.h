@@ -1,20 +1,22 @@
 #pragma once
-// RevisionGraphModel: one row per revision, newest first, with its lane layout and its
-// state against the database (applied or pending, head, current = an applied head).
+// RevisionGraphModel: one row per revision, newest first, with its lane layout and what
+// core's graph picture knows of it (applied or pending, head, current = an applied head,
+// date, label). Columns: the graph and id, the state in words, the date, the message —
+// so applied/pending is text as well as a filled or hollow node.
 
+#include "core/revision/graph_layout.h"
+#include "core/revision/graph_picture.h"
 #include "core/revision/revision_graph.h"
-#include "studio/dag_layout.h"
 
-#include <QAbstractListModel>
+#include <QAbstractTableModel>
 
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
 namespace tempest::studio {
 
-class RevisionGraphModel : public QAbstractListModel {
+class RevisionGraphModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
@@ -28,26 +30,36 @@ public:
         MergeRole,     // bool: two or more parents
         FileRole,      // QString: the migration file
     };
+    enum Column { GraphColumn, StateColumn, DateColumn, LabelColumn, ColumnCount };
 
     explicit RevisionGraphModel(QObject* parent = nullptr);
 
-    /// `applied`: the version table's ids (any order).
-    void setGraph(std::shared_ptr<const RevisionGraph> graph, const std::vector<std::string>& applied);
+    /// `applied`: the version table's ids (any order); `currentHeads`: the project
+    /// layer's applied heads (RevisionState/ProjectStatus::currentHeads).
+    void setGraph(std::shared_ptr<const RevisionGraph> graph, const std::vector<std::string>& applied,
+                  const std::vector<std::string>& currentHeads);
     const RevisionGraph* graph() const { return m_graph.get(); }
     const DagLayout& layout() const { return m_layout; }
     const DagRow& rowAt(int row) const { return m_layout.rows[std::size_t(row)]; }
+    /// What the picture says about each row (revisionFacts), in row order.
+    const std::vector<RevisionFacts>& facts() const { return m_facts; }
+    const RevisionFacts& factsAt(int row) const { return m_facts[std::size_t(row)]; }
     /// Row of a revision, -1 when unknown.
     int rowOf(const QString& revision) const;
+    /// "applied, head, current" (translated): the state in words.
+    static QString stateText(const RevisionFacts& facts);
 
     int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QString toolTip(const RevisionFacts& facts) const;
+
     std::shared_ptr<const RevisionGraph> m_graph;
     DagLayout m_layout;
-    std::set<std::string> m_applied;
-    std::set<std::string> m_heads;
-    std::set<std::string> m_current;
+    std::vector<RevisionFacts> m_facts;
 };
 
 } // namespace tempest::studio

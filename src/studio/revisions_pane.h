@@ -1,10 +1,16 @@
 #pragma once
-// RevisionsPane: the revision DAG and the actions on the selected revision
-// (Upgrade to here, Downgrade to here, Upgrade all, Show SQL, Open file). It only
-// emits requests; the main window decides what they do.
+// RevisionsPane: the revision DAG, a search field, and the actions on the selected
+// revision (Upgrade to here, Downgrade to here, Upgrade all, Show SQL, Open file, Export
+// graph). The context menu offers only what applies to the revision under the cursor.
+// Runs and SQL are only requested; the main window decides what they do. Export writes
+// core's DOT/SVG writers, PNG painted by tempest_painting: the picture of
+// `tempest-migrate graph`.
 
 #include <QWidget>
 
+class QLabel;
+class QLineEdit;
+class QMenu;
 class QPushButton;
 
 namespace tempest::studio {
@@ -18,8 +24,20 @@ class RevisionsPane : public QWidget {
 public:
     explicit RevisionsPane(RevisionGraphModel* model, QWidget* parent = nullptr);
     DagView* view() const { return m_view; }
+    QLineEdit* searchField() const { return m_search; }
     /// Disables the actions that write while a run is in progress.
     void setBusy(bool busy);
+    /// Disables every action that needs the database (runs, Show SQL) while it is
+    /// offline or not loaded: which revisions are applied is then unknown.
+    void setDatabaseAvailable(bool available);
+
+    /// Writes the graph to `path`, the format from its extension (.svg, .png, .dot or
+    /// .gv). Returns false and sets `error` when the extension is unknown or the file
+    /// cannot be written.
+    bool exportGraph(const QString& path, QString* error = nullptr) const;
+    /// The context menu for the revision at `index` (none: the empty area), holding only
+    /// the actions that apply; the caller owns it.
+    QMenu* contextMenuFor(const QModelIndex& index);
 
 signals:
     void upgradeRequested(const QString& revision);
@@ -27,18 +45,30 @@ signals:
     void upgradeAllRequested();
     void showSqlRequested(const QString& revision);
     void openFileRequested(const QString& revision);
+    /// "Export graph…" wrote `path`.
+    void graphExported(const QString& path);
 
 private:
     void updateActions();
+    void onSearchChanged(const QString& text);
+    void onSearchNext();
+    void onExportGraphTriggered();
+    void onContextMenuRequested(const QPoint& pos);
+    bool matchesSearch(int row) const;
 
     RevisionGraphModel* m_model;
     DagView* m_view;
+    QLineEdit* m_search;
+    QLabel* m_searchStatus;
     QPushButton* m_upgradeHere;
     QPushButton* m_downgradeHere;
     QPushButton* m_upgradeAll;
     QPushButton* m_showSql;
     QPushButton* m_openFile;
+    QPushButton* m_exportGraph;
     bool m_busy = false;
+    bool m_filtered = false;  // some rows are hidden by the search
+    bool m_databaseAvailable = true;
 };
 
 } // namespace tempest::studio

@@ -3,6 +3,7 @@
 #include "studio/dag_view.h"
 #include "studio/demo_project.h"
 #include "studio/main_window.h"
+#include "studio/termination_signals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -118,6 +119,7 @@ int runStudio(int argc, char** argv)
             return 2;
         }
     }
+    closeOnTerminationSignals(&window);
     window.show();
     if (!projectFile.isEmpty())
         window.openProject(projectFile);

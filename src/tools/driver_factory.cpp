@@ -12,9 +12,11 @@ DriverPtr openProjectDatabase(const ProjectConfig& project, bool mayCreate)
 {
     if (project.dialect == "postgresql") {
         try {
+            // kDefaultConnectTimeoutSeconds unless the string or PGCONNECT_TIMEOUT says.
             return PostgresDriver::connect(project.database);
         } catch (const ConnectionError& e) {
-            throw ConnectionError(maskPassword(e.what()));
+            throw ConnectionError(maskPassword(e.what()), e.passwordRejected() ? ConnectionError::Cause::PasswordRejected
+                                                                                : ConnectionError::Cause::Other);
         }
     }
     std::error_code ec;

@@ -2,6 +2,7 @@
 // prompt on the terminal, the environment, and the driver factory.
 #include "core/cli/cli.h"
 #include "tools/driver_factory.h"
+#include "tools/png_writer.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -53,6 +54,7 @@ int main(int argc, char** argv)
     std::error_code ec;
     config.io.cwd = std::filesystem::current_path(ec).string();
     config.openDriver = tempest::openProjectDatabase;
+    config.writePng = tempest::writeGraphPngThroughModule;
 
     const std::vector<std::string> args(argv + 1, argv + argc);
     return tempest::runMigrationCli(args, config);

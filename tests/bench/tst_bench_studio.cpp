@@ -125,7 +125,7 @@ bool measure(const QString& projectFile, Measurement& m)
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return false;
-    auto* dag = window.findChild<QListView*>(QStringLiteral("dagView"));
+    auto* dag = window.findChild<QAbstractItemView*>(QStringLiteral("dagView"));
     auto* delegate = dag ? qobject_cast<DagDelegate*>(dag->itemDelegate()) : nullptr;
     if (!delegate)
         return false;

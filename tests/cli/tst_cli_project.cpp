@@ -4,7 +4,9 @@
 #include "cli_test_project.h"
 
 #include "core/cli/cli.h"
+#include "core/ir/errors.h"
 #include "core/ir/json.h"
+#include "core/project/status.h"
 
 #include <QFile>
 #include <QTest>
@@ -35,6 +37,7 @@ class TestCliProject : public QObject {
     Q_OBJECT
 
 private slots:
+    void offlineStatusKnowsNothingAboutTheDatabase();
     void initScaffoldsAProject();
     void initNeverOverwrites_data();
     void initNeverOverwrites();
@@ -540,6 +543,45 @@ void TestCliProject::terminalAsksBeforeRenaming()
         kinds << QString::fromStdString(op["kind"].get<std::string>());
     kinds.sort();
     QCOMPARE(kinds.join(','), expectedKinds);
+}
+
+// Issue 10: a database that cannot be reached is not an empty one. "No database yet"
+// makes every revision pending and every model table drift; offline must say neither,
+// and keep what the files alone tell (uncaptured model changes), password masked.
+void TestCliProject::offlineStatusKnowsNothingAboutTheDatabase()
+{
+    TestProject p;
+    writeLinearHistory(p);
+    p.writeModels(usersAndPostsModels());  // posts is in no migration: uncaptured
+    const tempest::Project project = tempest::Project::open(p.path("tempest.json"), {}, {{}, p.dir(), {}});
+    const auto unreachable = []() -> tempest::DriverPtr {
+        throw tempest::ConnectionError("cannot connect to PostgreSQL (postgresql://u:s3cret@db/app): refused",
+                                       tempest::ConnectionError::Cause::PasswordRejected);
+    };
+    const tempest::ProjectStatus offline = tempest::projectStatusOrOffline(project, unreachable);
+    QVERIFY(offline.offline());
+    QVERIFY(offline.passwordRejected);
+    QVERIFY2(!contains(offline.offlineReason, "s3cret"), offline.offlineReason.c_str());
+    QVERIFY(contains(offline.offlineReason, "refused"));
+    QVERIFY(offline.pending.empty());
+    QVERIFY(offline.findingsOf(tempest::FindingKind::Pending).empty());
+    QVERIFY(offline.findingsOf(tempest::FindingKind::Drift).empty());
+    QVERIFY(offline.driftOperations.empty());
+    QVERIFY(offline.live.tables.empty());
+    QCOMPARE(offline.models.tables.size(), std::size_t(2));
+    QVERIFY(!offline.findingsOf(tempest::FindingKind::Uncaptured).empty());
+
+    // "No database yet" is another answer: r1 pending, users and posts to create.
+    const tempest::ProjectStatus empty = tempest::projectStatusOrOffline(project, [] { return tempest::DriverPtr(); });
+    QVERIFY(!empty.offline());
+    QCOMPARE(empty.pending, std::vector<std::string>{"r1"});
+    QVERIFY(!empty.driftOperations.empty());
+    QVERIFY(empty.findingsOf(tempest::FindingKind::Uncaptured) == offline.findingsOf(tempest::FindingKind::Uncaptured));
+
+    // Offline or not, a bad file is still an input error.
+    p.writeModels("{");
+    const tempest::Project broken = tempest::Project::open(p.path("tempest.json"), {}, {{}, p.dir(), {}});
+    QVERIFY_THROWS_EXCEPTION(tempest::InputError, tempest::projectStatusOrOffline(broken, unreachable));
 }
 
 QTEST_GUILESS_MAIN(TestCliProject)

@@ -14,6 +14,9 @@
 #include <future>
 #include <limits>
 #include <thread>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace tempest;
@@ -105,6 +108,8 @@ private slots:
     void passwordUriConnects();
     void connectionFailuresNeverShowThePassword_data();
     void connectionFailuresNeverShowThePassword();
+    void silentServerTimesOut_data();
+    void silentServerTimesOut();
     void noticesAreCollectedNotPrinted();
     void scratchSchemaIsolatesNames();
     void countingDriverCountsEveryStatement();
@@ -471,7 +476,50 @@ void TestPostgresDriver::connectionFailuresNeverShowThePassword()
         QVERIFY2(contains(what, expected.toStdString()), what.c_str());
         if (change != "garbage")
             QVERIFY2(contains(what, "****"), what.c_str()); // the masked connection string is named
+        // Only a refused password lets a front end ask for another one.
+        QCOMPARE(e.passwordRejected(), change == "wrong-password");
     }
+}
+
+// A server that accepts TCP and never answers hung connect() for ever (issue 10): the
+// connect timeout ends it, and a timeout in the string wins over the default.
+void TestPostgresDriver::silentServerTimesOut_data()
+{
+    QTest::addColumn<QString>("options");
+    QTest::addColumn<int>("argumentSeconds");
+    QTest::addColumn<int>("expectedSeconds");
+    QTest::newRow("the argument") << "" << 2 << 2;
+    QTest::newRow("the string's own") << " connect_timeout=3" << 30 << 3;
+}
+
+void TestPostgresDriver::silentServerTimesOut()
+{
+    QFETCH(QString, options);
+    QFETCH(int, argumentSeconds);
+    QFETCH(int, expectedSeconds);
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QVERIFY(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    QVERIFY(::listen(listener, 8) == 0);  // the kernel completes handshakes; nobody answers
+    socklen_t length = sizeof address;
+    ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+    const std::string conninfo = "host=127.0.0.1 port=" + std::to_string(ntohs(address.sin_port))
+                                 + " user=tempest password=" + kPassword + " dbname=x" + options.toStdString();
+    const auto started = std::chrono::steady_clock::now();
+    try {
+        PostgresDriver::connect(conninfo, argumentSeconds);
+        QFAIL("the connection succeeded");
+    } catch (const ConnectionError& e) {
+        QVERIFY2(contains(e.what(), "timeout expired"), e.what());
+        QVERIFY2(!contains(e.what(), kPassword), e.what());
+        QVERIFY(!e.passwordRejected());
+    }
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    ::close(listener);
+    QVERIFY2(elapsed.count() >= (expectedSeconds - 1) * 1000 && elapsed.count() < (expectedSeconds + 2) * 1000,
+             std::to_string(elapsed.count()).c_str());
 }
 
 void TestPostgresDriver::noticesAreCollectedNotPrinted()

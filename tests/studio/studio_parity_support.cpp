@@ -258,7 +258,7 @@ QStringList Studio::rows(const QListWidget* list)
 
 QString Studio::showSql(const QString& revision)
 {
-    auto* dag = child<QListView>("dagView");
+    auto* dag = child<QAbstractItemView>("dagView");
     for (int r = 0; r < dag->model()->rowCount(); ++r) {
         const QModelIndex index = dag->model()->index(r, 0);
         if (index.data(studio::RevisionGraphModel::RevisionIdRole).toString() != revision)

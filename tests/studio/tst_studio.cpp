@@ -92,7 +92,7 @@ std::vector<std::string> appliedIds(const QString& databaseFile)
 
 std::set<std::string> asSet(const std::vector<std::string>& ids) { return {ids.begin(), ids.end()}; }
 
-bool selectRevision(QListView* dag, const QString& revision)
+bool selectRevision(QAbstractItemView* dag, const QString& revision)
 {
     for (int r = 0; r < dag->model()->rowCount(); ++r) {
         const QModelIndex index = dag->model()->index(r, 0);
@@ -291,7 +291,7 @@ void TestStudio::dagShowsEveryRevisionWithLaneAndState()
 {
     OpenDemo d;
     QVERIFY(d.load());
-    auto* dag = d.child<QListView>("dagView");
+    auto* dag = d.child<QAbstractItemView>("dagView");
     QVERIFY(dag);
     auto* model = dag->model();
     QCOMPARE(model->rowCount(), 6);
@@ -324,7 +324,7 @@ void TestStudio::upgradeToHereAppliesItAndItsAncestorsOnly()
 {
     OpenDemo d;
     QVERIFY(d.load());
-    auto* dag = d.child<QListView>("dagView");
+    auto* dag = d.child<QAbstractItemView>("dagView");
     QSignalSpy finished(&d.window, &MainWindow::runFinished);
     // Every run ends with a refresh; counted from here so a fast one is not missed.
     QSignalSpy loaded(&d.window, &MainWindow::snapshotLoaded);
@@ -388,7 +388,7 @@ void TestStudio::cancelDuringLongUpgradeLeavesDatabaseAsBeforeRevisionInFlight()
     window.openProject(dir.filePath(QStringLiteral("tempest.json")));
     window.show();
     QVERIFY(loaded.wait(30000));
-    auto* dag = window.findChild<QListView*>(QStringLiteral("dagView"));
+    auto* dag = window.findChild<QAbstractItemView*>(QStringLiteral("dagView"));
     QCOMPARE(dag->model()->rowCount(), 3);
 
     // The state "before the revision in flight": a01 and a02 applied through the Studio.
@@ -445,7 +445,7 @@ void TestStudio::generateMigrationWritesAFile()
     QCOMPARE(int(migrations.entryList({QStringLiteral("*.json")}, QDir::Files).size()), filesBefore + 1);
     // The Studio refreshes: the new revision is the new head.
     QVERIFY(loaded.wait(30000));
-    auto* dag = d.child<QListView>("dagView");
+    auto* dag = d.child<QAbstractItemView>("dagView");
     QCOMPARE(dag->model()->rowCount(), 7);
     QVERIFY(files.front().startsWith(dag->model()->index(0, 0).data(RevisionGraphModel::RevisionIdRole).toString()));
 }

@@ -3,7 +3,7 @@
 // counterpart, and the DAG lane layout on branches and merges.
 
 #include "core/dialect/dialect.h"
-#include "studio/dag_layout.h"
+#include "core/revision/graph_layout.h"
 #include "studio/schema_tree_model.h"
 
 #include <QAbstractItemModelTester>

@@ -2,6 +2,7 @@
 // fixture): "Upgrade to here" and "Downgrade to here" through the real widgets, checked
 // through a separate libpq connection (tempest::PostgresDriver), not through the Studio.
 
+#include "demo_project_files.h"
 #include "pg_test.h"
 #include "studio/confirm_destructive_dialog.h"
 #include "studio/main_window.h"
@@ -41,7 +42,7 @@ IdSet publicTables(PostgresDriver& db)
                   "table_name");
 }
 
-bool selectRevision(QListView* dag, const QString& revision)
+bool selectRevision(QAbstractItemView* dag, const QString& revision)
 {
     for (int r = 0; r < dag->model()->rowCount(); ++r) {
         const QModelIndex index = dag->model()->index(r, 0);
@@ -54,23 +55,10 @@ bool selectRevision(QListView* dag, const QString& revision)
     return false;
 }
 
-/// The demo's models and migrations (users, posts, a tags branch and a score branch,
-/// their merge, comments) with a tempest.json pointing at `conninfo`.
+/// The demo project with a tempest.json pointing at `conninfo`.
 bool writePostgresProject(const QString& dir, const std::string& conninfo)
 {
-    const QDir demo(QStringLiteral(TEMPEST_SOURCE_DIR "/resources/demo"));
-    QDir().mkpath(dir + "/migrations");
-    bool ok = QFile::copy(demo.filePath(QStringLiteral("models.json")), dir + "/models.json");
-    for (const QString& f : QDir(demo.filePath(QStringLiteral("migrations"))).entryList({"*.json"}, QDir::Files))
-        ok = ok && QFile::copy(demo.filePath("migrations/" + f), dir + "/migrations/" + f);
-    QFile project(dir + "/tempest.json");
-    ok = ok && project.open(QIODevice::WriteOnly);
-    QString database = QString::fromStdString(conninfo);
-    database.replace('\\', QLatin1String("\\\\")).replace('"', QLatin1String("\\\""));
-    project.write(QStringLiteral(R"({"dialect": "postgresql", "database": "%1", "migrations": "migrations", "models": "models.json"})")
-                      .arg(database)
-                      .toUtf8());
-    return ok;
+    return tempest::test::writeDemoProjectFiles(dir, QStringLiteral("postgresql"), conninfo);
 }
 
 } // namespace
@@ -101,7 +89,7 @@ void TestStudioPostgres::upgradeToHereThenDowngradeToHere()
     window.openProject(dir.filePath(QStringLiteral("tempest.json")));
     window.show();
     QVERIFY(loaded.wait(30000));
-    auto* dag = window.findChild<QListView*>(QStringLiteral("dagView"));
+    auto* dag = window.findChild<QAbstractItemView*>(QStringLiteral("dagView"));
     QCOMPARE(dag->model()->rowCount(), 6);
     QCOMPARE(publicTables(*check), IdSet{});
 

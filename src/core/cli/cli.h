@@ -5,6 +5,7 @@
 
 #include "core/project/project.h"
 #include "core/driver/driver.h"
+#include "core/revision/graph_picture.h"
 
 #include <functional>
 #include <map>
@@ -34,9 +35,17 @@ struct CliIo {
 /// database cannot be opened or reached.
 using DriverFactory = std::function<DriverPtr(const ProjectConfig& project, bool mayCreate)>;
 
+/// Writes a graph picture to a PNG file at `path`. The core has no Qt, so the program
+/// around runMigrationCli provides it when it can paint (tempest-migrate built with Qt
+/// Gui); without it `graph --format png` is refused. Throws std::runtime_error naming
+/// the file when it cannot be written.
+using PngWriter = std::function<void(const GraphPicture& picture, const std::string& path)>;
+
 struct CliConfig {
     CliIo io;
     DriverFactory openDriver;
+    /// Empty: `graph --format png` exits 2 and points at svg and dot.
+    PngWriter writePng;
 };
 
 /// Runs one command; `argv` excludes the program name. Returns the exit code: 0 success;

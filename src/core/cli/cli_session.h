@@ -28,6 +28,8 @@ public:
     CliSession(const CliConfig& config, GlobalOptions options);
 
     const CliIo& io() const { return m_config.io; }
+    /// Writes PNG files for `graph`; empty when the program around the CLI cannot paint.
+    const PngWriter& pngWriter() const { return m_config.writePng; }
     bool jsonMode() const { return m_options.json; }
 
     /// A human line on stdout (suppressed with --json, where `result` carries the data).

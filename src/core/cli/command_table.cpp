@@ -59,6 +59,15 @@ const std::vector<CommandInfo>& commandTable()
          "`changed: <id>` (an applied migration was edited) lines, and exits 1 when any.\n",
          {}, &cmdCheck},
         {"introspect", "introspect", "print the live schema as IR JSON", "", {}, &cmdIntrospect},
+        {"graph", "graph [--format svg|png|dot] [--output FILE]",
+         "draw the revision DAG (lanes, applied/pending, heads, current) as DOT, SVG or PNG",
+         "  --format dot   Graphviz text: one node per revision, edges child -> parent (default)\n"
+         "  --format svg   the picture Tempest Studio shows: lanes, nodes, id, state, date, label\n"
+         "  --format png   the same picture as an image (needs --output)\n"
+         "  --output FILE  write to FILE instead of stdout\n"
+         "Applied and current revisions come from the database when it can be read; without\n"
+         "one every revision is drawn pending and a warning says so. No database is created.\n",
+         {{"--format", true, false}, {"--output", true, false}}, &cmdGraph},
     };
     return table;
 }

@@ -43,5 +43,6 @@ int cmdShow(CliSession& session, const ParsedArgs& args);
 int cmdStamp(CliSession& session, const ParsedArgs& args);
 int cmdCheck(CliSession& session, const ParsedArgs& args);
 int cmdIntrospect(CliSession& session, const ParsedArgs& args);
+int cmdGraph(CliSession& session, const ParsedArgs& args);
 
 } // namespace tempest

@@ -278,6 +278,12 @@ std::vector<Span> keyValuePasswords(std::string_view s)
 
 } // namespace
 
+bool isPasswordFailure(std::string_view message)
+{
+    return message.find("password authentication failed") != std::string_view::npos ||
+           message.find("no password supplied") != std::string_view::npos;
+}
+
 std::string maskPassword(std::string_view connection)
 {
     std::string s = replaceSpans(connection, uriPasswords(connection));

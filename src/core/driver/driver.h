@@ -68,8 +68,28 @@ private:
 /// Thrown when a database cannot be opened or reached (exit code 2 in the CLI).
 class ConnectionError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    enum class Cause { Other, PasswordRejected };
+    explicit ConnectionError(const std::string& message, Cause cause = Cause::Other)
+        : std::runtime_error(message), m_cause(cause)
+    {
+    }
+    /// The server asked for a password and none was given, or refused the one given:
+    /// a front end may ask the user for one and try again.
+    bool passwordRejected() const { return m_cause == Cause::PasswordRejected; }
+
+private:
+    Cause m_cause;
 };
+
+/// Seconds a PostgreSQL connection attempt waits for the server (libpq's
+/// `connect_timeout`, per address) when neither the connection string nor
+/// PGCONNECT_TIMEOUT sets one: a server that accepts TCP and never answers must not
+/// hang `tempest-migrate` for ever. Tempest Studio uses a shorter wait of its own.
+inline constexpr int kDefaultConnectTimeoutSeconds = 10;
+
+/// True when a libpq connection failure `message` says the password was missing or
+/// refused ("no password supplied", "password authentication failed").
+bool isPasswordFailure(std::string_view message);
 
 class Driver {
 public:

@@ -22,6 +22,11 @@ std::string behindHeadsText(const std::vector<std::string>& pending)
            (pending.size() == 1 ? "" : "s") + " (" + joinIds(pending) + "); run `tempest-migrate upgrade`";
 }
 
+Finding headsFinding(const std::vector<std::string>& heads)
+{
+    return {FindingKind::MultipleHeads, {}, std::to_string(heads.size()) + " heads: " + joinIds(heads)};
+}
+
 Schema withoutUnsupported(Schema schema)
 {
     schema.unsupported.clear();
@@ -93,15 +98,33 @@ Schema introspectDatabase(const Project& project, Driver& db)
     return project.dialect().introspect(db, project.introspectOptions());
 }
 
-ProjectStatus projectStatus(const Project& project, Driver* db)
+namespace {
+
+/// What the project's files say, before any database: models, replayed heads, warnings.
+ProjectStatus inputStatus(const Project& project)
 {
     ProjectStatus status;
-    // Inputs first (a bad file is an input error, not a finding), then the database.
     const RevisionGraph& graph = project.graph();
     status.warnings = project.graphWarnings();
     status.models = project.loadModels();
     status.atHeads = replaySchema(graph, graph.topoOrder());
     status.heads = graph.heads();
+    return status;
+}
+
+void addUncapturedFindings(ProjectStatus& status)
+{
+    for (const SchemaDifference& difference : schemaDifferences(status.atHeads, status.models, nullptr))
+        status.findings.push_back(differenceFinding(FindingKind::Uncaptured, difference));
+}
+
+} // namespace
+
+ProjectStatus projectStatus(const Project& project, Driver* db)
+{
+    // Inputs first (a bad file is an input error, not a finding), then the database.
+    ProjectStatus status = inputStatus(project);
+    const RevisionGraph& graph = project.graph();
     const Dialect& dialect = project.dialect();
 
     status.databaseExists = db != nullptr;
@@ -131,8 +154,7 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     if (!status.behindHeads)
         for (const SchemaDifference& difference : report.differences)
             status.findings.push_back(differenceFinding(FindingKind::Drift, difference));
-    for (const SchemaDifference& difference : schemaDifferences(status.atHeads, status.models, nullptr))
-        status.findings.push_back(differenceFinding(FindingKind::Uncaptured, difference));
+    addUncapturedFindings(status);
     for (const AppliedRevision& row : status.appliedRows) {
         const Migration* m = graph.find(row.id);
         if (!m)
@@ -142,14 +164,31 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
                 {FindingKind::Edited, row.id, revisionLine(row.id, m->label) + " was edited after it was applied"});
     }
     if (status.heads.size() > 1)
-        status.findings.push_back({FindingKind::MultipleHeads, {},
-                                   std::to_string(status.heads.size()) + " heads: " + joinIds(status.heads)});
+        status.findings.push_back(headsFinding(status.heads));
 
     DiffOptions options;
     options.rules = &dialect.rules();
     status.driftOperations =
         diffSchema(withoutUnsupported(status.live), withoutUnsupported(dialect.normalizeModel(status.models)), options);
     return status;
+}
+
+ProjectStatus projectStatusOrOffline(const Project& project, const DatabaseOpener& open)
+{
+    DriverPtr db;
+    try {
+        db = open();
+    } catch (const ConnectionError& e) {
+        // A bad file is still an input error, offline or not: inputStatus throws it.
+        ProjectStatus status = inputStatus(project);
+        status.offlineReason = maskPassword(e.what());
+        status.passwordRejected = e.passwordRejected();
+        addUncapturedFindings(status);
+        if (status.heads.size() > 1)
+            status.findings.push_back(headsFinding(status.heads));
+        return status;
+    }
+    return projectStatus(project, db.get());
 }
 
 std::vector<std::string> checkLines(const ProjectStatus& status)

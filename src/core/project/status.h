@@ -8,6 +8,7 @@
 #include "core/ops/operation.h"
 #include "core/project/project.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +57,16 @@ RevisionState revisionState(const Project& project, Driver* db);
 Schema introspectDatabase(const Project& project, Driver& db);
 
 struct ProjectStatus {
-    /// False when there is no database yet (a SQLite file not created, none configured).
+    /// False when there is no database yet (a SQLite file not created, none configured),
+    /// and when it could not be reached.
     bool databaseExists = false;
+    /// Why the database could not be reached (password masked); empty when it was, or
+    /// when there is none yet. An offline status knows nothing about the database: no
+    /// applied rows, no pending revisions, an empty `live`, no drift operations and no
+    /// pending or drift findings — "unknown", never "everything is missing".
+    std::string offlineReason;
+    /// Offline because the server wanted a password it was not given.
+    bool passwordRejected = false;
     std::vector<AppliedRevision> appliedRows;  // the version table, by seq
     std::vector<std::string> pending;          // topoOrder
     std::vector<std::string> heads;            // of the graph
@@ -78,11 +87,22 @@ struct ProjectStatus {
     std::vector<Finding> findingsOf(FindingKind kind) const;
     /// True when `check` would exit 1: anything but MultipleHeads.
     bool failsCheck() const;
+    bool offline() const { return !offlineReason.empty(); }
 };
 
 /// Reads models, migrations and (when `db` is not null) the database, read-only.
 /// Throws InputError for bad inputs, DatabaseError when the catalog cannot be read.
 ProjectStatus projectStatus(const Project& project, Driver* db);
+
+/// Opens the project's database read-only: null when there is none yet; throws
+/// ConnectionError when it cannot be reached.
+using DatabaseOpener = std::function<DriverPtr()>;
+
+/// projectStatus() over the database `open` gives; a ConnectionError from `open` is not
+/// thrown but makes an offline status (offlineReason, passwordRejected): the models,
+/// the heads and the uncaptured model changes, nothing about the database. Throws
+/// InputError for bad inputs and DatabaseError when the catalog cannot be read.
+ProjectStatus projectStatusOrOffline(const Project& project, const DatabaseOpener& open);
 
 /// What `check` prints, one line each: `drift: …` (a single "database is behind heads"
 /// line when that explains it), `uncaptured: …`, `changed: <id>`, `unknown: <id>`.

@@ -182,17 +182,27 @@ PostgresDriver::PostgresDriver(std::string description, ConnectionHandle conn)
 
 PostgresDriver::~PostgresDriver() = default;
 
-std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& conninfo)
+std::unique_ptr<PostgresDriver> PostgresDriver::connect(const std::string& conninfo, int connectTimeoutSeconds)
 {
     const ParsedConnInfo parsed = parseConnInfo(conninfo);
     std::string description = maskPassword(conninfo);
-    ConnectionHandle conn(PQconnectdb(conninfo.c_str()));
+    // connect_timeout goes before the expanded string: a value the string itself holds
+    // comes later and wins; PGCONNECT_TIMEOUT wins when it is set.
+    const char* environmentTimeout = std::getenv("PGCONNECT_TIMEOUT");
+    const std::string timeout = connectTimeoutSeconds > 0 && !(environmentTimeout && *environmentTimeout)
+                                    ? std::to_string(connectTimeoutSeconds)
+                                    : std::string();
+    const char* keywords[] = {"connect_timeout", "dbname", nullptr};
+    const char* values[] = {timeout.empty() ? nullptr : timeout.c_str(), conninfo.c_str(), nullptr};
+    ConnectionHandle conn(PQconnectdbParams(timeout.empty() ? keywords + 1 : keywords,
+                                            timeout.empty() ? values + 1 : values, /*expand_dbname=*/1));
     if (!conn)
         throw ConnectionError("cannot connect to PostgreSQL (" + description + "): out of memory");
     if (PQstatus(conn.get()) != CONNECTION_OK) {
         std::string reason = trimmed(PQerrorMessage(conn.get()));
-        throw ConnectionError("cannot connect to PostgreSQL (" + description
-                              + "): " + scrubbed(reason, parsed.passwords));
+        const bool password = PQconnectionNeedsPassword(conn.get()) || isPasswordFailure(reason);
+        throw ConnectionError("cannot connect to PostgreSQL (" + description + "): " + scrubbed(reason, parsed.passwords),
+                              password ? ConnectionError::Cause::PasswordRejected : ConnectionError::Cause::Other);
     }
     if (PQsetClientEncoding(conn.get(), "UTF8") != 0)
         throw ConnectionError("cannot set client encoding UTF8 on " + description + ": "

@@ -24,8 +24,11 @@ public:
     /// Connects with `conninfo`, a libpq key=value string or a postgresql:// URI, passed
     /// unchanged to PQconnectdb (so sslmode, PGPASSWORD, .pgpass and service files all
     /// apply). Sets the client encoding to UTF8. Throws ConnectionError when the
-    /// connection fails; its message never contains the password.
-    static std::unique_ptr<PostgresDriver> connect(const std::string& conninfo);
+    /// connection fails (passwordRejected() when the server wanted another password);
+    /// its message never contains the password. `connectTimeoutSeconds` is libpq's
+    /// `connect_timeout` unless the string or PGCONNECT_TIMEOUT sets one (0: none).
+    static std::unique_ptr<PostgresDriver> connect(const std::string& conninfo,
+                                                   int connectTimeoutSeconds = kDefaultConnectTimeoutSeconds);
 
     ~PostgresDriver() override;
     PostgresDriver(const PostgresDriver&) = delete;

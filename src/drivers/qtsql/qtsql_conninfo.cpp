@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <memory>
 #include <string_view>
 
@@ -73,12 +74,26 @@ QtSqlPgParams parsePgConnInfo(const std::string& conninfo)
             }
             // A port list (multi-host): only the connect options can carry it.
             params.connectOptions += (params.connectOptions.empty() ? "" : ";") + key + "=" + quoted(value);
+            params.otherOptions.emplace_back(key, value);
         } else {
             // QPSQL turns ';' into ' ' before handing the string to libpq.
             params.connectOptions += (params.connectOptions.empty() ? "" : ";") + key + "=" + quoted(value);
+            params.otherOptions.emplace_back(key, value);
         }
     }
     return params;
+}
+
+void addDefaultConnectTimeout(QtSqlPgParams& params, int seconds)
+{
+    const char* environment = std::getenv("PGCONNECT_TIMEOUT");
+    if (seconds <= 0 || (environment && *environment))
+        return;
+    for (const auto& [key, value] : params.otherOptions)
+        if (key == "connect_timeout")
+            return;
+    params.connectOptions +=
+        (params.connectOptions.empty() ? "" : ";") + std::string("connect_timeout=") + std::to_string(seconds);
 }
 
 } // namespace tempest

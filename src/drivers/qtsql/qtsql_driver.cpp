@@ -163,9 +163,10 @@ std::unique_ptr<QtSqlDriver> QtSqlDriver::openSqlite(const std::string& path, Qt
     return driver;
 }
 
-std::unique_ptr<QtSqlDriver> QtSqlDriver::connectPostgres(const std::string& conninfo)
+std::unique_ptr<QtSqlDriver> QtSqlDriver::connectPostgres(const std::string& conninfo, int connectTimeoutSeconds)
 {
-    const QtSqlPgParams params = parsePgConnInfo(conninfo);
+    QtSqlPgParams params = parsePgConnInfo(conninfo);
+    addDefaultConnectTimeout(params, connectTimeoutSeconds);
     auto impl = std::make_unique<Impl>();
     impl->connectionName = uniqueConnectionName();
     impl->dialect = "postgresql";
@@ -187,7 +188,9 @@ std::unique_ptr<QtSqlDriver> QtSqlDriver::connectPostgres(const std::string& con
             for (std::size_t at = secret.empty() ? std::string::npos : reason.find(secret); at != std::string::npos;
                  at = reason.find(secret, at + 4))
                 reason.replace(at, secret.size(), "****");
-        throw ConnectionError("cannot connect to PostgreSQL " + d.description + ": " + reason);
+        throw ConnectionError("cannot connect to PostgreSQL " + d.description + ": " + reason,
+                              isPasswordFailure(reason) ? ConnectionError::Cause::PasswordRejected
+                                                        : ConnectionError::Cause::Other);
     }
     // The password is only needed to connect; keep no copy in the QSqlDatabase.
     d.db.setPassword(QString());
@@ -196,12 +199,13 @@ std::unique_ptr<QtSqlDriver> QtSqlDriver::connectPostgres(const std::string& con
     return driver;
 }
 
-std::unique_ptr<QtSqlDriver> QtSqlDriver::open(std::string_view dialect, const std::string& database)
+std::unique_ptr<QtSqlDriver> QtSqlDriver::open(std::string_view dialect, const std::string& database,
+                                              int connectTimeoutSeconds)
 {
     if (dialect == "sqlite")
         return openSqlite(database);
     if (dialect == "postgresql")
-        return connectPostgres(database);
+        return connectPostgres(database, connectTimeoutSeconds);
     throw ConnectionError("no Qt SQL driver for dialect " + std::string(dialect));
 }
 

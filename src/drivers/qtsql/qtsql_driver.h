@@ -33,11 +33,15 @@ public:
     /// Connects through QPSQL. `conninfo` is a libpq key=value string or a
     /// postgresql:// URI, parsed with PQconninfoParse into what QPSQL accepts (host,
     /// port, dbname, user, password, the rest as connect options). Throws
-    /// ConnectionError (password masked) when it cannot be parsed or connected.
-    static std::unique_ptr<QtSqlDriver> connectPostgres(const std::string& conninfo);
-    /// "sqlite" → openSqlite(database), "postgresql" → connectPostgres(database);
-    /// another dialect is a ConnectionError.
-    static std::unique_ptr<QtSqlDriver> open(std::string_view dialect, const std::string& database);
+    /// ConnectionError (password masked; passwordRejected() when the server wanted
+    /// another password) when it cannot be parsed or connected. `connectTimeoutSeconds`
+    /// is libpq's `connect_timeout` unless the string or PGCONNECT_TIMEOUT sets one.
+    static std::unique_ptr<QtSqlDriver> connectPostgres(const std::string& conninfo,
+                                                        int connectTimeoutSeconds = kDefaultConnectTimeoutSeconds);
+    /// "sqlite" → openSqlite(database), "postgresql" → connectPostgres(database,
+    /// connectTimeoutSeconds); another dialect is a ConnectionError.
+    static std::unique_ptr<QtSqlDriver> open(std::string_view dialect, const std::string& database,
+                                             int connectTimeoutSeconds = kDefaultConnectTimeoutSeconds);
 
     ~QtSqlDriver() override;
     QtSqlDriver(const QtSqlDriver&) = delete;

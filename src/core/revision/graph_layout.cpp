@@ -1,9 +1,9 @@
-#include "studio/dag_layout.h"
+#include "core/revision/graph_layout.h"
 
 #include <algorithm>
 #include <optional>
 
-namespace tempest::studio {
+namespace tempest {
 
 DagLayout layoutDag(const RevisionGraph& graph)
 {
@@ -54,4 +54,4 @@ DagLayout layoutDag(const RevisionGraph& graph)
     return layout;
 }
 
-} // namespace tempest::studio
+} // namespace tempest

@@ -1,14 +1,15 @@
 #pragma once
-// Lane layout of a revision DAG for a commit-graph view: rows newest first (reverse
+// Lane layout of a revision DAG for a commit-graph picture: rows newest first (reverse
 // topoOrder), each revision on a lane, and per row the line segments to draw, so a
-// delegate paints one row without looking at any other.
+// painter draws one row without looking at any other. Shared by Tempest Studio's DAG
+// view and `tempest-migrate graph` (graph_picture.h), so both draw the same picture.
 
 #include "core/revision/revision_graph.h"
 
 #include <string>
 #include <vector>
 
-namespace tempest::studio {
+namespace tempest {
 
 struct DagRow {
     std::string revision;
@@ -32,4 +33,4 @@ struct DagLayout {
 /// once their line has ended.
 DagLayout layoutDag(const RevisionGraph& graph);
 
-} // namespace tempest::studio
+} // namespace tempest
