@@ -63,6 +63,9 @@ struct SchemaDifference {
     std::string table;     // the table (its name in `a` when both have it); empty for enums
     std::string enumName;  // the enum; empty for tables
     std::string text;      // as describeDifferences() words it
+    /// The column, index or constraint inside `table` the line is about; empty when the
+    /// line is about the table (or enum) as a whole.
+    std::string item;
 };
 
 /// The differences describeDifferences() words, with their objects.
@@ -72,6 +75,11 @@ std::vector<SchemaDifference> schemaDifferences(const Schema& a, const Schema& b
 /// Human lines describing how b differs from a (for drift/check output), empty when equal:
 /// `table "posts" added`, `column "users"."email" changed: type varchar(255) → text`, ...
 std::vector<std::string> describeDifferences(const Schema& a, const Schema& b, const ComparisonRules* rules = nullptr);
+
+/// A column's type as the difference lines spell it: `varchar(255)`, `enum user_role`.
+std::string columnTypeText(const Column& column);
+/// A default as the difference lines spell it: `'text'`, `42`, `CURRENT_TIMESTAMP`, `none`.
+std::string defaultValueText(const std::optional<DefaultValue>& value);
 
 /// Checks confirmed renames against the schemas: the old name must exist in `current`, the
 /// new one in `target` and not already in `current`. Throws InputError naming the culprit.

@@ -40,31 +40,6 @@ std::string joined(const std::vector<std::string>& names)
     return out;
 }
 
-std::string typeText(const Column& column)
-{
-    std::string text(typeName(column.type));
-    if (column.type == ColumnType::Enum)
-        return text + " " + column.enumName;
-    if (column.type == ColumnType::Custom)
-        return column.sql.empty() ? "(untyped)" : column.sql;
-    if (column.length)
-        text += "(" + std::to_string(*column.length) + ")";
-    else if (column.precision && column.scale)
-        text += "(" + std::to_string(*column.precision) + "," + std::to_string(*column.scale) + ")";
-    else if (column.precision)
-        text += "(" + std::to_string(*column.precision) + ")";
-    return text;
-}
-
-std::string defaultText(const std::optional<DefaultValue>& value)
-{
-    if (!value)
-        return "none";
-    if (value->kind == DefaultValue::Kind::String)
-        return "'" + value->text + "'";
-    return value->text;
-}
-
 std::string commentText(const std::optional<std::string>& comment)
 {
     return comment ? quoteName(*comment) : "none";
@@ -72,9 +47,9 @@ std::string commentText(const std::optional<std::string>& comment)
 
 std::string columnSummary(const Column& column)
 {
-    std::string text = typeText(column) + (column.nullable ? "" : " not null");
+    std::string text = columnTypeText(column) + (column.nullable ? "" : " not null");
     if (column.defaultValue)
-        text += " default " + defaultText(column.defaultValue);
+        text += " default " + defaultValueText(column.defaultValue);
     if (column.autoincrement)
         text += " autoincrement";
     return text;
@@ -84,11 +59,11 @@ std::string columnChange(const Column& a, const Column& b, const ComparisonRules
 {
     std::vector<std::string> parts;
     if (!rules.typesEqual(a, b))
-        parts.push_back("type " + typeText(a) + " → " + typeText(b));
+        parts.push_back("type " + columnTypeText(a) + " → " + columnTypeText(b));
     if (a.nullable != b.nullable)
         parts.push_back(b.nullable ? "not null → nullable" : "nullable → not null");
     if (!rules.defaultsEqual(a.defaultValue, b.defaultValue))
-        parts.push_back("default " + defaultText(a.defaultValue) + " → " + defaultText(b.defaultValue));
+        parts.push_back("default " + defaultValueText(a.defaultValue) + " → " + defaultValueText(b.defaultValue));
     if (a.autoincrement != b.autoincrement)
         parts.push_back(b.autoincrement ? "autoincrement added" : "autoincrement removed");
     if (rules.compareComments() && a.comment != b.comment)
@@ -113,25 +88,28 @@ void describeItems(const diffdetail::ItemChanges<Item>& changes, std::string_vie
         if (changed)
             changedNames.insert(item->name);
         lines.push_back({table, {}, std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table)
-                                        + (changed ? " changed" : " removed")});
+                                        + (changed ? " changed" : " removed"), item->name});
     }
     for (const Item* item : changes.added)
         if (!changedNames.count(item->name))
-            lines.push_back(
-                {table, {}, std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table) + " added"});
+            lines.push_back({table, {},
+                             std::string(what) + " " + quoteName(item->name) + " on table " + quoteName(table) + " added",
+                             item->name});
 }
 
 void describeTable(const Table& a, const Table& b, const TableChanges& changes, const ComparisonRules& rules,
                    std::vector<SchemaDifference>& out)
 {
-    auto line = [&](std::string text) { out.push_back({a.name, {}, std::move(text)}); };
+    auto line = [&](std::string text, std::string item = {}) {
+        out.push_back({a.name, {}, std::move(text), std::move(item)});
+    };
     const std::string column = "column " + quoteName(a.name) + ".";
     for (const Column* c : changes.addedColumns)
-        line(column + quoteName(c->name) + " added (" + columnSummary(*c) + ")");
+        line(column + quoteName(c->name) + " added (" + columnSummary(*c) + ")", c->name);
     for (const Column* c : changes.droppedColumns)
-        line(column + quoteName(c->name) + " removed");
+        line(column + quoteName(c->name) + " removed", c->name);
     for (const auto& [from, to] : changes.alteredColumns)
-        line(column + quoteName(from->name) + " changed: " + columnChange(*from, *to, rules));
+        line(column + quoteName(from->name) + " changed: " + columnChange(*from, *to, rules), from->name);
     if (changes.primaryKeyChanged)
         line("primary key of table " + quoteName(a.name) + " changed: (" + joined(a.primaryKey) + ") → ("
                         + joined(b.primaryKey) + ")");
@@ -206,6 +184,31 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
 }
 
 } // namespace
+
+std::string columnTypeText(const Column& column)
+{
+    std::string text(typeName(column.type));
+    if (column.type == ColumnType::Enum)
+        return text + " " + column.enumName;
+    if (column.type == ColumnType::Custom)
+        return column.sql.empty() ? "(untyped)" : column.sql;
+    if (column.length)
+        text += "(" + std::to_string(*column.length) + ")";
+    else if (column.precision && column.scale)
+        text += "(" + std::to_string(*column.precision) + "," + std::to_string(*column.scale) + ")";
+    else if (column.precision)
+        text += "(" + std::to_string(*column.precision) + ")";
+    return text;
+}
+
+std::string defaultValueText(const std::optional<DefaultValue>& value)
+{
+    if (!value)
+        return "none";
+    if (value->kind == DefaultValue::Kind::String)
+        return "'" + value->text + "'";
+    return value->text;
+}
 
 bool schemaEquals(const Schema& a, const Schema& b, const ComparisonRules* rules)
 {

@@ -13,7 +13,7 @@ namespace {
 
 Finding differenceFinding(FindingKind kind, const SchemaDifference& difference)
 {
-    return {kind, difference.table.empty() ? difference.enumName : difference.table, difference.text};
+    return {kind, difference.table.empty() ? difference.enumName : difference.table, difference.text, difference.item};
 }
 
 std::string behindHeadsText(const std::vector<std::string>& pending)
@@ -65,6 +65,18 @@ bool ProjectStatus::failsCheck() const
 bool RevisionState::isApplied(std::string_view id) const
 {
     return std::any_of(appliedRows.begin(), appliedRows.end(), [&](const AppliedRevision& r) { return r.id == id; });
+}
+
+std::vector<std::string> appliedInTopoOrder(const RevisionGraph& graph, const std::vector<AppliedRevision>& rows)
+{
+    std::unordered_set<std::string> applied;
+    for (const AppliedRevision& row : rows)
+        applied.insert(row.id);
+    std::vector<std::string> ids;
+    for (const std::string& id : graph.topoOrder())
+        if (applied.count(id))
+            ids.push_back(id);
+    return ids;
 }
 
 RevisionState revisionState(const Project& project, Driver* db)
@@ -132,16 +144,8 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     status.appliedRows = revisions.appliedRows;
     status.pending = revisions.pending;
     status.currentHeads = revisions.currentHeads;
-    std::unordered_set<std::string> applied;
-    for (const AppliedRevision& row : revisions.appliedRows)
-        applied.insert(row.id);
-    std::vector<std::string> appliedKnown;
-    for (const std::string& id : graph.topoOrder())
-        if (applied.count(id))
-            appliedKnown.push_back(id);
-
     DriftHistory history;
-    history.appliedSchema = replaySchema(graph, appliedKnown);
+    history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
     history.pendingRevisions = status.pending;
     const DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
                                   : compareDrift(Schema{}, dialect, status.models, history);

@@ -33,6 +33,9 @@ struct Finding {
     std::string subject;
     /// One line, without a kind prefix: `column "t"."c" added (integer)`.
     std::string text;
+    /// Drift and uncaptured: the column, index or constraint of `subject` the finding is
+    /// about; empty when it is about the whole table or enum (or a revision).
+    std::string item;
     bool operator==(const Finding&) const = default;
 };
 
@@ -49,6 +52,9 @@ struct RevisionState {
 
     bool isApplied(std::string_view id) const;
 };
+
+/// The applied revisions the graph knows, in topoOrder (what replaying them builds).
+std::vector<std::string> appliedInTopoOrder(const RevisionGraph& graph, const std::vector<AppliedRevision>& rows);
 
 /// Reads the version table of `db` (null: nothing applied). Read-only.
 RevisionState revisionState(const Project& project, Driver* db);

@@ -1,0 +1,170 @@
+// The aligned compare (object_compare.h): both schemas as one list of rows in one order,
+// with placeholders, the attributes that differ and renames as one row. Tempest Studio's
+// two trees are drawn from these rows, so a wrong pairing or order here is a misaligned
+// screen there.
+
+#include "core/dialect/dialect.h"
+#include "core/ir/schema_json.h"
+#include "core/project/object_compare.h"
+
+#include <QStringList>
+#include <QTest>
+
+#include <memory>
+
+using namespace tempest;
+
+namespace {
+
+Schema schemaOf(const char* json)
+{
+    return parseSchema(json, "inline");
+}
+
+/// One readable line per row: `column legacy| removed`, `column name|name changed type: …`.
+QStringList lines(const std::vector<AlignedRow>& rows)
+{
+    static const char* kinds[] = {"table", "column", "index", "primary key", "unique", "foreign key", "check"};
+    QStringList out;
+    for (const AlignedRow& row : rows) {
+        QString line = QStringLiteral("%1 %2|%3 %4")
+                           .arg(QLatin1String(kinds[int(row.kind)]), QString::fromStdString(row.current),
+                                QString::fromStdString(row.target),
+                                QString::fromUtf8(rowStateName(row.state).data(), qsizetype(rowStateName(row.state).size())));
+        if (!row.differences.empty())
+            line += QLatin1Char(' ') + QString::fromStdString(differencesText(row.differences));
+        out << line;
+    }
+    return out;
+}
+
+const char* kCurrent = R"({"tables": {
+  "users": {"columns": {"id": {"type": "integer"}, "legacy": {"type": "text"}, "name": {"type": "text"},
+                        "born": {"type": "text"}},
+            "primaryKey": ["id"],
+            "indexes": {"sqlite_autoindex_users_1": {"columns": ["name"]}}},
+  "old_only": {"columns": {"id": {"type": "integer"}}},
+  "posts": {"columns": {"id": {"type": "integer"}, "user_id": {"type": "integer"}},
+            "foreignKeys": {"fk_posts_user_id": {"columns": ["user_id"], "refTable": "users", "refColumns": ["id"]}}}
+}})";
+
+const char* kTarget = R"({"tables": {
+  "users": {"columns": {"id": {"type": "integer"}, "name": {"type": "text", "nullable": false},
+                        "born": {"type": "integer"}, "email": {"type": "varchar", "length": 255}},
+            "primaryKey": ["id"],
+            "indexes": {"ix_users_name": {"columns": ["name"]}}},
+  "posts": {"columns": {"id": {"type": "integer"}, "user_id": {"type": "integer"}},
+            "foreignKeys": {"fk_posts_user_id": {"columns": ["user_id"], "refTable": "users", "refColumns": ["id"],
+                                                 "onDelete": "cascade"}}},
+  "new_only": {"columns": {"id": {"type": "integer"}}}
+}})";
+
+} // namespace
+
+class TestObjectCompare : public QObject {
+    Q_OBJECT
+
+private slots:
+    void rowsAreAlignedWithPlaceholdersAndDifferences();
+    void bothSidesListEveryObjectOnce();
+    void renamedFromHintIsOneRenamedRow();
+    void confirmedRenameIsOneRenamedRow();
+    void sqliteRulesDecideWhatIsChanged();
+};
+
+void TestObjectCompare::rowsAreAlignedWithPlaceholdersAndDifferences()
+{
+    // The models' order, with what only the database has right after the object it
+    // follows there; a changed row names each differing attribute with both values.
+    const auto rows = alignSchemas(schemaOf(kCurrent), schemaOf(kTarget), exactRules());
+    const QStringList expected{
+        "table users|users changed",
+        "column id|id same",
+        "column legacy| removed",
+        "column name|name changed nullable: null → not null",
+        "column born|born changed type: text → integer",
+        "column |email added",
+        "index sqlite_autoindex_users_1|ix_users_name same",
+        "primary key primary key|primary key same",
+        "table old_only| removed",
+        "column id| removed",
+        "table posts|posts changed",
+        "column id|id same",
+        "column user_id|user_id same",
+        "foreign key fk_posts_user_id|fk_posts_user_id changed on delete: no action → cascade",
+        "table |new_only added",
+        "column |id added",
+    };
+    QCOMPARE(lines(rows), expected);
+}
+
+void TestObjectCompare::bothSidesListEveryObjectOnce()
+{
+    // Each side's names, read down the rows without placeholders, are exactly its own
+    // objects: nothing lost, nothing twice.
+    const Schema current = schemaOf(kCurrent);
+    const Schema target = schemaOf(kTarget);
+    QStringList currentColumns, targetColumns;
+    for (const TablePair& pair : pairTables(current, target))
+        for (const AlignedRow& row : alignTableContents(pair, exactRules()))
+            if (row.kind == RowKind::Column) {
+                const std::string& table = pair.current ? pair.current->name : pair.target->name;
+                if (!row.current.empty())
+                    currentColumns << QString::fromStdString(table + "." + row.current);
+                if (!row.target.empty())
+                    targetColumns << QString::fromStdString(table + "." + row.target);
+            }
+    auto allColumns = [](const Schema& s) {
+        QStringList out;
+        for (const Table& t : s.tables)
+            for (const Column& c : t.columns)
+                out << QString::fromStdString(t.name + "." + c.name);
+        out.sort();
+        return out;
+    };
+    currentColumns.sort();
+    targetColumns.sort();
+    QCOMPARE(currentColumns, allColumns(current));
+    QCOMPARE(targetColumns, allColumns(target));
+}
+
+void TestObjectCompare::renamedFromHintIsOneRenamedRow()
+{
+    const Schema current = schemaOf(R"({"tables": {"authors": {"columns": {
+        "id": {"type": "integer"}, "name": {"type": "text"}}}}})");
+    const Schema target = schemaOf(R"({"tables": {"writers": {"renamedFrom": "authors", "columns": {
+        "id": {"type": "integer"}, "full_name": {"type": "text", "nullable": false, "renamedFrom": "name"}}}}})");
+    const QStringList expected{
+        "table authors|writers renamed",
+        "column id|id same",
+        "column name|full_name renamed nullable: null → not null",
+    };
+    QCOMPARE(lines(alignSchemas(current, target, exactRules())), expected);
+}
+
+void TestObjectCompare::confirmedRenameIsOneRenamedRow()
+{
+    // No hint in the models: the user's "treat as rename" pairs the two columns; without
+    // it they are a removed and an added row.
+    const Schema current = schemaOf(R"({"tables": {"t": {"columns": {"id": {"type": "integer"}, "a": {"type": "text"}}}}})");
+    const Schema target = schemaOf(R"({"tables": {"t": {"columns": {"id": {"type": "integer"}, "b": {"type": "text"}}}}})");
+    QCOMPARE(lines(alignSchemas(current, target, exactRules())),
+             (QStringList{"table t|t changed", "column id|id same", "column a| removed", "column |b added"}));
+    const std::vector<RenameCandidate> renames{{RenameCandidate::Kind::Column, "t", "a", "b"}};
+    QCOMPARE(lines(alignSchemas(current, target, exactRules(), renames)),
+             (QStringList{"table t|t changed", "column id|id same", "column a|b renamed"}));
+}
+
+void TestObjectCompare::sqliteRulesDecideWhatIsChanged()
+{
+    // Drift compares by SQLite affinity: varchar(255) and text are the same column there.
+    const std::unique_ptr<Dialect> sqlite = makeDialect("sqlite");
+    const Schema current = schemaOf(R"({"tables": {"t": {"columns": {"c": {"type": "text"}}}}})");
+    const Schema target = schemaOf(R"({"tables": {"t": {"columns": {"c": {"type": "varchar", "length": 255}}}}})");
+    QCOMPARE(lines(alignSchemas(current, target, sqlite->rules())), (QStringList{"table t|t same", "column c|c same"}));
+    QCOMPARE(lines(alignSchemas(current, target, exactRules())),
+             (QStringList{"table t|t changed", "column c|c changed type: text → varchar(255)"}));
+}
+
+QTEST_APPLESS_MAIN(TestObjectCompare)
+#include "tst_object_compare.moc"
