@@ -280,6 +280,10 @@
         <source>Cancelled; the revisions before it were kept. %1</source>
         <translation>Abgebrochen; die Revisionen davor bleiben erhalten. %1</translation>
     </message>
+    <message>
+        <source>Diff</source>
+        <translation>Unterschiede</translation>
+    </message>
 </context>
 <context>
     <name>tempest::studio::OperationListModel</name>
@@ -287,6 +291,18 @@
         <location filename="../src/studio/operation_list_model.cpp" line="49"/>
         <source>%1 — destructive: data is lost</source>
         <translation>%1 — destruktiv: Daten gehen verloren</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Uncaptured</source>
+        <translation>Nicht erfasst</translation>
     </message>
 </context>
 <context>
@@ -412,6 +428,41 @@
             <numerusform>%n Spalte</numerusform>
             <numerusform>%n Spalten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Differences (database → models)</source>
+        <translation>Unterschiede (Datenbank → Modelle)</translation>
+    </message>
+    <message>
+        <source>renamed: &quot;%1&quot; in the database, &quot;%2&quot; in the models</source>
+        <translation>umbenannt: „%1“ in der Datenbank, „%2“ in den Modellen</translation>
+    </message>
+    <message>
+        <source>%1: database %2, models %3</source>
+        <translation>%1: Datenbank %2, Modelle %3</translation>
+    </message>
+    <message>
+        <source>not here: &quot;%1&quot; exists only on the other side</source>
+        <translation>nicht hier: „%1“ gibt es nur auf der anderen Seite</translation>
+    </message>
+    <message>
+        <source>missing here</source>
+        <translation>fehlt hier</translation>
+    </message>
+    <message>
+        <source>name: %1 → %2</source>
+        <translation>Name: %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>tempest::studio::RenameChoices</name>
+    <message>
+        <source>Undo rename &quot;%1.%2&quot; → &quot;%1.%3&quot;</source>
+        <translation>Umbenennung „%1.%2“ → „%1.%3“ zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Treat &quot;%1.%2&quot; → &quot;%1.%3&quot; as a rename (keeps the data)</source>
+        <translation>„%1.%2“ → „%1.%3“ als Umbenennung behandeln (behält die Daten)</translation>
     </message>
 </context>
 </TS>

@@ -9,9 +9,9 @@
 
 namespace tempest::studio {
 
-enum class DiffState { Same = 0, Added, Removed, Changed };
+enum class DiffState { Same = 0, Added, Removed, Changed, Renamed };
 
-/// "+", "−", "~", or "" for Same.
+/// "+", "−", "~", "→" (renamed), or "" for Same.
 QString diffGlyph(DiffState state);
 /// A foreground colour for the state, readable on `palette`'s base colour; invalid for Same.
 QColor diffColor(DiffState state, const QPalette& palette);

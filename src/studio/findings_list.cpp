@@ -32,6 +32,7 @@ void FindingsList::setFindings(const std::vector<Finding>& findings)
             QStringLiteral("%1: %2").arg(kindLabel(f.kind), QString::fromStdString(f.text)), this);
         item->setData(KindRole, QString::fromUtf8(findingKindName(f.kind).data()));
         item->setData(SubjectRole, QString::fromStdString(f.subject));
+        item->setData(ItemRole, QString::fromStdString(f.item));
         item->setToolTip(item->text());
     }
 }
@@ -44,9 +45,12 @@ void FindingsList::onItemActivated(QListWidgetItem* item)
     const QString subject = item->data(SubjectRole).toString();
     if (subject.isEmpty())
         return;
-    if (kind == QLatin1String("drift") || kind == QLatin1String("uncaptured"))
+    if (kind == QLatin1String("drift") || kind == QLatin1String("uncaptured")) {
         emit tableActivated(subject);
-    else
+        const QString object = item->data(ItemRole).toString();
+        if (!object.isEmpty())
+            emit itemActivated(subject, object);
+    } else
         emit revisionActivated(subject);
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // FindingsList: the project status findings (pending revisions, drift per object,
 // uncaptured model changes, edited or unknown applied revisions, several heads), one
-// row each with its kind, as the core's projectStatus() reports them. Activating a row
-// selects its table in the panes or its revision in the DAG.
+// row each labelled with its kind, in the core's order (grouped by kind), as
+// projectStatus() reports them. Activating a row selects its table — and its column,
+// index or constraint — in both trees, or its revision in the DAG.
 
 #include "core/project/status.h"
 
@@ -17,7 +18,7 @@ class FindingsList : public QListWidget {
 
 public:
     /// Data roles of each row.
-    enum Role { KindRole = Qt::UserRole + 1, SubjectRole };
+    enum Role { KindRole = Qt::UserRole + 1, SubjectRole, ItemRole };
 
     explicit FindingsList(QWidget* parent = nullptr);
     void setFindings(const std::vector<Finding>& findings);
@@ -26,6 +27,8 @@ public:
 
 signals:
     void tableActivated(const QString& table);
+    /// After tableActivated, when the finding is about a column, index or constraint.
+    void itemActivated(const QString& table, const QString& item);
     void revisionActivated(const QString& revision);
 
 private:

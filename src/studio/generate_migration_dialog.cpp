@@ -15,6 +15,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tempest::studio {
 
 namespace {
@@ -28,9 +30,23 @@ QString renameText(const RenameCandidate& c)
         .arg(QString::fromStdString(c.table), QString::fromStdString(c.from), QString::fromStdString(c.to));
 }
 
+/// True when `ops` drop `rename.from` and add `rename.to` in `rename.table`.
+bool pairsDropAndAdd(const std::vector<Operation>& ops, const RenameCandidate& rename)
+{
+    bool dropped = false, added = false;
+    for (const Operation& op : ops) {
+        if (const auto* d = std::get_if<DropColumn>(&op))
+            dropped = dropped || (d->table == rename.table && d->definition.name == rename.from);
+        if (const auto* a = std::get_if<AddColumn>(&op))
+            added = added || (a->table == rename.table && a->definition.name == rename.to);
+    }
+    return dropped && added;
+}
+
 } // namespace
 
-GenerateMigrationDialog::GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent)
+GenerateMigrationDialog::GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent,
+                                                 const std::vector<RenameCandidate>& confirmed)
     : QDialog(parent)
     , m_project(project)
     , m_models(std::move(models))
@@ -91,14 +107,30 @@ GenerateMigrationDialog::GenerateMigrationDialog(const tempest::Project& project
     }
     regenerate();
     m_candidates = m_result.candidates;
-    {
-        const QSignalBlocker block(m_renames);
-        for (const RenameCandidate& c : m_candidates) {
-            auto* item = new QListWidgetItem(renameText(c), m_renames);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Unchecked);
+    // Renames chosen in the panes join the list, checked, while they still pair a dropped
+    // and an added column of the first diff (a rename already written pairs nothing).
+    std::vector<bool> checked(m_candidates.size(), false);
+    for (const RenameCandidate& r : confirmed) {
+        if (r.kind != RenameCandidate::Kind::Column || !pairsDropAndAdd(m_result.operations, r))
+            continue;
+        const auto it = std::find(m_candidates.begin(), m_candidates.end(), r);
+        if (it != m_candidates.end()) {
+            checked[std::size_t(it - m_candidates.begin())] = true;
+        } else {
+            m_candidates.push_back(r);
+            checked.push_back(true);
         }
     }
+    {
+        const QSignalBlocker block(m_renames);
+        for (std::size_t i = 0; i < m_candidates.size(); ++i) {
+            auto* item = new QListWidgetItem(renameText(m_candidates[i]), m_renames);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(checked[i] ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    if (std::find(checked.begin(), checked.end(), true) != checked.end())
+        regenerate();
     renameBox->setVisible(!m_candidates.empty());
     connect(m_renames, &QListWidget::itemChanged, this, [this] { regenerate(); });
     connect(m_label, &QLineEdit::textChanged, this, &GenerateMigrationDialog::onInputsChanged);

@@ -25,7 +25,10 @@ class GenerateMigrationDialog : public QDialog {
 
 public:
     /// `models`: as the snapshot loaded them (the models command is not run again here).
-    GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent = nullptr);
+    /// `confirmed`: column renames chosen beforehand ("Treat as rename" in the panes); those
+    /// that still pair a dropped and an added column start checked.
+    GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent = nullptr,
+                            const std::vector<RenameCandidate>& confirmed = {});
 
     /// The JSON file written by the last successful save ("" before).
     QString writtenFile() const { return m_writtenFile; }

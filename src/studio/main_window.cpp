@@ -8,6 +8,7 @@
 #include "studio/operation_list_model.h"
 #include "studio/pane_linker.h"
 #include "studio/recent_projects.h"
+#include "studio/rename_choices.h"
 #include "studio/revision_graph_model.h"
 #include "studio/dag_view.h"
 #include "studio/revisions_pane.h"
@@ -16,6 +17,7 @@
 #include "studio/snapshot_loader.h"
 #include "studio/sql_highlighter.h"
 #include "studio/table_filter_proxy.h"
+#include "studio/tree_sync.h"
 
 #include <QAction>
 #include <QApplication>
@@ -118,6 +120,15 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_linker = new PaneLinker(m_modelsTree, m_modelsProxy, m_modelsModel, m_databaseTree, m_databaseProxy,
                               m_databaseModel, m_operationsView, m_operationsModel, this);
+    new TreeSync(m_modelsTree, m_databaseTree, this);
+    m_renameChoices = new RenameChoices(this);
+    m_renameChoices->attachTo(m_modelsTree);
+    m_renameChoices->attachTo(m_databaseTree);
+    m_renameChoices->attachTo(m_operationsView, m_operationsModel);
+    connect(m_renameChoices, &RenameChoices::changed, this, [this] {
+        m_modelsModel->setRenames(m_renameChoices->renames());
+        m_databaseModel->setRenames(m_renameChoices->renames());
+    });
     m_runs = new RunController(this);
     buildActions();
 
@@ -135,6 +146,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_modelsProxy->setFilterFixedString(text);
         m_databaseProxy->setFilterFixedString(text);
+        hideOtherOperations(m_operationsView, *m_operationsModel, text);
     });
     connect(m_operationsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onOperationSelectionChanged);
@@ -153,6 +165,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_runs, &RunController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_cancelButton, &QPushButton::clicked, m_runs, &RunController::cancel);
     connect(m_findings, &FindingsList::tableActivated, this, &MainWindow::selectTable);
+    connect(m_findings, &FindingsList::itemActivated, m_linker, &PaneLinker::selectItem);
     connect(m_findings, &FindingsList::revisionActivated, this,
             [this](const QString& revision) { m_revisionsPane->view()->selectRevision(revision); });
     restoreLayout();
@@ -185,9 +198,12 @@ QWidget* MainWindow::buildSchemaPanes()
         return tree;
     };
     m_modelsTree = makeTree("modelsTree", m_modelsProxy);
+    m_modelsTree->setAccessibleName(tr("Models"));
     m_databaseTree = makeTree("databaseTree", m_databaseProxy);
+    m_databaseTree->setAccessibleName(tr("Database"));
     m_operationsView = new QListView(box);
     m_operationsView->setObjectName(QStringLiteral("operationsView"));
+    m_operationsView->setAccessibleName(tr("Diff"));
     m_operationsView->setModel(m_operationsModel);
     m_operationsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_operationsView->setUniformItemSizes(true);
@@ -296,14 +312,17 @@ void MainWindow::onSnapshotLoaded(const ProjectSnapshot& snapshot)
     const bool offline = m_snapshot.status.offline();
     // Offline, the database is unknown: the models are shown without marks (not all "+"),
     // the database tree stays empty and the banner says why.
-    m_modelsModel->setSchemas(m_snapshot.models, offline ? std::nullopt : std::optional(m_snapshot.live), m_dialect);
-    m_databaseModel->setSchemas(m_snapshot.live, offline ? std::nullopt : std::optional(m_snapshot.models), m_dialect);
+    m_modelsModel->setSchemas(m_snapshot.models, offline ? std::nullopt : std::optional(m_snapshot.live), m_dialect,
+                              m_renameChoices->renames());
+    m_databaseModel->setSchemas(m_snapshot.live, offline ? std::nullopt : std::optional(m_snapshot.models), m_dialect,
+                                m_renameChoices->renames());
     m_revisionsPane->setDatabaseAvailable(!offline && m_snapshot.error.isEmpty());
     if (offline)
         m_offlineBanner->showMessage(tr("Offline: %1").arg(QString::fromStdString(m_snapshot.status.offlineReason)));
     else
         m_offlineBanner->hide();
-    m_operationsModel->setOperations(m_snapshot.operations);
+    m_operationsModel->setOperations(m_snapshot.sourcedOperations);
+    hideOtherOperations(m_operationsView, *m_operationsModel, m_filter->text());
     m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied, m_snapshot.status.currentHeads);
     m_runs->setState(m_snapshot.project, m_snapshot.status.appliedRows);
     m_findings->setFindings(m_snapshot.status.findings);
@@ -415,7 +434,8 @@ void MainWindow::onGenerateMigration()
 {
     if (!m_snapshot.project)
         return;
-    auto* dialog = new GenerateMigrationDialog(*m_snapshot.project, m_snapshot.models, this);
+    auto* dialog =
+        new GenerateMigrationDialog(*m_snapshot.project, m_snapshot.models, this, m_renameChoices->renames());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GenerateMigrationDialog::migrationWritten, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);

@@ -33,6 +33,7 @@ class OfflineBanner;
 class OperationListModel;
 class PaneLinker;
 class RecentProjects;
+class RenameChoices;
 class RevisionGraphModel;
 class RevisionsPane;
 class RunController;
@@ -119,6 +120,7 @@ private:
     PaneLinker* m_linker = nullptr;
     RunController* m_runs = nullptr;
     FindingsList* m_findings = nullptr;
+    RenameChoices* m_renameChoices = nullptr;
 };
 
 } // namespace tempest::studio

@@ -8,11 +8,24 @@ namespace tempest::studio {
 
 OperationListModel::OperationListModel(QObject* parent) : QAbstractListModel(parent) {}
 
-void OperationListModel::setOperations(std::vector<Operation> operations)
+void OperationListModel::setOperations(std::vector<SourcedOperation> operations)
 {
     beginResetModel();
-    m_operations = std::move(operations);
+    m_sourced = std::move(operations);
+    m_operations.clear();
+    for (const SourcedOperation& op : m_sourced)
+        m_operations.push_back(op.operation);
     endResetModel();
+}
+
+QString OperationListModel::sourceLabel(ChangeSource source)
+{
+    switch (source) {
+    case ChangeSource::Pending: return tr("Pending");
+    case ChangeSource::Drift: return tr("Drift");
+    case ChangeSource::Uncaptured: return tr("Uncaptured");
+    }
+    return {};
 }
 
 QList<int> OperationListModel::rowsForTable(const QString& table) const
@@ -39,15 +52,24 @@ QVariant OperationListModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_operations.size()))
         return {};
-    const Operation& op = m_operations[std::size_t(index.row())];
+    const SourcedOperation& sourced = m_sourced[std::size_t(index.row())];
+    const Operation& op = sourced.operation;
+    // "Pending 3f2a9c1b7d4e: …", "Drift: …", "Uncaptured: …": what an upgrade will do is
+    // never mistaken for drift.
+    QString source = sourceLabel(sourced.source);
+    if (!sourced.revision.empty())
+        source += QLatin1Char(' ') + QString::fromStdString(sourced.revision);
     switch (role) {
     case Qt::DisplayRole: {
-        const QString text = QString::fromStdString(describe(op));
+        const QString text = source + QStringLiteral(": ") + QString::fromStdString(describe(op));
         return isDestructive(op) ? QStringLiteral("⚠ ") + text : text;
     }
-    case Qt::ToolTipRole:
-        return isDestructive(op) ? tr("%1 — destructive: data is lost").arg(QString::fromStdString(describe(op)))
-                                 : QString::fromStdString(describe(op));
+    case Qt::ToolTipRole: {
+        const QString text = source + QStringLiteral(": ") + QString::fromStdString(describe(op));
+        return isDestructive(op) ? tr("%1 — destructive: data is lost").arg(text) : text;
+    }
+    case SourceRole: return QString::fromUtf8(changeSourceName(sourced.source).data());
+    case RevisionRole: return QString::fromStdString(sourced.revision);
     case Qt::ForegroundRole:
         if (isDestructive(op))
             return diffColor(DiffState::Removed, QGuiApplication::palette());

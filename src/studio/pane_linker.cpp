@@ -68,6 +68,23 @@ void PaneLinker::selectTable(const QString& table)
     emit tableSelected(table);
 }
 
+void PaneLinker::selectItem(const QString& table, const QString& item)
+{
+    selectTable(table);
+    m_syncing = true;
+    for (auto [tree, proxy, model] : {std::tuple{m_modelsTree, m_modelsProxy, m_models},
+                                      std::tuple{m_databaseTree, m_databaseProxy, m_database}}) {
+        const QModelIndex index = proxy->mapFromSource(model->indexOfItem(table, item));
+        if (!index.isValid())
+            continue;
+        tree->expand(index.parent().parent());
+        tree->expand(index.parent());
+        tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        tree->scrollTo(index);
+    }
+    m_syncing = false;
+}
+
 void PaneLinker::selectInTree(QTreeView* tree, QSortFilterProxyModel* proxy, SchemaTreeModel* model,
                               const QString& table)
 {

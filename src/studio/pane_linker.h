@@ -27,6 +27,9 @@ public:
     QString currentTable() const { return m_table; }
     /// Selects `table` in all three panes ("" clears).
     void selectTable(const QString& table);
+    /// Selects `table`, then its column, index or constraint `item` in both trees (its row
+    /// or placeholder row), expanding what holds it.
+    void selectItem(const QString& table, const QString& item);
 
 signals:
     void tableSelected(const QString& table);

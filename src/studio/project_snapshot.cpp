@@ -23,6 +23,7 @@ ProjectSnapshot loadSnapshot(const tempest::Project& opened)
         snapshot.live = snapshot.status.live;
         snapshot.databaseExists = snapshot.status.databaseExists;
         snapshot.operations = snapshot.status.driftOperations;
+        snapshot.sourcedOperations = operationsBySource(project, snapshot.status);
         for (const AppliedRevision& row : snapshot.status.appliedRows)
             snapshot.applied.push_back(row.id);
         snapshot.warnings = snapshot.status.warnings;

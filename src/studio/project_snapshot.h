@@ -6,6 +6,7 @@
 
 #include "core/ir/schema.h"
 #include "core/ops/operation.h"
+#include "core/project/diff_sections.h"
 #include "core/project/project.h"
 #include "core/project/run_plan.h"
 #include "core/project/status.h"
@@ -36,6 +37,9 @@ struct ProjectSnapshot {
     bool databaseExists = false;
     /// The operations that turn the live schema into the models (status.driftOperations).
     std::vector<Operation> operations;
+    /// The same ground by source, for the Diff pane: pending revisions' operations, drift,
+    /// uncaptured model changes (operationsBySource).
+    std::vector<SourcedOperation> sourcedOperations;
     std::shared_ptr<const RevisionGraph> graph = std::make_shared<RevisionGraph>();
     /// The version table's ids by seq.
     std::vector<std::string> applied;

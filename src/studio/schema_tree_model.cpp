@@ -1,6 +1,5 @@
 #include "studio/schema_tree_model.h"
 
-#include "core/project/object_compare.h"
 #include "studio/schema_text.h"
 
 #include <algorithm>
@@ -19,44 +18,93 @@ constexpr quintptr kItemTag = 2;
 quintptr groupId(int table) { return (quintptr(table) + 1) << 2 | kGroupTag; }
 quintptr itemId(int table, int group) { return (quintptr(table) + 1) << 4 | quintptr(group) << 2 | kItemTag; }
 
-} // namespace
-
-DiffState SchemaTreeModel::stateOf(ObjectState state) const
+SchemaTreeModel::Group groupOf(RowKind kind)
 {
-    switch (state) {
-    case ObjectState::Same: return DiffState::Same;
-    case ObjectState::Changed: return DiffState::Changed;
-    case ObjectState::Missing: return m_onlyHere;
+    switch (kind) {
+    case RowKind::Table:
+    case RowKind::Column: return SchemaTreeModel::Group::Columns;
+    case RowKind::Index: return SchemaTreeModel::Group::Indexes;
+    case RowKind::PrimaryKey:
+    case RowKind::Unique:
+    case RowKind::ForeignKey:
+    case RowKind::Check: break;
     }
-    return DiffState::Same;
+    return SchemaTreeModel::Group::Constraints;
 }
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+} // namespace
 
 SchemaTreeModel::SchemaTreeModel(DiffState onlyHereState, QObject* parent)
     : QAbstractItemModel(parent), m_onlyHere(onlyHereState)
 {
 }
 
+DiffState SchemaTreeModel::stateOf(RowState state) const
+{
+    switch (state) {
+    case RowState::Same: return DiffState::Same;
+    case RowState::Changed: return DiffState::Changed;
+    case RowState::Added: return DiffState::Added;
+    case RowState::Removed: return DiffState::Removed;
+    case RowState::Renamed: return DiffState::Renamed;
+    }
+    return DiffState::Same;
+}
+
 void SchemaTreeModel::setSchemas(Schema schema, std::optional<Schema> counterpart,
-                                 std::shared_ptr<const Dialect> dialect)
+                                 std::shared_ptr<const Dialect> dialect, std::vector<RenameCandidate> renames)
 {
     beginResetModel();
     m_schema = std::move(schema);
     m_counterpart = std::move(counterpart);
     m_dialect = std::move(dialect);
-    m_tableRows.clear();
-    m_counterpartRows.clear();
-    for (std::size_t i = 0; i < m_schema.tables.size(); ++i)
-        m_tableRows.emplace(m_schema.tables[i].name, int(i));
-    if (m_counterpart)
-        for (std::size_t i = 0; i < m_counterpart->tables.size(); ++i)
-            m_counterpartRows.emplace(m_counterpart->tables[i].name, int(i));
-    m_tableStates.assign(m_schema.tables.size(), -1);
+    m_renames = std::move(renames);
+    rebuild();
     endResetModel();
+}
+
+void SchemaTreeModel::setRenames(std::vector<RenameCandidate> renames)
+{
+    beginResetModel();
+    m_renames = std::move(renames);
+    rebuild();
+    endResetModel();
+}
+
+void SchemaTreeModel::rebuild()
+{
+    m_pairs.clear();
+    if (m_counterpart) {
+        const Schema& current = isModelsSide() ? *m_counterpart : m_schema;
+        const Schema& target = isModelsSide() ? m_schema : *m_counterpart;
+        m_pairs = pairTables(current, target, m_renames);
+    } else {
+        // Nothing to compare with: each table against itself, all Same, no placeholders.
+        for (const Table& table : m_schema.tables)
+            m_pairs.push_back({&table, &table, false});
+    }
+    m_tableRows.clear();
+    for (std::size_t i = 0; i < m_pairs.size(); ++i) {
+        if (m_pairs[i].target)
+            m_tableRows.emplace(m_pairs[i].target->name, int(i));
+        if (m_pairs[i].current)
+            m_tableRows.emplace(m_pairs[i].current->name, int(i));
+    }
+    m_tableRowCache.assign(m_pairs.size(), std::nullopt);
+    m_contents.clear();
+    m_contents.resize(m_pairs.size());
 }
 
 const ComparisonRules& SchemaTreeModel::rules() const
 {
     return m_dialect ? m_dialect->rules() : exactRules();
+}
+
+const Table* SchemaTreeModel::thisSide(const TablePair& pair) const
+{
+    return isModelsSide() ? pair.target : pair.current;
 }
 
 QModelIndex SchemaTreeModel::indexOfTable(const QString& name) const
@@ -65,29 +113,67 @@ QModelIndex SchemaTreeModel::indexOfTable(const QString& name) const
     return it == m_tableRows.end() ? QModelIndex() : createIndex(it->second, 0, quintptr(0));
 }
 
-const Table* SchemaTreeModel::counterpartOf(const Table& table) const
+QModelIndex SchemaTreeModel::indexOfItem(const QString& table, const QString& item) const
 {
-    if (!m_counterpart)
-        return nullptr;
-    auto it = m_counterpartRows.find(table.name);
-    return it == m_counterpartRows.end() ? nullptr : &m_counterpart->tables[std::size_t(it->second)];
+    const QModelIndex tableIndex = indexOfTable(table);
+    if (!tableIndex.isValid())
+        return {};
+    const std::string name = item.toStdString();
+    const Contents& contents = contentsOf(tableIndex.row());
+    const std::vector<Group> groups = groupsOf(tableIndex.row());
+    int offset = 0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const int count = contents.counts[int(groups[g])];
+        for (int i = 0; i < count; ++i) {
+            const AlignedRow& row = contents.rows[std::size_t(offset + i)];
+            if (row.current == name || row.target == name)
+                return createIndex(i, 0, itemId(tableIndex.row(), int(groups[g])));
+        }
+        offset += count;
+    }
+    return {};
 }
 
 int SchemaTreeModel::computedTableStates() const
 {
-    return int(std::count_if(m_tableStates.begin(), m_tableStates.end(), [](signed char s) { return s >= 0; }));
+    return int(std::count_if(m_tableRowCache.begin(), m_tableRowCache.end(),
+                             [](const std::optional<AlignedRow>& r) { return r.has_value(); }));
+}
+
+const AlignedRow& SchemaTreeModel::tableRow(int table) const
+{
+    std::optional<AlignedRow>& cached = m_tableRowCache[std::size_t(table)];
+    if (!cached)
+        cached = alignedTableRow(m_pairs[std::size_t(table)], rules(), m_renames);
+    return *cached;
 }
 
 DiffState SchemaTreeModel::tableState(int row) const
 {
-    if (row < 0 || std::size_t(row) >= m_schema.tables.size() || !m_counterpart)
+    if (row < 0 || std::size_t(row) >= m_pairs.size() || !m_counterpart)
         return DiffState::Same;
-    signed char& cached = m_tableStates[std::size_t(row)];
-    if (cached < 0) {
-        const Table& table = m_schema.tables[std::size_t(row)];
-        cached = static_cast<signed char>(stateOf(compareTable(table, counterpartOf(table), rules())));
+    return stateOf(tableRow(row).state);
+}
+
+const SchemaTreeModel::Contents& SchemaTreeModel::contentsOf(int table) const
+{
+    std::unique_ptr<Contents>& cached = m_contents[std::size_t(table)];
+    if (!cached) {
+        cached = std::make_unique<Contents>();
+        cached->rows = alignTableContents(m_pairs[std::size_t(table)], rules(), m_renames);
+        for (const AlignedRow& row : cached->rows)
+            ++cached->counts[int(groupOf(row.kind))];
     }
-    return static_cast<DiffState>(cached);
+    return *cached;
+}
+
+const AlignedRow& SchemaTreeModel::itemRow(int table, Group group, int item) const
+{
+    const Contents& contents = contentsOf(table);
+    int offset = 0;
+    for (int g = 0; g < int(group); ++g)
+        offset += contents.counts[g];
+    return contents.rows[std::size_t(offset + item)];
 }
 
 SchemaTreeModel::NodeRef SchemaTreeModel::decode(const QModelIndex& index) const
@@ -100,8 +186,7 @@ SchemaTreeModel::NodeRef SchemaTreeModel::decode(const QModelIndex& index) const
     } else if ((id & 3) == kGroupTag) {
         ref.kind = NodeKind::Group;
         ref.table = int((id >> 2) - 1);
-        const auto groups = groupsOf(m_schema.tables[std::size_t(ref.table)]);
-        ref.group = groups[std::size_t(index.row())];
+        ref.group = groupsOf(ref.table)[std::size_t(index.row())];
     } else {
         ref.kind = NodeKind::Item;
         ref.table = int((id >> 4) - 1);
@@ -111,26 +196,15 @@ SchemaTreeModel::NodeRef SchemaTreeModel::decode(const QModelIndex& index) const
     return ref;
 }
 
-std::vector<SchemaTreeModel::Group> SchemaTreeModel::groupsOf(const Table& table) const
+std::vector<SchemaTreeModel::Group> SchemaTreeModel::groupsOf(int table) const
 {
+    const Contents& contents = contentsOf(table);
     std::vector<Group> groups{Group::Columns};
-    if (!table.indexes.empty())
+    if (contents.counts[int(Group::Indexes)] > 0)
         groups.push_back(Group::Indexes);
-    if (itemCount(table, Group::Constraints) > 0)
+    if (contents.counts[int(Group::Constraints)] > 0)
         groups.push_back(Group::Constraints);
     return groups;
-}
-
-int SchemaTreeModel::itemCount(const Table& table, Group group) const
-{
-    switch (group) {
-    case Group::Columns: return int(table.columns.size());
-    case Group::Indexes: return int(table.indexes.size());
-    case Group::Constraints:
-        return int((table.primaryKey.empty() ? 0 : 1) + table.uniques.size() + table.foreignKeys.size()
-                   + table.checks.size());
-    }
-    return 0;
 }
 
 QModelIndex SchemaTreeModel::index(int row, int column, const QModelIndex& parent) const
@@ -156,117 +230,98 @@ QModelIndex SchemaTreeModel::parent(const QModelIndex& child) const
         return {};
     if (ref.kind == NodeKind::Group)
         return createIndex(ref.table, 0, quintptr(0));
-    const auto groups = groupsOf(m_schema.tables[std::size_t(ref.table)]);
-    int groupRow = 0;
-    for (std::size_t i = 0; i < groups.size(); ++i)
-        if (groups[i] == ref.group)
-            groupRow = int(i);
-    return createIndex(groupRow, 0, groupId(ref.table));
+    const auto groups = groupsOf(ref.table);
+    const auto it = std::find(groups.begin(), groups.end(), ref.group);
+    return createIndex(int(it - groups.begin()), 0, groupId(ref.table));
 }
 
 int SchemaTreeModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())
-        return int(m_schema.tables.size());
+        return int(m_pairs.size());
     if (parent.column() != 0)
         return 0;
     const NodeRef ref = decode(parent);
-    const Table& table = m_schema.tables[std::size_t(ref.table)];
     if (ref.kind == NodeKind::Table)
-        return int(groupsOf(table).size());
+        return int(groupsOf(ref.table).size());
     if (ref.kind == NodeKind::Group)
-        return itemCount(table, ref.group);
+        return contentsOf(ref.table).counts[int(ref.group)];
     return 0;
 }
 
-int SchemaTreeModel::columnCount(const QModelIndex&) const { return 2; }
+int SchemaTreeModel::columnCount(const QModelIndex&) const { return 3; }
 
 QVariant SchemaTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == 0 ? tr("Name") : tr("Definition");
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case DefinitionColumn: return tr("Definition");
+    default: return tr("Differences (database → models)");
+    }
 }
 
-DiffState SchemaTreeModel::itemState(const Table& table, Group group, int item) const
+QString SchemaTreeModel::itemDetail(const Table& table, const AlignedRow& row) const
 {
-    const Table* other = counterpartOf(table);
-    if (!m_counterpart)
-        return DiffState::Same;
-    if (!other)
-        return m_onlyHere;
-    const std::size_t index = std::size_t(item);
-    switch (group) {
-    case Group::Columns:
-        return stateOf(compareColumn(table.columns[index], other, rules()));
-    case Group::Indexes:
-        return stateOf(compareIndex(table.indexes[index], other));
-    case Group::Constraints: {
-        std::size_t i = index;
-        if (!table.primaryKey.empty()) {
-            if (i == 0)
-                return stateOf(comparePrimaryKey(table, other));
-            --i;
-        }
-        if (i < table.uniques.size())
-            return stateOf(compareUnique(table.uniques[i], other));
-        i -= table.uniques.size();
-        if (i < table.foreignKeys.size())
-            return stateOf(compareForeignKey(table.foreignKeys[i], other));
-        i -= table.foreignKeys.size();
-        return stateOf(compareCheck(table.checks[i], other, rules()));
-    }
-    }
-    return DiffState::Same;
-}
-
-QString SchemaTreeModel::itemName(const Table& table, Group group, int item) const
-{
-    std::size_t i = std::size_t(item);
-    switch (group) {
-    case Group::Columns: return QString::fromStdString(table.columns[i].name);
-    case Group::Indexes: return QString::fromStdString(table.indexes[i].name);
-    case Group::Constraints:
-        if (!table.primaryKey.empty()) {
-            if (i == 0)
-                return tr("primary key");
-            --i;
-        }
-        if (i < table.uniques.size())
-            return QString::fromStdString(table.uniques[i].name);
-        i -= table.uniques.size();
-        if (i < table.foreignKeys.size())
-            return QString::fromStdString(table.foreignKeys[i].name);
-        i -= table.foreignKeys.size();
-        return QString::fromStdString(table.checks[i].name);
+    const std::string& name = isModelsSide() ? row.target : row.current;
+    switch (row.kind) {
+    case RowKind::Table: return tr("%n column(s)", nullptr, int(table.columns.size()));
+    case RowKind::Column:
+        if (const tempest::Column* c = table.findColumn(name))
+            return columnDetailText(*c, table.primaryKey.size() == 1 && table.isPrimaryKeyColumn(c->name));
+        break;
+    case RowKind::Index:
+        if (const Index* i = table.findIndex(name))
+            return indexDetailText(*i);
+        break;
+    case RowKind::PrimaryKey: return primaryKeyDetailText(table.primaryKey);
+    case RowKind::Unique:
+        if (const UniqueConstraint* u = table.findUnique(name))
+            return uniqueDetailText(*u);
+        break;
+    case RowKind::ForeignKey:
+        if (const ForeignKey* f = table.findForeignKey(name))
+            return foreignKeyDetailText(*f);
+        break;
+    case RowKind::Check:
+        if (const CheckConstraint* c = table.findCheck(name))
+            return QStringLiteral("CHECK (%1)").arg(q(c->expr));
+        break;
     }
     return {};
 }
 
-QString SchemaTreeModel::itemDetail(const Table& table, Group group, int item) const
+QString SchemaTreeModel::nodeKey(const NodeRef& ref) const
 {
-    std::size_t i = std::size_t(item);
-    switch (group) {
-    case Group::Columns: {
-        const Column& c = table.columns[i];
-        return columnDetailText(c, table.primaryKey.size() == 1 && table.isPrimaryKeyColumn(c.name));
+    const TablePair& pair = m_pairs[std::size_t(ref.table)];
+    // Keyed by the models' name when there is one: a rename applied keeps its key.
+    QString key = pair.target ? QStringLiteral("t:") + q(pair.target->name) : QStringLiteral("c:") + q(pair.current->name);
+    if (ref.kind == NodeKind::Table)
+        return key;
+    key += QStringLiteral("/g%1").arg(int(ref.group));
+    if (ref.kind == NodeKind::Group)
+        return key;
+    const AlignedRow& row = itemRow(ref.table, ref.group, ref.item);
+    return key + QStringLiteral("/%1:").arg(int(row.kind))
+         + (row.target.empty() ? QStringLiteral("c:") + q(row.current) : q(row.target));
+}
+
+QString SchemaTreeModel::toolTip(const AlignedRow& row, DiffState state) const
+{
+    QStringList lines;
+    switch (state) {
+    case DiffState::Added: lines << tr("only in the models: an upgrade would create it"); break;
+    case DiffState::Removed: lines << tr("only in the database: it would be dropped"); break;
+    case DiffState::Changed: lines << tr("differs between models and database"); break;
+    case DiffState::Renamed:
+        lines << tr("renamed: \"%1\" in the database, \"%2\" in the models").arg(q(row.current), q(row.target));
+        break;
+    case DiffState::Same: return {};
     }
-    case Group::Indexes: return indexDetailText(table.indexes[i]);
-    case Group::Constraints:
-        if (!table.primaryKey.empty()) {
-            if (i == 0)
-                return primaryKeyDetailText(table.primaryKey);
-            --i;
-        }
-        if (i < table.uniques.size())
-            return uniqueDetailText(table.uniques[i]);
-        i -= table.uniques.size();
-        if (i < table.foreignKeys.size())
-            return foreignKeyDetailText(table.foreignKeys[i]);
-        i -= table.foreignKeys.size();
-        return QStringLiteral("CHECK (%1)").arg(QString::fromStdString(table.checks[i].expr));
-    }
-    return {};
+    for (const AttributeDifference& d : row.differences)
+        lines << tr("%1: database %2, models %3").arg(q(d.attribute), q(d.current), q(d.target));
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant SchemaTreeModel::data(const QModelIndex& index, int role) const
@@ -274,53 +329,96 @@ QVariant SchemaTreeModel::data(const QModelIndex& index, int role) const
     if (!index.isValid())
         return {};
     const NodeRef ref = decode(index);
-    const Table& table = m_schema.tables[std::size_t(ref.table)];
+    const TablePair& pair = m_pairs[std::size_t(ref.table)];
+    const Table* here = thisSide(pair);
+    const Table* table = here ? here : (pair.target ? pair.target : pair.current);
     if (role == TableNameRole)
-        return QString::fromStdString(table.name);
+        return q(table->name);
     if (role == NodeKindRole)
         return int(ref.kind);
+    if (role == NodeKeyRole)
+        return nodeKey(ref);
+
+    // The row this node shows: the table's own, an item's, none for a group.
+    const AlignedRow* row = nullptr;
+    if (ref.kind == NodeKind::Item)
+        row = &itemRow(ref.table, ref.group, ref.item);
+    else if (ref.kind == NodeKind::Table && m_counterpart)
+        row = &tableRow(ref.table);
+    const bool placeholder = !here || (row && (isModelsSide() ? row->target : row->current).empty());
 
     DiffState state = DiffState::Same;
-    if (ref.kind == NodeKind::Table)
-        state = tableState(ref.table);
-    else if (ref.kind == NodeKind::Item && tableState(ref.table) != DiffState::Same)
-        state = itemState(table, ref.group, ref.item);  // a Same table has only Same items
-    if (role == DiffStateRole)
-        return int(state);
-    if (role == Qt::ForegroundRole) {
-        const QColor color = diffColor(state, QGuiApplication::palette());
+    if (row && m_counterpart)
+        state = stateOf(row->state);
+    switch (role) {
+    case DiffStateRole: return int(state);
+    case PlaceholderRole: return placeholder;
+    case RowKindRole: return ref.kind == NodeKind::Item ? int(row->kind) : -1;
+    case CurrentNameRole:
+        return ref.kind == NodeKind::Group ? QVariant() : q(row ? row->current : (pair.current ? pair.current->name : ""));
+    case TargetNameRole:
+        return ref.kind == NodeKind::Group ? QVariant() : q(row ? row->target : (pair.target ? pair.target->name : ""));
+    case DifferencesRole: return row ? q(differencesText(row->differences)) : QString();
+    case Qt::ForegroundRole: {
+        const QPalette palette = QGuiApplication::palette();
+        if (placeholder)
+            return palette.color(QPalette::Disabled, QPalette::Text);
+        const QColor color = diffColor(state, palette);
         return color.isValid() ? QVariant(color) : QVariant();
     }
-    if (role == Qt::ToolTipRole && state != DiffState::Same) {
-        switch (state) {
-        case DiffState::Added: return tr("only in the models: an upgrade would create it");
-        case DiffState::Removed: return tr("only in the database: it would be dropped");
-        case DiffState::Changed: return tr("differs between models and database");
-        case DiffState::Same: break;
-        }
-    }
-    if (role != Qt::DisplayRole)
+    case Qt::BackgroundRole:
+        if (placeholder)
+            return QGuiApplication::palette().color(QPalette::Window);
         return {};
+    case Qt::ToolTipRole:
+        if (placeholder && row)
+            return tr("not here: \"%1\" exists only on the other side")
+                .arg(q(isModelsSide() ? row->current : row->target)) + QLatin1Char('\n') + toolTip(*row, state);
+        return row ? toolTip(*row, state) : QVariant();
+    case Qt::AccessibleTextRole:
+        if (placeholder)
+            return tr("missing here");
+        break;
+    case Qt::DisplayRole: break;
+    default: return {};
+    }
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    if (placeholder)
+        return QString();
 
-    if (index.column() == 0) {
-        const QString glyph = diffGlyph(state);
+    switch (index.column()) {
+    case NameColumn: {
         QString name;
         switch (ref.kind) {
-        case NodeKind::Table: name = QString::fromStdString(table.name); break;
+        case NodeKind::Table: name = q(here->name); break;
         case NodeKind::Group:
             name = ref.group == Group::Columns ? tr("Columns")
                  : ref.group == Group::Indexes ? tr("Indexes") : tr("Constraints");
             break;
-        case NodeKind::Item: name = itemName(table, ref.group, ref.item); break;
+        case NodeKind::Item:
+            name = row->kind == RowKind::PrimaryKey ? tr("primary key")
+                                                    : q(isModelsSide() ? row->target : row->current);
+            break;
         }
+        const QString glyph = diffGlyph(state);
         return glyph.isEmpty() ? name : glyph + QLatin1Char(' ') + name;
     }
-    switch (ref.kind) {
-    case NodeKind::Table: return tr("%n column(s)", nullptr, int(table.columns.size()));
-    case NodeKind::Group: return QString::number(itemCount(table, ref.group));
-    case NodeKind::Item: return itemDetail(table, ref.group, ref.item);
+    case DefinitionColumn:
+        if (ref.kind == NodeKind::Group)
+            return QString::number(rowCount(index.siblingAtColumn(0)));
+        return row ? itemDetail(*here, *row) : tr("%n column(s)", nullptr, int(here->columns.size()));
+    default: {
+        if (!row)
+            return {};
+        QStringList parts;
+        if (row->state == RowState::Renamed)
+            parts << tr("name: %1 → %2").arg(q(row->current), q(row->target));
+        if (!row->differences.empty())
+            parts << q(differencesText(row->differences));
+        return parts.join(QStringLiteral("; "));
     }
-    return {};
+    }
 }
 
 } // namespace tempest::studio

@@ -1,9 +1,12 @@
 #pragma once
-// SchemaTreeModel: a Schema IR as a tree (tables → Columns / Indexes / Constraints →
-// items), each node carrying its diff state against a counterpart schema. Nodes are
-// addressed arithmetically through QModelIndex::internalId, so nothing is allocated per
-// node and a 5,000-table schema costs two name indexes; states are computed on demand
-// and cached per table.
+// SchemaTreeModel: one side of the aligned compare as a tree (tables → Columns / Indexes /
+// Constraints → items). Both trees (Models and Database) show the same rows in the same
+// order — the core's aligned compare (object_compare.h) — so an object missing on one
+// side is an empty, greyed placeholder row there, a renamed object is one row, and a
+// changed row names what differs with both values. Nodes are addressed arithmetically
+// through QModelIndex::internalId, so nothing is allocated per node; tables are paired by
+// name up front and compared only when first asked about, so a 5,000-table schema costs
+// two name indexes.
 
 #include "core/dialect/dialect.h"
 #include "core/ir/schema.h"
@@ -23,21 +26,47 @@ class SchemaTreeModel : public QAbstractItemModel {
     Q_OBJECT
 
 public:
-    enum Role { DiffStateRole = Qt::UserRole + 1, TableNameRole, NodeKindRole };
+    enum Role {
+        DiffStateRole = Qt::UserRole + 1,
+        /// The table's name on this side; on a placeholder, its name on the other side.
+        TableNameRole,
+        NodeKindRole,
+        /// True for a placeholder: the object exists on the other side only.
+        PlaceholderRole,
+        /// The object's name in the database (current) and in the models (target); "" where
+        /// it does not exist. Table rows: the table's names.
+        CurrentNameRole,
+        TargetNameRole,
+        /// A key that names the node across refreshes (expansion and selection keeping).
+        NodeKeyRole,
+        /// "type: integer → text; …" (database → models) for a changed or renamed row.
+        DifferencesRole,
+        /// The RowKind of an item row (-1 for tables and groups).
+        RowKindRole,
+    };
     enum class NodeKind { Table = 0, Group, Item };
     enum class Group { Columns = 0, Indexes, Constraints };
+    enum ViewColumn { NameColumn = 0, DefinitionColumn, ChangesColumn };
 
-    /// `onlyHereState`: what an item missing from the counterpart is (Added in the models
-    /// tree, where it would be created; Removed in the database tree, where it would go).
+    /// `onlyHereState`: Added makes this the models side (the diff's target, where an object
+    /// only it has would be created), Removed the database side (the current one).
     explicit SchemaTreeModel(DiffState onlyHereState, QObject* parent = nullptr);
 
-    /// Replaces the content. Without a counterpart every node is Same. `dialect` provides
-    /// the comparison rules (null: exact comparison); it is kept alive by the model.
-    void setSchemas(Schema schema, std::optional<Schema> counterpart, std::shared_ptr<const Dialect> dialect);
+    /// Replaces the content. Without a counterpart every node is Same and there are no
+    /// placeholders. `dialect` provides the comparison rules (null: exact comparison); it is
+    /// kept alive by the model. `renames`: renames the user confirmed, shown as one row.
+    void setSchemas(Schema schema, std::optional<Schema> counterpart, std::shared_ptr<const Dialect> dialect,
+                    std::vector<RenameCandidate> renames = {});
+    /// Same schemas, other confirmed renames.
+    void setRenames(std::vector<RenameCandidate> renames);
     const Schema& schema() const { return m_schema; }
+    bool isModelsSide() const { return m_onlyHere == DiffState::Added; }
 
-    /// The index of a table row (column 0), invalid when there is no such table.
+    /// The row of a table named `name` on either side (column 0), invalid when none.
     QModelIndex indexOfTable(const QString& name) const;
+    /// The row of `item` (a column, index or constraint name on either side) inside
+    /// `table`, invalid when none.
+    QModelIndex indexOfItem(const QString& table, const QString& item) const;
     /// The diff state of the table at `row`.
     DiffState tableState(int row) const;
     /// How many tables' diff states have been computed so far: states are computed when
@@ -58,23 +87,33 @@ private:
         Group group = Group::Columns;
         int item = -1;
     };
+    struct Contents {
+        std::vector<AlignedRow> rows;  // columns, then indexes, then constraints
+        int counts[3] = {0, 0, 0};     // rows per Group
+    };
+    void rebuild();
     NodeRef decode(const QModelIndex& index) const;
-    std::vector<Group> groupsOf(const Table& table) const;
-    int itemCount(const Table& table, Group group) const;
-    const Table* counterpartOf(const Table& table) const;
-    DiffState itemState(const Table& table, Group group, int item) const;
-    DiffState stateOf(ObjectState state) const;
-    QString itemName(const Table& table, Group group, int item) const;
-    QString itemDetail(const Table& table, Group group, int item) const;
+    std::vector<Group> groupsOf(int table) const;
+    const Contents& contentsOf(int table) const;
+    const AlignedRow& itemRow(int table, Group group, int item) const;
+    const AlignedRow& tableRow(int table) const;
+    const Table* thisSide(const TablePair& pair) const;
+    DiffState stateOf(RowState state) const;
+    QString itemDetail(const Table& table, const AlignedRow& row) const;
+    QString displayName(const NodeRef& ref, const AlignedRow* row) const;
+    QString nodeKey(const NodeRef& ref) const;
+    QString toolTip(const AlignedRow& row, DiffState state) const;
     const ComparisonRules& rules() const;
 
     DiffState m_onlyHere;
     Schema m_schema;
     std::optional<Schema> m_counterpart;
     std::shared_ptr<const Dialect> m_dialect;
-    std::unordered_map<std::string, int> m_tableRows;
-    std::unordered_map<std::string, int> m_counterpartRows;
-    mutable std::vector<signed char> m_tableStates;  // -1: not computed yet
+    std::vector<RenameCandidate> m_renames;
+    std::vector<TablePair> m_pairs;
+    std::unordered_map<std::string, int> m_tableRows;  // either side's name → row
+    mutable std::vector<std::optional<AlignedRow>> m_tableRowCache;
+    mutable std::vector<std::unique_ptr<Contents>> m_contents;
 };
 
 } // namespace tempest::studio
