@@ -2,6 +2,7 @@
 
 #include "studio/operation_list_model.h"
 #include "studio/schema_tree_model.h"
+#include "studio/tree_sync.h"
 
 #include <QListView>
 #include <QSortFilterProxyModel>
@@ -24,16 +25,16 @@ PaneLinker::PaneLinker(QTreeView* modelsTree, QSortFilterProxyModel* modelsProxy
 {
     for (QTreeView* tree : {modelsTree, databaseTree})
         connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-                [this](const QModelIndex& current) { onTreeCurrentChanged(current); });
+                [this, tree](const QModelIndex& current) { onTreeCurrentChanged(tree, current); });
     connect(operationsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { onOperationsCurrentChanged(current); });
 }
 
-void PaneLinker::onTreeCurrentChanged(const QModelIndex& current)
+void PaneLinker::onTreeCurrentChanged(QTreeView* tree, const QModelIndex& current)
 {
     if (m_syncing || !current.isValid())
         return;
-    selectTable(current.data(SchemaTreeModel::TableNameRole).toString());
+    selectTable(current.data(SchemaTreeModel::TableNameRole).toString(), tree);
 }
 
 void PaneLinker::onOperationsCurrentChanged(const QModelIndex& current)
@@ -52,16 +53,33 @@ void PaneLinker::onOperationsCurrentChanged(const QModelIndex& current)
     emit tableSelected(table);
 }
 
-void PaneLinker::selectTable(const QString& table)
+void PaneLinker::selectTable(const QString& table, QTreeView* source)
 {
     m_syncing = true;
     m_table = table;
-    // The tree the click came from keeps its current item (a column stays selected).
+    // The aligned trees show the same rows: a tree whose current item is in `table` (the
+    // one the click came from first) keeps it — a column stays selected — and the other
+    // tree takes the very same row; otherwise both select the table's row.
+    auto inTable = [&table](const QTreeView* tree) {
+        const QModelIndex current = tree->currentIndex();
+        return current.isValid() && current.data(SchemaTreeModel::TableNameRole).toString() == table;
+    };
+    QTreeView* anchor = source && inTable(source) ? source
+                      : inTable(m_modelsTree)     ? m_modelsTree
+                      : inTable(m_databaseTree)   ? m_databaseTree
+                                                  : nullptr;
     for (auto [tree, proxy, model] : {std::tuple{m_modelsTree, m_modelsProxy, m_models},
                                       std::tuple{m_databaseTree, m_databaseProxy, m_database}}) {
-        const QModelIndex current = tree->currentIndex();
-        if (!current.isValid() || current.data(SchemaTreeModel::TableNameRole).toString() != table)
+        if (tree == anchor)
+            continue;
+        const QModelIndex same = anchor ? TreeSync::counterpartIndex(anchor->currentIndex().siblingAtColumn(0), tree)
+                                        : QModelIndex();
+        if (same.isValid()) {
+            tree->selectionModel()->setCurrentIndex(same, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            tree->scrollTo(same);
+        } else {
             selectInTree(tree, proxy, model, table);
+        }
     }
     selectOperations(table);
     m_syncing = false;

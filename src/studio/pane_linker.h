@@ -25,8 +25,9 @@ public:
                QListView* operationsView, OperationListModel* operations, QObject* parent = nullptr);
 
     QString currentTable() const { return m_table; }
-    /// Selects `table` in all three panes ("" clears).
-    void selectTable(const QString& table);
+    /// Selects `table` in all three panes ("" clears). A tree whose current item is in
+    /// `table` (`source` first) keeps it, and the other tree takes the same row.
+    void selectTable(const QString& table, QTreeView* source = nullptr);
     /// Selects `table`, then its column, index or constraint `item` in both trees (its row
     /// or placeholder row), expanding what holds it.
     void selectItem(const QString& table, const QString& item);
@@ -37,7 +38,7 @@ signals:
 private:
     void selectInTree(QTreeView* tree, QSortFilterProxyModel* proxy, SchemaTreeModel* model, const QString& table);
     void selectOperations(const QString& table);
-    void onTreeCurrentChanged(const QModelIndex& current);
+    void onTreeCurrentChanged(QTreeView* tree, const QModelIndex& current);
     void onOperationsCurrentChanged(const QModelIndex& current);
 
     QTreeView* m_modelsTree;

@@ -31,6 +31,7 @@
 using namespace tempest;
 using namespace tempest::test;
 using namespace tempest::test::parity;
+using tempest::studio::DiffState;
 using tempest::studio::FindingsList;
 using tempest::studio::RenameChoices;
 using tempest::studio::SchemaTreeModel;
@@ -332,7 +333,7 @@ void TestStudioCompare::treatAsRenameGeneratesARenameThatKeepsTheData()
     QObject owner;
     const QList<QAction*> actions = choices->treeActions(added, &owner);
     QCOMPARE(actions.size(), 1);
-    QVERIFY2(actions.front()->text().contains(QLatin1String("\"Artist.Name\" → \"Artist.ArtistName\"")),
+    QVERIFY2(actions.front()->text().contains(QStringLiteral("\"Artist.Name\" → \"Artist.ArtistName\"")),
              qPrintable(actions.front()->text()));
     actions.front()->trigger();
     const QModelIndex renamed = columnRow(models, "Artist", "ArtistName");
