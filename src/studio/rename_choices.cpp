@@ -44,19 +44,6 @@ void RenameChoices::remove(const RenameCandidate& rename)
     emit changed();
 }
 
-void RenameChoices::keepOnly(const std::vector<RenameCandidate>& stillPending)
-{
-    const std::size_t before = m_renames.size();
-    m_renames.erase(std::remove_if(m_renames.begin(), m_renames.end(),
-                                   [&](const RenameCandidate& r) {
-                                       return std::find(stillPending.begin(), stillPending.end(), r)
-                                           == stillPending.end();
-                                   }),
-                    m_renames.end());
-    if (m_renames.size() != before)
-        emit changed();
-}
-
 QAction* RenameChoices::renameAction(const RenameCandidate& rename, QObject* parent)
 {
     const bool confirmed = std::find(m_renames.begin(), m_renames.end(), rename) != m_renames.end();

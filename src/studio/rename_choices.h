@@ -30,8 +30,6 @@ public:
     const std::vector<RenameCandidate>& renames() const { return m_renames; }
     void add(const RenameCandidate& rename);
     void remove(const RenameCandidate& rename);
-    /// Drops the choices that no longer pair anything (after a migration captured them).
-    void keepOnly(const std::vector<RenameCandidate>& stillPending);
 
     /// "Treat as rename" actions for the row at `index` of a SchemaTreeModel tree: on an
     /// added column, one per removed column of the same table (and the other way round);

@@ -335,6 +335,18 @@ void TestStudioCompare::treatAsRenameGeneratesARenameThatKeepsTheData()
     QCOMPARE(actions.size(), 1);
     QVERIFY2(actions.front()->text().contains(QStringLiteral("\"Artist.Name\" → \"Artist.ArtistName\"")),
              qPrintable(actions.front()->text()));
+    // The Diff pane offers the same pair on the uncaptured "add column" row.
+    auto* opsView = studio.child<QListView>("operationsView");
+    auto* opsModel = static_cast<studio::OperationListModel*>(opsView->model());
+    int addRow = -1;
+    for (int r = 0; r < opsModel->rowCount() && addRow < 0; ++r)
+        if (opsModel->index(r).data(studio::OperationListModel::SourceRole).toString() == QLatin1String("uncaptured")
+            && opsModel->index(r).data().toString().contains(QLatin1String("add column Artist.ArtistName")))
+            addRow = r;
+    QVERIFY(addRow >= 0);
+    const QList<QAction*> fromDiff = choices->operationActions(*opsModel, addRow, &owner);
+    QCOMPARE(fromDiff.size(), 1);
+    QCOMPARE(fromDiff.front()->text(), actions.front()->text());
     actions.front()->trigger();
     const QModelIndex renamed = columnRow(models, "Artist", "ArtistName");
     QCOMPARE(stateOf(renamed), DiffState::Renamed);
