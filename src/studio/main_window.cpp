@@ -260,6 +260,7 @@ void MainWindow::buildActions()
 void MainWindow::openProject(const QString& projectFile)
 {
     m_projectFile = projectFile;
+    m_renameChoices->clear();  // a choice names another project's columns
     m_recentProjects->add(projectFile);
     m_connections->setProject(projectFile);  // changed() follows: onConnectionChanged
 }

@@ -44,6 +44,14 @@ void RenameChoices::remove(const RenameCandidate& rename)
     emit changed();
 }
 
+void RenameChoices::clear()
+{
+    if (m_renames.empty())
+        return;
+    m_renames.clear();
+    emit changed();
+}
+
 QAction* RenameChoices::renameAction(const RenameCandidate& rename, QObject* parent)
 {
     const bool confirmed = std::find(m_renames.begin(), m_renames.end(), rename) != m_renames.end();

@@ -30,6 +30,8 @@ public:
     const std::vector<RenameCandidate>& renames() const { return m_renames; }
     void add(const RenameCandidate& rename);
     void remove(const RenameCandidate& rename);
+    /// Forgets every choice (another project was opened).
+    void clear();
 
     /// "Treat as rename" actions for the row at `index` of a SchemaTreeModel tree: on an
     /// added column, one per removed column of the same table (and the other way round);
