@@ -10,6 +10,7 @@
 #include "cli_test_project.h"
 
 #include "core/ir/json.h"
+#include "drivers/sqlite/sqlite_driver.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -60,6 +61,7 @@ private slots:
     void nullInAMigrationOrModelsFileIsExit2();
     void danglingSymlinkInMigrationsIsExit2();
     void modelsFromDevZeroIsExit2AtOnce();
+    void smallerFindingsAreRefusedBeforeAnythingIsWritten();
 };
 
 // Finding 2: each connection-error shape of the issue, from --database, TEMPEST_DATABASE
@@ -290,6 +292,55 @@ void TestCliHostile::modelsFromDevZeroIsExit2AtOnce()
     QVERIFY2(doc.is_object(), r.describe().c_str());
     QCOMPARE(doc["error"]["file"].get<std::string>(), std::string("/dev/zero"));
     QVERIFY(contains(doc["error"]["message"].get<std::string>(), "not a regular file"));
+}
+
+// Finding 5, the smaller ones: a models table named like the version table and a
+// PostgreSQL name over 63 bytes are refused by autogenerate (exit 2, the file named, no
+// migration written), and a failing first revision leaves the database file
+// byte-identical (the version table the run created is rolled back with it).
+void TestCliHostile::smallerFindingsAreRefusedBeforeAnythingIsWritten()
+{
+    {
+        TestProject p;
+        p.writeConfig();
+        p.writeModels(R"({"tables": {"tempest_db_migrations": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]}}})");
+        const CliRun r = p.run({"revision", "--autogenerate", "-m", "clash"});
+        QVERIFY2(r.exitCode == 2, r.describe().c_str());
+        QVERIFY2(contains(r.err, "models.json: $.tables.tempest_db_migrations") && contains(r.err, "version table"),
+                 r.describe().c_str());
+        QVERIFY(QDir(QString::fromStdString(p.path("migrations"))).entryList(QDir::Files).isEmpty());
+    }
+    {
+        TestProject p;
+        writePostgresProject(p, "postgresql://u:pw@127.0.0.1:1/x");
+        p.writeFile("tempest.json", p.readFile("tempest.json").substr(0, p.readFile("tempest.json").rfind('}'))
+                                        + R"(, "models": "models.json"})");
+        const std::string longName(64, 'c');
+        p.writeModels(R"({"tables": {"t": {"columns": {"id": {"type": "integer"}, ")" + longName
+                      + R"(": {"type": "text"}}, "primaryKey": ["id"]}}})");
+        const CliRun r = p.run({"revision", "--autogenerate", "-m", "long"});
+        QVERIFY2(r.exitCode == 2, r.describe().c_str());
+        QVERIFY2(contains(r.err, "models.json") && contains(r.err, longName) && contains(r.err, "63"),
+                 r.describe().c_str());
+        QVERIFY(QDir(QString::fromStdString(p.path("migrations"))).entryList(QDir::Files).isEmpty());
+    }
+    {
+        TestProject p;
+        p.writeConfig();
+        p.writeMigration("r1", {}, "fails",
+                         {R"({"kind": "create_table", "table": "t", "definition": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]}})",
+                          R"j({"kind": "execute", "up": {"sqlite": "INSERT INTO nope VALUES (1)"}, "down": {"sqlite": "SELECT 1"}})j"});
+        {
+            auto db = tempest::SqliteDriver::open(p.dbPath());
+            db->execute("CREATE TABLE existing (a INTEGER)");
+            db->execute("INSERT INTO existing VALUES (1)");
+        }
+        const QByteArray before = p.dbBytes();
+        const CliRun r = p.run({"upgrade"});
+        QVERIFY2(r.exitCode == 1, r.describe().c_str());
+        QVERIFY2(contains(r.err, "INSERT INTO nope"), r.describe().c_str());
+        QVERIFY(p.dbBytes() == before);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliHostile)

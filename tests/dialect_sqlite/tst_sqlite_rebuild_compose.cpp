@@ -30,6 +30,24 @@ QString differences(const SqliteDialect& dialect, Driver& live, const Schema& ex
     return lines.join("\n");
 }
 
+/// One revision rendered from `before` against the live database, run, and compared
+/// with `before` + `ops`: how many rebuilds of t it made and how the result differs.
+struct OneRevision {
+    int rebuildsOfT = 0;
+    QString differences;
+};
+
+OneRevision applyOneRevision(const SqliteDialect& dialect, Driver& driver, const Schema& before,
+                             const std::vector<Operation>& ops)
+{
+    auto state = dialect.newRunState();
+    const auto statements = renderRevision(dialect, before, ops, &driver, state.get());
+    runStatements(driver, dialect, statements);
+    Schema expected = before;
+    applyOperations(expected, ops);
+    return {rebuildCount(statements, "t"), differences(dialect, driver, expected)};
+}
+
 QStringList rows(Driver& driver, const std::string& sql)
 {
     QStringList out;
@@ -211,14 +229,9 @@ void TestSqliteRebuildCompose::twoRebuildsOfOneTableAreOne()
     const Schema before = db.schema;
     const std::vector<Operation> ops = reproductionOps(before);
 
-    auto state = dialect.newRunState();
-    const auto statements = renderRevision(dialect, before, ops, driver.get(), state.get());
-    QCOMPARE(rebuildCount(statements, "t"), 1);
-    runStatements(*driver, dialect, statements);
-
-    Schema expected = before;
-    applyOperations(expected, ops);
-    const QString diff = differences(dialect, *driver, expected);
+    const OneRevision applied = applyOneRevision(dialect, *driver, before, ops);
+    QCOMPARE(applied.rebuildsOfT, 1);
+    const QString& diff = applied.differences;
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QCOMPARE(rows(*driver, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 't' ORDER BY name"),
              QStringList{"ix_t_c_desc"});
@@ -464,14 +477,9 @@ void TestSqliteRebuildCompose::rebuildNameTakenByTheUser()
 
     const Table& t = *before.findTable("t");
     const std::vector<Operation> ops{AlterColumn{"t", *t.findColumn("c"), column("c", ColumnType::Text)}};
-    auto state = dialect.newRunState();
-    const auto statements = renderRevision(dialect, before, ops, driver.get(), state.get());
-    QCOMPARE(rebuildCount(statements, "t"), 1);
-    runStatements(*driver, dialect, statements);
-
-    Schema expected = before;
-    applyOperations(expected, ops);
-    const QString diff = differences(dialect, *driver, expected);
+    const OneRevision applied = applyOneRevision(dialect, *driver, before, ops);
+    QCOMPARE(applied.rebuildsOfT, 1);
+    const QString& diff = applied.differences;
     QVERIFY2(diff.isEmpty() || !inModels, qPrintable(diff));
     QCOMPARE(scalar(*driver, "SELECT count(*) || ':' || sum(id) || ':' || typeof(c) FROM t"), std::string("100:5050:text"));
     if (!rowsIn.isEmpty())
