@@ -1,36 +1,65 @@
 #include "studio/confirm_destructive_dialog.h"
 
-#include <QDialogButtonBox>
-#include <QLabel>
-#include <QListWidget>
+#include "studio/sql_highlighter.h"
+#include "ui_confirm_destructive_dialog.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace tempest::studio {
 
-ConfirmDestructiveDialog::ConfirmDestructiveDialog(const QString& action, const QStringList& losses, QWidget* parent)
-    : QDialog(parent), m_list(new QListWidget(this))
+ConfirmDestructiveDialog::ConfirmDestructiveDialog(const QString& action, std::vector<DestructiveFact> facts,
+                                                   QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ConfirmDestructiveDialog>()), m_facts(std::move(facts))
 {
+    m_ui->setupUi(this);
     setObjectName(QStringLiteral("confirmDestructiveDialog"));
-    setWindowTitle(tr("Data will be lost"));
-    auto* layout = new QVBoxLayout(this);
-    auto* label = new QLabel(tr("%1 runs %n destructive operation(s). This data is lost:", nullptr, int(losses.size()))
-                                 .arg(action),
-                             this);
-    label->setWordWrap(true);
-    layout->addWidget(label);
-    m_list->setObjectName(QStringLiteral("lossList"));
-    m_list->addItems(losses);
-    layout->addWidget(m_list);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton* proceed = buttons->addButton(tr("Apply anyway"), QDialogButtonBox::AcceptRole);
+    m_ui->summaryLabel->setText(
+        tr("%1 runs %n destructive operation(s). This data is lost:", nullptr, int(m_facts.size())).arg(action));
+    m_ui->factsTable->setRowCount(int(m_facts.size()));
+    for (int row = 0; row < int(m_facts.size()); ++row) {
+        const DestructiveFact& fact = m_facts[std::size_t(row)];
+        const QStringList cells{QString::fromStdString(fact.revision), QString::fromStdString(fact.description),
+                                QString::fromStdString(fact.table), rowsText(fact)};
+        for (int column = 0; column < cells.size(); ++column)
+            m_ui->factsTable->setItem(row, column, new QTableWidgetItem(cells[column]));
+    }
+    m_ui->factsTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_ui->factsTable->resizeColumnsToContents();
+    m_ui->sqlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new SqlHighlighter(m_ui->sqlView->document());
+    connect(m_ui->factsTable, &QTableWidget::currentCellChanged, this,
+            [this](int row) { showSqlOf(row); });
+    if (!m_facts.empty())
+        m_ui->factsTable->selectRow(0);
+    showSqlOf(m_facts.empty() ? -1 : 0);
+
+    QPushButton* proceed = m_ui->buttonBox->addButton(tr("Apply anyway"), QDialogButtonBox::AcceptRole);
     proceed->setObjectName(QStringLiteral("applyAnywayButton"));
-    QPushButton* cancel = buttons->button(QDialogButtonBox::Cancel);
+    proceed->setAutoDefault(false);
+    QPushButton* cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     cancel->setDefault(true);  // Enter must not lose data
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    cancel->setFocus();
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+ConfirmDestructiveDialog::~ConfirmDestructiveDialog() = default;
+
+QString ConfirmDestructiveDialog::rowsText(const DestructiveFact& fact)
+{
+    if (!fact.rowCount)
+        return fact.table.empty() ? tr("—") : tr("not counted");
+    return *fact.rowCount == 1 ? tr("1 row") : tr("%1 rows").arg(*fact.rowCount);
+}
+
+void ConfirmDestructiveDialog::showSqlOf(int row)
+{
+    m_ui->sqlView->setPlainText(row >= 0 && row < int(m_facts.size())
+                                    ? QString::fromStdString(m_facts[std::size_t(row)].sql)
+                                    : QString());
 }
 
 } // namespace tempest::studio

@@ -1,11 +1,20 @@
 #pragma once
-// ConfirmDestructiveDialog: lists what a run would lose (dropped tables, columns, …)
-// before anything is sent to the database. Cancel changes nothing.
+// ConfirmDestructiveDialog (ui/confirm_destructive_dialog.ui): lists what a run would
+// lose before anything is sent to the database — each destructive operation with its
+// revision, table, the rows that table holds now and its SQL (core destructiveFacts(),
+// the list `tempest-migrate upgrade/downgrade` prints). Cancel, the default, changes
+// nothing.
+
+#include "core/project/destructive_facts.h"
 
 #include <QDialog>
-#include <QStringList>
 
-class QListWidget;
+#include <memory>
+#include <vector>
+
+namespace Ui {
+class ConfirmDestructiveDialog;
+}
 
 namespace tempest::studio {
 
@@ -13,11 +22,17 @@ class ConfirmDestructiveDialog : public QDialog {
     Q_OBJECT
 
 public:
-    /// `losses`: one line per destructive operation ("drop column users.name").
-    ConfirmDestructiveDialog(const QString& action, const QStringList& losses, QWidget* parent = nullptr);
+    ConfirmDestructiveDialog(const QString& action, std::vector<DestructiveFact> facts, QWidget* parent = nullptr);
+    ~ConfirmDestructiveDialog() override;
+
+    /// "42 rows", "not counted" — the Rows column's text for `fact`.
+    static QString rowsText(const DestructiveFact& fact);
 
 private:
-    QListWidget* m_list;
+    void showSqlOf(int row);
+
+    std::unique_ptr<Ui::ConfirmDestructiveDialog> m_ui;
+    std::vector<DestructiveFact> m_facts;
 };
 
 } // namespace tempest::studio

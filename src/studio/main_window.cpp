@@ -2,6 +2,8 @@
 
 #include "core/project/run_plan.h"
 #include "studio/connection_session.h"
+#include "studio/error_dialog.h"
+#include "studio/event_log.h"
 #include "studio/findings_list.h"
 #include "studio/generate_migration_dialog.h"
 #include "studio/offline_banner.h"
@@ -15,14 +17,16 @@
 #include "studio/run_controller.h"
 #include "studio/schema_tree_model.h"
 #include "studio/snapshot_loader.h"
-#include "studio/sql_highlighter.h"
+#include "studio/sql_pane.h"
 #include "studio/table_filter_proxy.h"
 #include "studio/tree_sync.h"
+#include "studio/verb_actions.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -77,13 +81,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_modelsProxy->setSourceModel(m_modelsModel);
     m_databaseProxy->setSourceModel(m_databaseModel);
 
-    m_sqlPreview = new QPlainTextEdit(this);
-    m_sqlPreview->setObjectName(QStringLiteral("sqlPreview"));
-    m_sqlPreview->setReadOnly(true);
-    m_sqlPreview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_sqlPreview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_sqlPreview->setPlaceholderText(tr("Select operations or a revision to see its SQL."));
-    new SqlHighlighter(m_sqlPreview->document());
+    m_sqlPane = new SqlPane(this);
+    m_sqlPreview = m_sqlPane->editor();
     m_revisionsPane = new RevisionsPane(m_revisionsModel, this);
 
     m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
@@ -91,7 +90,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_findings = new FindingsList(this);
     m_bottomSplitter->addWidget(titled(tr("Revisions"), m_revisionsPane, this));
     m_bottomSplitter->addWidget(titled(tr("Findings"), m_findings, this));
-    m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPreview, this));
+    m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPane, this));
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(buildSchemaPanes());
@@ -130,6 +129,12 @@ MainWindow::MainWindow(QWidget* parent)
         m_databaseModel->setRenames(m_renameChoices->renames());
     });
     m_runs = new RunController(this);
+    m_verbs = new VerbActions(this);
+    m_eventLog = new EventLog(this);
+    auto* logDock = new QDockWidget(tr("Event log"), this);
+    logDock->setObjectName(QStringLiteral("eventLogDock"));
+    logDock->setWidget(m_eventLog);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
     buildActions();
 
     connect(m_loader, &SnapshotLoader::loaded, this, &MainWindow::onSnapshotLoaded);
@@ -163,6 +168,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_runs, &RunController::runStarted, this, &MainWindow::onRunStarted);
     connect(m_runs, &RunController::runProgressed, this, &MainWindow::onRunProgressed);
     connect(m_runs, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_runs, &RunController::runLogged, m_eventLog, &EventLog::append);
+    connect(m_revisionsPane, &RevisionsPane::stampRequested, m_verbs, &VerbActions::requestStamp);
+    connect(m_revisionsPane, &RevisionsPane::mergeHeadsRequested, m_verbs, &VerbActions::requestMergeHeads);
+    connect(m_revisionsPane, &RevisionsPane::revertToBaseRequested, this,
+            [this] { m_runs->requestRun(Direction::Downgrade, QStringLiteral("base")); });
+    connect(m_verbs, &VerbActions::finished, this, &MainWindow::onVerbFinished);
+    connect(m_sqlPane, &SqlPane::sqlSaved, this,
+            [this](const QString& path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 5000); });
     connect(m_cancelButton, &QPushButton::clicked, m_runs, &RunController::cancel);
     connect(m_findings, &FindingsList::tableActivated, this, &MainWindow::selectTable);
     connect(m_findings, &FindingsList::itemActivated, m_linker, &PaneLinker::selectItem);
@@ -246,6 +259,7 @@ void MainWindow::buildActions()
     connectAction->setObjectName(QStringLiteral("connectAction"));
     QAction* reconnect = database->addAction(tr("&Reconnect"), this, &MainWindow::refresh);
     reconnect->setObjectName(QStringLiteral("reconnectAction"));
+    buildVerbs(database);
     QAction* find = new QAction(tr("Filter tables"), this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_filter, [this] { m_filter->setFocus(); m_filter->selectAll(); });
@@ -255,6 +269,41 @@ void MainWindow::buildActions()
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->addAction(refresh);
     toolbar->addAction(generate);
+}
+
+void MainWindow::buildVerbs(QMenu* database)
+{
+    database->addSeparator();
+    QAction* stamp = database->addAction(tr("&Stamp…"), this, [this] {
+        if (m_snapshot.project && !m_revisionsPane->view()->currentRevision().isEmpty())
+            m_verbs->requestStamp(m_revisionsPane->view()->currentRevision());
+        else
+            statusBar()->showMessage(tr("Select the revision to stamp in the Revisions pane"), 5000);
+    });
+    stamp->setObjectName(QStringLiteral("stampSelectedAction"));
+    QAction* merge = database->addAction(tr("&Merge heads…"), m_verbs, &VerbActions::requestMergeHeads);
+    merge->setObjectName(QStringLiteral("mergeHeadsMenuAction"));
+    QAction* revert = database->addAction(tr("Revert to &base…"), this,
+                                          [this] { m_runs->requestRun(Direction::Downgrade, QStringLiteral("base")); });
+    revert->setObjectName(QStringLiteral("revertToBaseMenuAction"));
+}
+
+void MainWindow::onVerbFinished(bool ok, const QString& title, const QString& message)
+{
+    m_eventLog->append(ok ? message : tr("%1 failed:\n%2").arg(title, message));
+    if (ok)
+        statusBar()->showMessage(message, 10000);
+    else
+        showError(tr("%1 failed").arg(title), message);
+    refresh();
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    // Non-modal: the log and the window stay usable; the text can be selected and copied.
+    auto* dialog = new ErrorDialog(title, message, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::openProject(const QString& projectFile)
@@ -309,6 +358,13 @@ void MainWindow::onSnapshotLoaded(const ProjectSnapshot& snapshot)
 {
     m_cancelLoadButton->hide();
     m_snapshot = snapshot;
+    // The SQL shown was of operations or a plan of the old state: it may no longer exist.
+    m_sqlPreview->clear();
+    m_verbs->setProject(m_snapshot.project);
+    if (!m_snapshot.error.isEmpty())
+        m_eventLog->append(tr("Loading failed:\n%1").arg(m_snapshot.error));
+    else if (m_snapshot.status.offline())
+        m_eventLog->append(tr("Offline: %1").arg(QString::fromStdString(m_snapshot.status.offlineReason)));
     const QString table = m_linker->currentTable();
     const bool offline = m_snapshot.status.offline();
     // Offline, the database is unknown: the models are shown without marks (not all "+"),
@@ -485,7 +541,10 @@ void MainWindow::onRunFinished(const MigrationOutcome& outcome)
     } else if (outcome.cancelled) {
         message = tr("Cancelled; the revisions before it were kept. %1").arg(outcome.message);
     }
-    statusBar()->showMessage(message, 10000);
+    statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 10000);
+    m_eventLog->append(outcome.ok ? message : tr("Run failed:\n%1").arg(message));
+    if (!outcome.ok && !outcome.cancelled)
+        showError(tr("Run failed"), outcome.message);
     emit runFinished(outcome.ok, message);
     refresh();
 }

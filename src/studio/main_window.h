@@ -19,6 +19,7 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -28,6 +29,7 @@ class QTreeView;
 namespace tempest::studio {
 
 class ConnectionSession;
+class EventLog;
 class FindingsList;
 class OfflineBanner;
 class OperationListModel;
@@ -39,7 +41,9 @@ class RevisionsPane;
 class RunController;
 class SchemaTreeModel;
 class SnapshotLoader;
+class SqlPane;
 class TableFilterProxy;
+class VerbActions;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -82,6 +86,9 @@ private:
     void onOpenFileRequested(const QString& revision);
     void onGenerateMigration();
     void onOpenProjectTriggered();
+    void buildVerbs(QMenu* database);
+    void onVerbFinished(bool ok, const QString& title, const QString& message);
+    void showError(const QString& title, const QString& message);
     void updateDriftStatus();
     void restoreLayout();
     void saveLayout() const;
@@ -121,6 +128,9 @@ private:
     RunController* m_runs = nullptr;
     FindingsList* m_findings = nullptr;
     RenameChoices* m_renameChoices = nullptr;
+    SqlPane* m_sqlPane = nullptr;
+    EventLog* m_eventLog = nullptr;
+    VerbActions* m_verbs = nullptr;
 };
 
 } // namespace tempest::studio

@@ -1,8 +1,10 @@
 #include "studio/migration_job.h"
 
+#include "core/project/failure_report.h"
 #include "drivers/qtsql/qtsql_driver.h"
 #include "studio/project_snapshot.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -50,12 +52,26 @@ MigrationOutcome MigrationJob::run()
     MigrationOutcome outcome;
     try {
         auto driver = QtSqlDriver::open(m_config.dialect, m_config.database, kStudioConnectTimeoutSeconds);
-        auto progress = [this](const ProgressEvent& event) {
+        QElapsedTimer revisionTimer;
+        auto progress = [this, &revisionTimer](const ProgressEvent& event) {
+            if (event.stage == ProgressEvent::Stage::StatementDone)
+                return;
+            const bool up = event.direction == Direction::Upgrade;
+            const QString revision = QString::fromStdString(event.revision);
+            QString line;
+            if (event.stage == ProgressEvent::Stage::RevisionStarted) {
+                revisionTimer.start();
+                line = (up ? tr("applying %1") : tr("reverting %1")).arg(revision);
+            } else {
+                line = (up ? tr("applied %1 (%2 ms)") : tr("reverted %1 (%2 ms)"))
+                           .arg(revision)
+                           .arg(revisionTimer.elapsed());
+            }
+            // Queued: the signals are emitted on the GUI thread, never blocking the worker.
+            QMetaObject::invokeMethod(this, [this, line] { emit logged(line); }, Qt::QueuedConnection);
             if (event.stage != ProgressEvent::Stage::RevisionStarted)
                 return;
             const int index = int(event.revisionIndex), count = int(event.revisionCount);
-            const QString revision = QString::fromStdString(event.revision);
-            // Queued: the signal is emitted on the GUI thread, never blocking the worker.
             QMetaObject::invokeMethod(this, [this, index, count, revision] { emit progressed(index, count, revision); },
                                       Qt::QueuedConnection);
         };
@@ -67,9 +83,9 @@ MigrationOutcome MigrationJob::run()
         outcome.cancelled = e.cancelled();
         outcome.applied = toQStringList(e.completed().applied);
         outcome.reverted = toQStringList(e.completed().reverted);
-        outcome.message = QString::fromUtf8(e.what());
-    } catch (const std::exception& e) {
-        outcome.message = QString::fromUtf8(e.what());
+        outcome.message = QString::fromStdString(reportFailure(std::current_exception()).text);
+    } catch (...) {
+        outcome.message = QString::fromStdString(reportFailure(std::current_exception()).text);
     }
     return outcome;
 }

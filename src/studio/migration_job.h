@@ -19,7 +19,9 @@ struct MigrationOutcome {
     bool cancelled = false;
     QStringList applied;
     QStringList reverted;
-    QString message;  // the error, or a summary
+    /// The error as core's reportFailure() words it for every door (revision, operation,
+    /// statement, server message; passwords masked), or a summary.
+    QString message;
 };
 
 class MigrationJob : public QObject {
@@ -39,6 +41,9 @@ public:
 signals:
     /// A revision started: `index` of `count` in this run.
     void progressed(int index, int count, const QString& revision);
+    /// A line for the event log: a revision started, or was applied/reverted and how long
+    /// it took.
+    void logged(const QString& line);
     void finished(const tempest::studio::MigrationOutcome& outcome);
 
 private:

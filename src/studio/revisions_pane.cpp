@@ -187,13 +187,23 @@ QMenu* RevisionsPane::contextMenuFor(const QModelIndex& index)
             add(tr("&Open file"), "openFileAction", [this, revision] { emit openFileRequested(revision); });
         add(tr("&Copy revision id"), "copyRevisionIdAction",
             [revision] { QGuiApplication::clipboard()->setText(revision); });
+        if (canRun)
+            add(tr("S&tamp here…"), "stampAction", [this, revision] { emit stampRequested(revision); });
         menu->addSeparator();
     }
-    bool anyPending = false;
-    for (const auto& f : m_model->facts())
+    bool anyPending = false, anyApplied = false;
+    int heads = 0;
+    for (const auto& f : m_model->facts()) {
         anyPending = anyPending || !f.applied;
+        anyApplied = anyApplied || f.applied;
+        heads += f.head;
+    }
     if (!m_busy && m_databaseAvailable && anyPending)
         add(tr("Upgrade &all"), "upgradeAllAction", [this] { emit upgradeAllRequested(); });
+    if (!m_busy && m_databaseAvailable && anyApplied)
+        add(tr("&Revert to base…"), "revertToBaseAction", [this] { emit revertToBaseRequested(); });
+    if (!m_busy && heads > 1)
+        add(tr("&Merge heads…"), "mergeHeadsAction", [this] { emit mergeHeadsRequested(); });
     if (m_model->rowCount() > 0)
         add(tr("&Export graph…"), "exportGraphAction", [this] { onExportGraphTriggered(); });
     return menu;

@@ -2,6 +2,7 @@
 // RevisionsPane: the revision DAG, a search field, and the actions on the selected
 // revision (Upgrade to here, Downgrade to here, Upgrade all, Show SQL, Open file, Export
 // graph). The context menu offers only what applies to the revision under the cursor.
+// Stamp, Merge heads and Revert to base are offered where they apply.
 // Runs and SQL are only requested; the main window decides what they do. Export writes
 // core's DOT/SVG writers, PNG painted by tempest_painting: the picture of
 // `tempest-migrate graph`.
@@ -45,6 +46,12 @@ signals:
     void upgradeAllRequested();
     void showSqlRequested(const QString& revision);
     void openFileRequested(const QString& revision);
+    /// "Stamp…" (the version table set to `revision`, no operation run).
+    void stampRequested(const QString& revision);
+    /// "Merge heads…": only offered with several heads.
+    void mergeHeadsRequested();
+    /// "Revert to base…": downgrade everything.
+    void revertToBaseRequested();
     /// "Export graph…" wrote `path`.
     void graphExported(const QString& path);
 

@@ -1,12 +1,20 @@
 #include "studio/run_controller.h"
 
+#include "core/project/failure_report.h"
 #include "studio/confirm_destructive_dialog.h"
+#include "studio/project_snapshot.h"
 
 #include <QWidget>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tempest::studio {
 
-RunController::RunController(QWidget* dialogParent) : QObject(dialogParent), m_dialogParent(dialogParent) {}
+RunController::RunController(QWidget* dialogParent) : QObject(dialogParent), m_dialogParent(dialogParent)
+{
+    connect(&m_facts, &QFutureWatcher<std::vector<DestructiveFact>>::finished, this, &RunController::onFactsRead);
+}
+
+RunController::~RunController() { m_facts.waitForFinished(); }
 
 void RunController::setState(std::optional<tempest::Project> project, std::vector<AppliedRevision> applied)
 {
@@ -14,16 +22,28 @@ void RunController::setState(std::optional<tempest::Project> project, std::vecto
     m_applied = std::move(applied);
 }
 
-QStringList RunController::lossesOf(const RevisionGraph& graph, const RunPlan& plan)
+std::vector<DestructiveFact> RunController::liveDestructiveFacts(const tempest::Project& project, const RunPlan& plan)
 {
-    QStringList losses;
-    for (const auto& id : plan.revisions) {
-        const Migration& m = graph.at(id);
-        for (const Operation& op : plan.direction == Direction::Upgrade ? m.up : m.down)
-            if (isDestructive(op))
-                losses << QStringLiteral("%1: %2").arg(QString::fromStdString(id), QString::fromStdString(describe(op)));
+    try {
+        const std::unique_ptr<Driver> driver = openDatabaseReadOnly(project.config());
+        return destructiveFacts(project, plan, driver.get());
+    } catch (const ConnectionError&) {
+        // The run will say that it cannot connect; the operations are still listed.
+    } catch (const std::exception&) {
     }
-    return losses;
+    try {
+        return destructiveFacts(project, plan, nullptr);
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+QString RunController::actionText(const RunPlan& plan) const
+{
+    const QString target = QString::fromStdString(plan.target);
+    if (plan.direction == Direction::Downgrade && plan.target == "base")
+        return tr("Reverting to base");
+    return plan.direction == Direction::Upgrade ? tr("Upgrading to %1").arg(target) : tr("Downgrading to %1").arg(target);
 }
 
 void RunController::requestRun(Direction direction, const QString& target)
@@ -33,9 +53,9 @@ void RunController::requestRun(Direction direction, const QString& target)
     RunPlan plan;
     try {
         plan = planRun(*m_project, m_applied, direction, target.toStdString());
-    } catch (const std::exception& e) {
+    } catch (...) {
         MigrationOutcome outcome;
-        outcome.message = QString::fromUtf8(e.what());
+        outcome.message = QString::fromStdString(reportFailure(std::current_exception()).text);
         emit runFinished(outcome);
         return;
     }
@@ -46,32 +66,43 @@ void RunController::requestRun(Direction direction, const QString& target)
         emit runFinished(outcome);
         return;
     }
-    const QStringList losses = lossesOf(m_project->graph(), plan);
-    if (losses.isEmpty()) {
+    m_pending = plan;
+    const tempest::Project project = *m_project;
+    m_facts.setFuture(QtConcurrent::run([project, plan] { return liveDestructiveFacts(project, plan); }));
+}
+
+void RunController::onFactsRead()
+{
+    std::vector<DestructiveFact> facts = m_facts.result();
+    const RunPlan plan = m_pending;
+    if (facts.empty()) {
         startJob(plan);
         return;
     }
-    const QString action = direction == Direction::Upgrade ? tr("Upgrading to %1").arg(target)
-                                                           : tr("Downgrading to %1").arg(target);
+    for (const DestructiveFact& fact : facts)
+        emit runLogged(tr("destructive: %1").arg(QString::fromStdString(describeFact(fact))));
     // Non-modal open(): the event loop keeps running, and tests can press Cancel.
-    auto* dialog = new ConfirmDestructiveDialog(action, losses, m_dialogParent);
+    auto* dialog = new ConfirmDestructiveDialog(actionText(plan), std::move(facts), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, plan] { startJob(plan); });
+    connect(dialog, &QDialog::rejected, this, [this, plan] { emit runLogged(tr("%1: cancelled, nothing was changed").arg(actionText(plan))); });
     dialog->open();
 }
 
 void RunController::startJob(const RunPlan& plan)
 {
-    if (!m_project)
+    if (!m_project || (m_job && m_job->isRunning()))
         return;
     const int count = int(plan.revisions.size());
     auto* job = new MigrationJob(*m_project, plan, this);
     m_job = job;
     connect(job, &MigrationJob::progressed, this, &RunController::runProgressed);
+    connect(job, &MigrationJob::logged, this, &RunController::runLogged);
     connect(job, &MigrationJob::finished, this, [this, job](const MigrationOutcome& outcome) {
         job->deleteLater();
         emit runFinished(outcome);
     });
+    emit runLogged(tr("%1: %n revision(s)", nullptr, count).arg(actionText(plan)));
     emit runStarted(count);
     job->start();
 }
@@ -82,6 +113,6 @@ void RunController::cancel()
         m_job->cancel();
 }
 
-bool RunController::isRunning() const { return m_job && m_job->isRunning(); }
+bool RunController::isRunning() const { return (m_job && m_job->isRunning()) || m_facts.isRunning(); }
 
 } // namespace tempest::studio

@@ -1,11 +1,16 @@
 #pragma once
-// RunController: turns "upgrade/downgrade to X" into a run. It plans the run, asks for
-// confirmation when the run loses data (ConfirmDestructiveDialog; Cancel changes
-// nothing), then starts a MigrationJob and reports progress, cancel and the outcome.
+// RunController: turns "upgrade/downgrade to X" (and "Revert to base": downgrade to
+// `base`) into a run. It plans the run, reads the facts of what it would lose on a
+// worker (core destructiveFacts() with a read-only connection: rows per table, SQL) and
+// asks for confirmation when there are any (ConfirmDestructiveDialog; Cancel changes
+// nothing), then starts a MigrationJob and reports progress, log lines, cancel and the
+// outcome.
 
+#include "core/project/destructive_facts.h"
 #include "core/project/run_plan.h"
 #include "studio/migration_job.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 
@@ -23,6 +28,7 @@ class RunController : public QObject {
 
 public:
     explicit RunController(QWidget* dialogParent);
+    ~RunController() override;
 
     /// What a run is planned against: the project (its graph loaded) and the version
     /// table's rows as last read.
@@ -31,23 +37,31 @@ public:
     /// invalid plan reports through runFinished without touching the database.
     void requestRun(Direction direction, const QString& target);
     void cancel();
+    /// A run, or the facts before one, are in progress.
     bool isRunning() const;
 
-    /// One line per destructive operation of `plan` ("revision: drop column users.name").
-    static QStringList lossesOf(const RevisionGraph& graph, const RunPlan& plan);
+    /// The destructive facts of `plan`, counted on a read-only connection of the calling
+    /// thread (without one, or when it fails, nothing is counted). Never throws.
+    static std::vector<DestructiveFact> liveDestructiveFacts(const tempest::Project& project, const RunPlan& plan);
 
 signals:
     void runStarted(int revisionCount);
     void runProgressed(int index, int count, const QString& revision);
+    /// A line for the event log (what is run, each revision applied/reverted, the end).
+    void runLogged(const QString& line);
     void runFinished(const tempest::studio::MigrationOutcome& outcome);
 
 private:
+    void onFactsRead();
     void startJob(const RunPlan& plan);
+    QString actionText(const RunPlan& plan) const;
 
     QWidget* m_dialogParent;
     std::optional<tempest::Project> m_project;
     std::vector<AppliedRevision> m_applied;
     QPointer<MigrationJob> m_job;
+    RunPlan m_pending;  // the plan whose facts are being read
+    QFutureWatcher<std::vector<DestructiveFact>> m_facts;
 };
 
 } // namespace tempest::studio

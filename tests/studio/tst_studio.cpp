@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -365,10 +366,11 @@ void TestStudio::destructiveRunAsksAndCancelChangesNothing()
     QTest::mouseClick(d.child<QPushButton>("upgradeAllButton"), Qt::LeftButton);
     ConfirmDestructiveDialog* confirm = nullptr;
     QTRY_VERIFY((confirm = d.window.findChild<ConfirmDestructiveDialog*>()) != nullptr);
-    auto* losses = confirm->findChild<QListWidget*>(QStringLiteral("lossList"));
-    QCOMPARE(losses->count(), 1);
-    QVERIFY2(losses->item(0)->text().contains(QLatin1String("users")) && losses->item(0)->text().contains(QLatin1String("name")),
-             qPrintable(losses->item(0)->text()));
+    auto* losses = confirm->findChild<QTableWidget*>(QStringLiteral("factsTable"));
+    QCOMPARE(losses->rowCount(), 1);
+    const QString loss = losses->item(0, 1)->text();
+    QVERIFY2(loss.contains(QLatin1String("users")) && loss.contains(QLatin1String("name")), qPrintable(loss));
+    QCOMPARE(losses->item(0, 3)->text(), QStringLiteral("2 rows"));  // Ada and Alan
     QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("cancelButton")), Qt::LeftButton);
     QTRY_VERIFY(d.window.findChild<ConfirmDestructiveDialog*>() == nullptr || !confirm->isVisible());
     QTest::qWait(300);

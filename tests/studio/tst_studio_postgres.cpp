@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
 
 #include <set>
@@ -107,11 +108,19 @@ void TestStudioPostgres::upgradeToHereThenDowngradeToHere()
         QCOMPARE(index.data(RevisionGraphModel::AppliedRole).toBool(), appliedIds(*check).count(id) == 1);
     }
 
-    // Down to base01: reverting tags03 and posts02 drops tables, so the Studio asks first.
+    // Down to base01: reverting tags03 and posts02 drops tables, so the Studio asks first,
+    // saying how many rows each holds on the server.
+    check->execute("INSERT INTO users (id, email) VALUES (1, 'ada@example.com')");
+    check->execute("INSERT INTO posts (id, user_id, title) VALUES (1, 1, 'a'), (2, 1, 'b'), (3, 1, 'c')");
     QVERIFY(selectRevision(dag, QStringLiteral("base01")));
     QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("downgradeHereButton")), Qt::LeftButton);
     ConfirmDestructiveDialog* confirm = nullptr;
     QTRY_VERIFY((confirm = window.findChild<ConfirmDestructiveDialog*>()) != nullptr);
+    auto* facts = confirm->findChild<QTableWidget*>(QStringLiteral("factsTable"));
+    QStringList rows;
+    for (int r = 0; r < facts->rowCount(); ++r)
+        rows << facts->item(r, 1)->text().section(QLatin1Char(' '), 0, 2) + QStringLiteral(": ") + facts->item(r, 3)->text();
+    QVERIFY2(rows.contains(QStringLiteral("drop table posts: 3 rows")), qPrintable(rows.join(QLatin1Char('\n'))));
     QTest::mouseClick(confirm->findChild<QPushButton*>(QStringLiteral("applyAnywayButton")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(finished.at(1).at(1).toString()));

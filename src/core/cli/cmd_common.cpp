@@ -1,6 +1,7 @@
 #include "core/cli/cmd_common.h"
 
 #include "core/ir/errors.h"
+#include "core/project/destructive_facts.h"
 
 #include <algorithm>
 
@@ -49,10 +50,49 @@ void printRunResult(CliSession& session, const RunResult& result)
     warnChecksums(session, result.warnings);
 }
 
+Json factJson(const DestructiveFact& fact)
+{
+    Json json = Json::object();
+    json["revision"] = fact.revision;
+    json["operation"] = fact.description;
+    json["table"] = fact.table.empty() ? Json(nullptr) : Json(fact.table);
+    json["rows"] = fact.rowCount ? Json(*fact.rowCount) : Json(nullptr);
+    json["sql"] = fact.sql;
+    return json;
+}
+
+/// Lists the plan's destructive operations and asks a terminal to go on. False: the
+/// user said no. Without a terminal (a deploy pipeline) the run goes on as it always
+/// did, the facts on stderr (docs/decisions.md).
+bool confirmDestructive(CliSession& session, const RunPlan& plan, Driver* db, bool assumeYes)
+{
+    const std::vector<DestructiveFact> facts = destructiveFacts(session.project(), plan, db);
+    Json listed = Json::array();
+    for (const DestructiveFact& fact : facts)
+        listed.push_back(factJson(fact));
+    session.result()["destructive"] = listed;
+    if (facts.empty())
+        return true;
+    const CliIo& io = session.io();
+    if (!session.jsonMode() && io.err) {
+        std::string text;
+        for (const DestructiveFact& fact : facts)
+            text += "destructive: " + describeFact(fact) + "\n";
+        io.err(text);
+    }
+    if (assumeYes || !io.isTerminal || !io.confirm)
+        return true;
+    const std::string verb = plan.direction == Direction::Upgrade ? "upgrade" : "downgrade";
+    return io.confirm("Run " + verb + " with " + std::to_string(facts.size()) +
+                      (facts.size() == 1 ? " destructive operation" : " destructive operations") + "? [y/N]");
+}
+
 } // namespace
 
-int runPlanCommand(CliSession& session, Direction direction, const std::string& target, bool sqlOnly)
+int runPlanCommand(CliSession& session, Direction direction, const std::string& target,
+                   const PlanCommandOptions& options)
 {
+    const bool sqlOnly = options.sqlOnly;
     const bool up = direction == Direction::Upgrade;
     const std::string verb = up ? "upgrade" : "downgrade";
     const Project& project = session.project();
@@ -80,6 +120,10 @@ int runPlanCommand(CliSession& session, Direction direction, const std::string& 
         session.print("nothing to " + verb);
         session.result()[up ? "applied" : "reverted"] = Json::array();
         return 0;
+    }
+    if (!confirmDestructive(session, plan, db.get(), options.assumeYes)) {
+        session.print("not confirmed; nothing was changed");
+        return 1;
     }
     if (!db)
         db = session.openDatabase(true);

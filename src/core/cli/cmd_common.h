@@ -23,8 +23,16 @@ Json revisionJson(const Migration& migration);
 /// Warns once per checksum finding ("changed: <id>" etc.) and remembers what it said.
 void warnChecksums(CliSession& session, const std::vector<std::string>& findings);
 
+struct PlanCommandOptions {
+    bool sqlOnly = false;     // --sql
+    bool assumeYes = false;   // --yes: destructive operations need no confirmation
+};
+
 /// `upgrade`/`downgrade` with or without --sql: plans TARGET (validating every input
 /// before the database is opened for writing), then prints the plan's SQL or runs it.
-int runPlanCommand(CliSession& session, Direction direction, const std::string& target, bool sqlOnly);
+/// A run with destructive operations first lists them (destructiveFacts) on stderr and
+/// asks on a terminal unless --yes; declined, it changes nothing and exits 1.
+int runPlanCommand(CliSession& session, Direction direction, const std::string& target,
+                   const PlanCommandOptions& options);
 
 } // namespace tempest

@@ -7,7 +7,7 @@ namespace tempest {
 int cmdDowngrade(CliSession& session, const ParsedArgs& args)
 {
     requirePositionals(args, 1, 1, "downgrade");
-    return runPlanCommand(session, Direction::Downgrade, args.positionals[0], args.has("--sql"));
+    return runPlanCommand(session, Direction::Downgrade, args.positionals[0], {args.has("--sql"), args.has("--yes")});
 }
 
 } // namespace tempest

@@ -8,7 +8,7 @@ int cmdUpgrade(CliSession& session, const ParsedArgs& args)
 {
     requirePositionals(args, 0, 1, "upgrade");
     const std::string target = args.positionals.empty() ? "heads" : args.positionals[0];
-    return runPlanCommand(session, Direction::Upgrade, target, args.has("--sql"));
+    return runPlanCommand(session, Direction::Upgrade, target, {args.has("--sql"), args.has("--yes")});
 }
 
 } // namespace tempest

@@ -4,6 +4,12 @@
 
 namespace tempest {
 
+// upgrade's and downgrade's guard (cmd_common.cpp runPlanCommand).
+#define DESTRUCTIVE_HELP                                                                        \
+    "  --yes   run destructive operations without asking\n"                                  \
+    "Operations that can lose data (drop table/column, narrowing types, …) are listed on\n"   \
+    "stderr with the rows their table holds; a terminal is asked to confirm them first.\n"
+
 const std::vector<CommandInfo>& commandTable()
 {
     static const std::vector<CommandInfo> table = {
@@ -35,14 +41,16 @@ const std::vector<CommandInfo>& commandTable()
          "  -m LABEL     what the merge is for\n"
          "  --rev-id ID  use ID instead of 12 random hex digits\n",
          {{"-m", true, false}, {"--rev-id", true, false}}, &cmdMerge},
-        {"upgrade", "upgrade [TARGET | FROM:TO] [--sql]", "apply pending revisions (default target: heads)",
+        {"upgrade", "upgrade [TARGET | FROM:TO] [--sql] [--yes]", "apply pending revisions (default target: heads)",
          "TARGET: heads | head | <id> | <prefix of 4+ characters> | <branch>@head | +N\n"
-         "  --sql   print the SQL instead of running it (FROM:TO needs no database)\n",
-         {{"--sql", false, false}}, &cmdUpgrade},
-        {"downgrade", "downgrade TARGET | FROM:TO [--sql]", "revert applied revisions",
+         "  --sql   print the SQL instead of running it (FROM:TO needs no database)\n"
+         DESTRUCTIVE_HELP,
+         {{"--sql", false, false}, {"--yes", false, false}}, &cmdUpgrade},
+        {"downgrade", "downgrade TARGET | FROM:TO [--sql] [--yes]", "revert applied revisions",
          "TARGET: base | <id> | <prefix> | <branch>@head | -N | N\n"
-         "  --sql   print the SQL instead of running it (FROM:TO needs no database)\n",
-         {{"--sql", false, false}}, &cmdDowngrade},
+         "  --sql   print the SQL instead of running it (FROM:TO needs no database)\n"
+         DESTRUCTIVE_HELP,
+         {{"--sql", false, false}, {"--yes", false, false}}, &cmdDowngrade},
         {"current", "current [--verbose]", "show the applied heads",
          "  --verbose   every applied revision, in application order\n",
          {{"--verbose", false, false}}, &cmdCurrent},

@@ -8,6 +8,7 @@
 #include "core/driver/driver.h"
 #include "core/ir/errors.h"
 #include "core/ops/operation.h"
+#include "core/project/failure_report.h"
 #include "core/project/run_plan.h"
 
 #include <exception>
@@ -16,79 +17,22 @@ namespace tempest {
 
 namespace {
 
-struct Failure {
-    int exitCode = 2;
-    std::string text;  // for stderr, may span lines
-    Json error = nullptr;
-};
-
-Json errorJson(const std::string& message, const std::string& file = {}, const std::string& jsonPath = {},
-               const std::string& revision = {}, const std::string& statement = {})
+// Classifies the exception in flight (DESIGN.md "Exit codes"); everything but bad
+// usage is described by the project layer, as Studio describes it.
+FailureReport classify()
 {
-    auto orNull = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-    Json json = Json::object();
-    json["message"] = message;
-    json["file"] = orNull(file);
-    json["jsonPath"] = orNull(jsonPath);
-    json["revision"] = orNull(revision);
-    json["statement"] = orNull(statement);
-    return json;
-}
-
-// Classifies the exception in flight (DESIGN.md "Exit codes").
-Failure classify()
-{
-    Failure f;
     try {
         throw;
     } catch (const UsageError& e) {
         const std::string hint = e.command().empty() ? "tempest-migrate --help"
                                                       : "tempest-migrate " + e.command() + " --help";
+        FailureReport f;
         f.text = std::string(e.what()) + "\n(see `" + hint + "`)";
-        f.error = errorJson(e.what());
-    } catch (const InputError& e) {
-        f.text = e.what();
-        f.error = errorJson(e.message(), e.file(), e.jsonPath(), e.revision());
-    } catch (const ConnectionError& e) {
-        f.text = maskPassword(e.what());
-        f.error = errorJson(f.text);
-    } catch (const MigrationFailed& e) {
-        f.exitCode = 1;
-        const std::string what = e.cancelled() ? "was cancelled" : "failed";
-        f.text = "revision " + e.revision() + " " + what + " and was rolled back; earlier revisions stay applied";
-        if (!e.operation().empty())
-            f.text += "\n  operation: " + e.operation();
-        if (!e.statement().empty())
-            f.text += "\n  statement: " + maskPassword(e.statement());
-        f.text += "\n  cause: " + maskPassword(e.cause());
-        Json error = errorJson("revision " + e.revision() + " " + what + " and was rolled back: " + maskPassword(e.cause()),
-                               {}, {}, e.revision(), maskPassword(e.statement()));
-        error["operation"] = e.operation().empty() ? Json(nullptr) : Json(e.operation());
-        f.error = error;
-    } catch (const DatabaseLocked& e) {
-        f.exitCode = 1;
-        f.text = e.what();
-        f.error = errorJson(f.text);
-    } catch (const DatabaseError& e) {
-        // Busy past the timeout is a problem found (1); anything else means the database
-        // could not be read as a tempest database (2).
-        f.exitCode = e.isBusy() ? 1 : 2;
-        f.text = (e.isBusy() ? "database is locked by another process: " : "database error: ") +
-                 maskPassword(e.serverMessage());
-        if (!e.statement().empty())
-            f.text += "\n  statement: " + maskPassword(e.statement());
-        f.error = errorJson(maskPassword(e.serverMessage()), {}, {}, {}, maskPassword(e.statement()));
-    } catch (const IrreversibleError& e) {
-        f.text = e.what();
-        f.error = errorJson(e.what());
-    } catch (const std::exception& e) {
-        f.text = maskPassword(e.what());
-        f.error = errorJson(f.text);
+        f.error = failureJson(e.what());
+        return f;
     } catch (...) {
-        f.text = "unknown error";
-        f.error = errorJson(f.text);
+        return reportFailure(std::current_exception());
     }
-    return f;
 }
 
 void write(const std::function<void(std::string_view)>& sink, const std::string& text)
@@ -171,7 +115,7 @@ int runMigrationCli(const std::vector<std::string>& argv, const CliConfig& confi
         session = std::make_unique<CliSession>(config, options);
         exitCode = command->run(*session, args);
     } catch (...) {
-        const Failure failure = classify();
+        const FailureReport failure = classify();
         exitCode = failure.exitCode;
         error = failure.error;
         if (!options.json)

@@ -24,6 +24,13 @@ std::vector<std::string> Dialect::commitFirst(const std::vector<Operation>&, con
     return {};
 }
 
+std::string Dialect::countRowsSql(std::string_view table, std::string_view schema) const
+{
+    const std::string qualified = schema.empty() ? quoteIdentifier(table)
+                                                 : quoteIdentifier(schema) + "." + quoteIdentifier(table);
+    return "SELECT count(*) AS n FROM " + qualified;
+}
+
 std::string Dialect::savepoint(std::string_view name) const
 {
     return "SAVEPOINT " + quoteIdentifier(name);

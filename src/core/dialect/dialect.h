@@ -123,6 +123,10 @@ public:
         return {};
     }
 
+    /// A query returning one row with the number of rows of `table` in column `n` (the
+    /// facts a destructive run is confirmed with). `schema` qualifies the table when set.
+    virtual std::string countRowsSql(std::string_view table, std::string_view schema) const;
+
     // --- the version table ---
     virtual std::vector<std::string> createVersionTable(std::string_view table) const = 0;
     virtual bool versionTableExists(Driver& driver, std::string_view table) const = 0;
