@@ -340,7 +340,21 @@ std::optional<std::string> property(const SchemaPair& pair, PairDatabases& datab
     try {
         ProjectRun(p, planRun(p, db.get(), Direction::Downgrade, "r1")).execute(*db);
     } catch (const std::exception& e) {
-        return std::string("downgrade failed: ") + e.what();
+        // The one refusal a downgrade may answer with: dropping an enum value that rows
+        // now hold (seed 5691 of the PostgreSQL long form: the upgrade made a column NOT
+        // NULL DEFAULT 'v3' with the value new in the enum, so the NULLs became 'v3';
+        // the generated inverse cannot know which rows were NULL, and dropping the value
+        // would destroy them). The tool must refuse before any change: B stays whole.
+        const std::string why = e.what();
+        if (why.find("cannot drop value") == std::string::npos || why.find("still used by") == std::string::npos)
+            return "downgrade failed: " + why;
+        const Outcome refused = outcome(databases, *db, p, pair.b, false);
+        if (refused.schema != online.schema || refused.versions != online.versions)
+            return "the refused downgrade (" + why + ") changed the database:"
+                 + firstDifference(refused.schema + refused.versions, online.schema + online.versions);
+        if (auto failure = compareKeptRows(online.rows, refused.rows, sameFill(pair.b)))
+            return "the refused downgrade (" + why + ") changed rows: " + *failure;
+        return std::nullopt;
     }
     if (auto failure = schemaIs(*db, p, pair.a, "after downgrade"))
         return failure;
