@@ -1,6 +1,7 @@
 #include "studio/main_window.h"
 
 #include "core/project/run_plan.h"
+#include "studio/about_dialog.h"
 #include "studio/connection_session.h"
 #include "studio/error_dialog.h"
 #include "studio/event_log.h"
@@ -21,6 +22,7 @@
 #include "studio/table_filter_proxy.h"
 #include "studio/tree_sync.h"
 #include "studio/verb_actions.h"
+#include "studio/view_menu.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,9 +54,10 @@ namespace tempest::studio {
 
 namespace {
 
-QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
+QWidget* titled(const QString& title, QWidget* content, QWidget* parent, const char* objectName)
 {
     auto* box = new QWidget(parent);
+    box->setObjectName(QLatin1String(objectName));
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(2, 2, 2, 2);
     auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box);
@@ -88,9 +91,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
     m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
     m_findings = new FindingsList(this);
-    m_bottomSplitter->addWidget(titled(tr("Revisions"), m_revisionsPane, this));
-    m_bottomSplitter->addWidget(titled(tr("Findings"), m_findings, this));
-    m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPane, this));
+    m_bottomSplitter->addWidget(titled(tr("Revisions"), m_revisionsPane, this, "revisionsBox"));
+    m_bottomSplitter->addWidget(titled(tr("Findings"), m_findings, this, "findingsBox"));
+    m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPane, this, "sqlPreviewBox"));
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(buildSchemaPanes());
@@ -131,10 +134,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_runs = new RunController(this);
     m_verbs = new VerbActions(this);
     m_eventLog = new EventLog(this);
-    auto* logDock = new QDockWidget(tr("Event log"), this);
-    logDock->setObjectName(QStringLiteral("eventLogDock"));
-    logDock->setWidget(m_eventLog);
-    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    m_logDock = new QDockWidget(tr("Event log"), this);
+    m_logDock->setObjectName(QStringLiteral("eventLogDock"));
+    m_logDock->setWidget(m_eventLog);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     buildActions();
 
     connect(m_loader, &SnapshotLoader::loaded, this, &MainWindow::onSnapshotLoaded);
@@ -223,15 +226,15 @@ QWidget* MainWindow::buildSchemaPanes()
 
     m_paneSplitter = new QSplitter(Qt::Horizontal, box);
     m_paneSplitter->setObjectName(QStringLiteral("paneSplitter"));
-    m_paneSplitter->addWidget(titled(tr("Models"), m_modelsTree, box));
+    m_paneSplitter->addWidget(titled(tr("Models"), m_modelsTree, box, "modelsBox"));
     auto* database = new QWidget(box);
     auto* databaseLayout = new QVBoxLayout(database);
     databaseLayout->setContentsMargins(0, 0, 0, 0);
     m_offlineBanner = new OfflineBanner(database);
     databaseLayout->addWidget(m_offlineBanner);
     databaseLayout->addWidget(m_databaseTree, 1);
-    m_paneSplitter->addWidget(titled(tr("Database"), database, box));
-    m_paneSplitter->addWidget(titled(tr("Diff (database → models)"), m_operationsView, box));
+    m_paneSplitter->addWidget(titled(tr("Database"), database, box, "databaseBox"));
+    m_paneSplitter->addWidget(titled(tr("Diff (database → models)"), m_operationsView, box, "diffBox"));
     layout->addWidget(m_paneSplitter, 1);
     return box;
 }
@@ -269,6 +272,27 @@ void MainWindow::buildActions()
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->addAction(refresh);
     toolbar->addAction(generate);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    m_viewMenu = new ViewMenu(this, view, {m_mainSplitter, m_paneSplitter, m_bottomSplitter}, m_logDock, toolbar);
+    auto pane = [this](const char* name) { return findChild<QWidget*>(QLatin1String(name)); };
+    m_viewMenu->addPane(tr("&Models"), pane("modelsBox"));
+    m_viewMenu->addPane(tr("&Database"), pane("databaseBox"));
+    m_viewMenu->addPane(tr("D&iff"), pane("diffBox"));
+    m_viewMenu->addPane(tr("Re&visions"), pane("revisionsBox"));
+    m_viewMenu->addPane(tr("&Findings"), pane("findingsBox"));
+    m_viewMenu->addPane(tr("&SQL preview"), pane("sqlPreviewBox"));
+    m_viewMenu->finish();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = help->addAction(tr("&About Tempest Studio…"), this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("aboutAction"));
 }
 
 void MainWindow::buildVerbs(QMenu* database)

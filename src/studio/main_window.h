@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -44,6 +45,7 @@ class SnapshotLoader;
 class SqlPane;
 class TableFilterProxy;
 class VerbActions;
+class ViewMenu;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -131,6 +133,8 @@ private:
     SqlPane* m_sqlPane = nullptr;
     EventLog* m_eventLog = nullptr;
     VerbActions* m_verbs = nullptr;
+    QDockWidget* m_logDock = nullptr;
+    ViewMenu* m_viewMenu = nullptr;
 };
 
 } // namespace tempest::studio
