@@ -46,6 +46,8 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <initializer_list>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <sstream>
@@ -262,7 +264,8 @@ void MainWindow::buildActions()
     connectAction->setObjectName(QStringLiteral("connectAction"));
     QAction* reconnect = database->addAction(tr("&Reconnect"), this, &MainWindow::refresh);
     reconnect->setObjectName(QStringLiteral("reconnectAction"));
-    buildVerbs(database);
+    buildRevisionMenu();
+    buildCompareMenu();
     QAction* find = new QAction(tr("Filter tables"), this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_filter, [this] { m_filter->setFocus(); m_filter->selectAll(); });
@@ -295,21 +298,45 @@ void MainWindow::buildActions()
     about->setObjectName(QStringLiteral("aboutAction"));
 }
 
-void MainWindow::buildVerbs(QMenu* database)
+void MainWindow::buildRevisionMenu()
 {
-    database->addSeparator();
-    QAction* stamp = database->addAction(tr("&Stamp…"), this, [this] {
-        if (m_snapshot.project && !m_revisionsPane->view()->currentRevision().isEmpty())
-            m_verbs->requestStamp(m_revisionsPane->view()->currentRevision());
-        else
-            statusBar()->showMessage(tr("Select the revision to stamp in the Revisions pane"), 5000);
+    // Everything the DAG's context menu offers, on the current row, from the keyboard.
+    QMenu* revision = menuBar()->addMenu(tr("&Revision"));
+    revision->setObjectName(QStringLiteral("revisionMenu"));
+    const QList<QAction*> actions = m_revisionsPane->menuBarActions();
+    for (int i = 0; i < actions.size(); ++i) {
+        if (actions[i]->objectName() == QLatin1String("upgradeAllMenuAction"))
+            revision->addSeparator();
+        revision->addAction(actions[i]);
+    }
+}
+
+void MainWindow::buildCompareMenu()
+{
+    // "Treat as rename" of the trees' and the Diff's context menus, on the focused pane's
+    // current row; the menu is filled each time it opens.
+    QMenu* compare = menuBar()->addMenu(tr("&Compare"));
+    compare->setObjectName(QStringLiteral("compareMenu"));
+    connect(compare, &QMenu::aboutToShow, this, [this, compare] {
+        compare->clear();
+        QList<QAction*> actions;
+        QWidget* focus = m_lastSchemaView;
+        if (focus == m_operationsView)
+            actions = m_renameChoices->operationActions(*m_operationsModel, m_operationsView->currentIndex().row(),
+                                                         compare);
+        else if (auto* tree = qobject_cast<QTreeView*>(focus))
+            actions = m_renameChoices->treeActions(tree->currentIndex(), compare);
+        if (actions.isEmpty()) {
+            QAction* none = compare->addAction(tr("No rename applies to the current row"));
+            none->setObjectName(QStringLiteral("noRenameAction"));
+            none->setEnabled(false);
+        }
+        compare->addActions(actions);
     });
-    stamp->setObjectName(QStringLiteral("stampSelectedAction"));
-    QAction* merge = database->addAction(tr("&Merge heads…"), m_verbs, &VerbActions::requestMergeHeads);
-    merge->setObjectName(QStringLiteral("mergeHeadsMenuAction"));
-    QAction* revert = database->addAction(tr("Revert to &base…"), this,
-                                          [this] { m_runs->requestRun(Direction::Downgrade, QStringLiteral("base")); });
-    revert->setObjectName(QStringLiteral("revertToBaseMenuAction"));
+    for (QAbstractItemView* view : std::initializer_list<QAbstractItemView*>{m_modelsTree, m_databaseTree,
+                                                                            m_operationsView})
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this, view] { m_lastSchemaView = view; });
 }
 
 void MainWindow::onVerbFinished(bool ok, const QString& title, const QString& message)

@@ -88,7 +88,8 @@ private:
     void onOpenFileRequested(const QString& revision);
     void onGenerateMigration();
     void onOpenProjectTriggered();
-    void buildVerbs(QMenu* database);
+    void buildRevisionMenu();
+    void buildCompareMenu();
     void onVerbFinished(bool ok, const QString& title, const QString& message);
     void showError(const QString& title, const QString& message);
     void updateDriftStatus();
@@ -135,6 +136,8 @@ private:
     VerbActions* m_verbs = nullptr;
     QDockWidget* m_logDock = nullptr;
     ViewMenu* m_viewMenu = nullptr;
+    /// The schema pane whose current row the Compare menu acts on.
+    QWidget* m_lastSchemaView = nullptr;
 };
 
 } // namespace tempest::studio

@@ -4,11 +4,19 @@
 
 #include "studio/about_dialog.h"
 #include "studio/demo_project.h"
+#include "studio/dag_view.h"
 #include "studio/main_window.h"
+#include "studio/operation_list_model.h"
+#include "studio/rename_choices.h"
+#include "studio/revision_graph_model.h"
+#include "studio/revisions_pane.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
+#include <QListView>
+#include <QTreeView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -45,6 +53,44 @@ QMenu* menuTitled(QMainWindow& window, const QString& title)
     return nullptr;
 }
 
+/// Every action of the menu bar, submenus included.
+QList<QAction*> menuBarActions(QMainWindow& window)
+{
+    QList<QAction*> all;
+    QList<QMenu*> menus;
+    for (QAction* a : window.menuBar()->actions())
+        if (a->menu())
+            menus << a->menu();
+    while (!menus.isEmpty()) {
+        QMenu* menu = menus.takeFirst();
+        emit menu->aboutToShow();  // menus filled when they open
+        for (QAction* a : menu->actions()) {
+            all << a;
+            if (a->menu())
+                menus << a->menu();
+        }
+    }
+    return all;
+}
+
+QAction* menuBarAction(QMainWindow& window, const QString& objectName)
+{
+    for (QAction* a : menuBarActions(window))
+        if (a->objectName() == objectName)
+            return a;
+    return nullptr;
+}
+
+QList<QModelIndex> allRows(const QAbstractItemModel* model, const QModelIndex& parent = {})
+{
+    QList<QModelIndex> rows;
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex index = model->index(r, 0, parent);
+        rows << index << allRows(model, index);
+    }
+    return rows;
+}
+
 } // namespace
 
 class TestStudioMenus : public QObject {
@@ -55,6 +101,9 @@ private slots:
     void aboutShowsRuntimeVersionsAndADocsLink();
     void viewMenuHidesAndShowsEveryPane();
     void resetLayoutShowsEverythingAndForgetsTheSavedLayout();
+    void everyMenuHasAMnemonic();
+    void everyDagContextActionIsInTheMenuBar();
+    void treatAsRenameIsInTheMenuBar();
 };
 
 void TestStudioMenus::initTestCase()
@@ -136,6 +185,125 @@ void TestStudioMenus::resetLayoutShowsEverythingAndForgetsTheSavedLayout()
     const QList<int> sizes = panes->sizes();
     QVERIFY2(qAbs(sizes[0] - sizes[1]) <= 2 && qAbs(sizes[1] - sizes[2]) <= 2, "equal parts again");
     QVERIFY(!QSettings().contains(QStringLiteral("window/paneSplitter")));
+}
+
+void TestStudioMenus::everyMenuHasAMnemonic()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    QSet<QChar> barKeys;
+    for (QAction* a : d.window.menuBar()->actions()) {
+        const int amp = a->text().indexOf(QLatin1Char('&'));
+        QVERIFY2(amp >= 0, qPrintable(a->text()));
+        const QChar key = a->text().at(amp + 1).toLower();
+        QVERIFY2(!barKeys.contains(key), qPrintable(a->text()));  // each opens its own menu
+        barKeys << key;
+    }
+    for (QAction* a : menuBarActions(d.window))
+        if (!a->isSeparator() && a->objectName() != QLatin1String("noRenameAction")
+            && !a->parent()->inherits("tempest::studio::RecentProjects"))
+            QVERIFY2(a->text().contains(QLatin1Char('&')) || !a->isEnabled(), qPrintable(a->text()));
+}
+
+// Every action the DAG's context menu offers on a row (or the empty area) is in the
+// menu bar, enabled when the current row is that row: reachable without a mouse.
+void TestStudioMenus::everyDagContextActionIsInTheMenuBar()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    auto* pane = d.child<RevisionsPane>("revisionsPane");
+    DagView* dag = pane->view();
+    QAbstractItemModel* model = dag->model();
+    QVERIFY(model->rowCount() > 3);
+    QSet<QString> seen;
+    QList<QModelIndex> places{QModelIndex()};
+    for (int r = 0; r < model->rowCount(); ++r)
+        places << model->index(r, 0);
+    for (const QModelIndex& index : places) {
+        dag->setCurrentIndex(index);
+        std::unique_ptr<QMenu> menu(pane->contextMenuFor(index));
+        for (QAction* offered : menu->actions()) {
+            if (offered->isSeparator())
+                continue;
+            QString name = offered->objectName();
+            name.replace(QStringLiteral("Action"), QStringLiteral("MenuAction"));
+            QAction* inBar = menuBarAction(d.window, name);
+            QVERIFY2(inBar, qPrintable(name));
+            QVERIFY2(inBar->isEnabled(), qPrintable(name + QStringLiteral(" on row ") + QString::number(index.row())));
+            seen << offered->objectName();
+        }
+    }
+    // The demo offers them all somewhere (a branch, applied and pending revisions).
+    for (const char* name : {"upgradeHereAction", "downgradeHereAction", "showSqlAction", "openFileAction",
+                             "copyRevisionIdAction", "stampAction", "upgradeAllAction", "revertToBaseAction",
+                             "exportGraphAction"})
+        QVERIFY2(seen.contains(QLatin1String(name)), name);
+    // The frequent ones have shortcuts.
+    for (const char* name : {"upgradeHereMenuAction", "downgradeHereMenuAction", "showSqlMenuAction",
+                             "openFileMenuAction", "upgradeAllMenuAction"})
+        QVERIFY2(!menuBarAction(d.window, QLatin1String(name))->shortcut().isEmpty(), name);
+    // What the context menu leaves out is disabled in the menu bar (an applied row).
+    for (const QModelIndex& index : places)
+        if (index.isValid() && index.data(RevisionGraphModel::AppliedRole).toBool()) {
+            dag->setCurrentIndex(index);
+            QVERIFY(!menuBarAction(d.window, QStringLiteral("upgradeHereMenuAction"))->isEnabled());
+            QVERIFY(menuBarAction(d.window, QStringLiteral("downgradeHereMenuAction"))->isEnabled());
+            break;
+        }
+}
+
+// "Treat as rename" (the trees' and the Diff's context menus) is in Compare, on the
+// current row of the pane last used.
+void TestStudioMenus::treatAsRenameIsInTheMenuBar()
+{
+    OpenDemo d;
+    // posts.draft exists only in the database; a new model column pairs with it.
+    QFile models(d.demo->directory() + QStringLiteral("/models.json"));
+    QVERIFY(models.open(QIODevice::ReadOnly));
+    QByteArray text = models.readAll();
+    models.close();
+    const QByteArray body = "\"body\": {\"type\": \"text\"}";
+    QVERIFY(text.contains(body));
+    text.replace(body, body + ", \"is_draft\": {\"type\": \"boolean\"}");
+    QVERIFY(models.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    models.write(text);
+    models.close();
+    QVERIFY(d.load());
+    auto* choices = d.window.findChild<RenameChoices*>();
+    int offeredRows = 0;
+    auto check = [&](QAbstractItemView* view, const QModelIndex& index, const QList<QAction*>& offered) {
+        if (offered.isEmpty())
+            return;
+        ++offeredRows;
+        view->setCurrentIndex(index);
+        QStringList inBar;
+        QMenu* compare = d.window.findChild<QMenu*>(QStringLiteral("compareMenu"));
+        emit compare->aboutToShow();
+        for (QAction* a : compare->actions())
+            inBar << a->text();
+        for (QAction* a : offered)
+            QVERIFY2(inBar.contains(a->text()), qPrintable(a->text()));
+    };
+    QObject owner;
+    for (const char* name : {"modelsTree", "databaseTree"}) {
+        auto* tree = d.child<QTreeView>(name);
+        for (const QModelIndex& index : allRows(tree->model()))
+            check(tree, index, choices->treeActions(index, &owner));
+    }
+    auto* ops = d.child<QListView>("operationsView");
+    auto* opsModel = static_cast<OperationListModel*>(ops->model());
+    for (int r = 0; r < opsModel->rowCount(); ++r)
+        check(ops, opsModel->index(r), choices->operationActions(*opsModel, r, &owner));
+    QVERIFY(offeredRows >= 2);  // the pair, in both trees (and the Diff)
+    QMenu* compare = d.window.findChild<QMenu*>(QStringLiteral("compareMenu"));
+    QAction* treat = nullptr;
+    emit compare->aboutToShow();
+    for (QAction* a : compare->actions())
+        if (a->objectName() == QLatin1String("treatAsRenameAction"))
+            treat = a;
+    QVERIFY(treat);
+    treat->trigger();
+    QCOMPARE(choices->renames().size(), std::size_t(1));
 }
 
 QTEST_MAIN(TestStudioMenus)
