@@ -106,8 +106,10 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_driftLabel = new QLabel(this);
     m_driftLabel->setObjectName(QStringLiteral("driftLabel"));
+    m_driftLabel->setAccessibleName(tr("Status summary"));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setAccessibleName(tr("Run progress"));
     m_progress->setMaximumWidth(220);
     m_progress->hide();
     m_cancelButton = new QPushButton(tr("Cancel run"), this);
@@ -204,6 +206,8 @@ QWidget* MainWindow::buildSchemaPanes()
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter tables…"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter tables"));
+    m_filter->setAccessibleDescription(tr("Shows only the tables whose name contains this text, in every pane"));
     layout->addWidget(m_filter);
 
     auto makeTree = [box](const char* name, QAbstractItemModel* model) {
@@ -217,11 +221,19 @@ QWidget* MainWindow::buildSchemaPanes()
     };
     m_modelsTree = makeTree("modelsTree", m_modelsProxy);
     m_modelsTree->setAccessibleName(tr("Models"));
+    m_modelsTree->setAccessibleDescription(
+        tr("The schema the models declare, aligned row by row with the database; each row says whether it is "
+           "added, changed, renamed or the same"));
     m_databaseTree = makeTree("databaseTree", m_databaseProxy);
     m_databaseTree->setAccessibleName(tr("Database"));
+    m_databaseTree->setAccessibleDescription(
+        tr("The schema of the live database, aligned row by row with the models"));
     m_operationsView = new QListView(box);
     m_operationsView->setObjectName(QStringLiteral("operationsView"));
     m_operationsView->setAccessibleName(tr("Diff"));
+    m_operationsView->setAccessibleDescription(
+        tr("The operations from the database to the models: what pending revisions do, and what is not in a "
+           "migration yet"));
     m_operationsView->setModel(m_operationsModel);
     m_operationsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_operationsView->setUniformItemSizes(true);
@@ -431,7 +443,8 @@ void MainWindow::onSnapshotLoaded(const ProjectSnapshot& snapshot)
         m_offlineBanner->hide();
     m_operationsModel->setOperations(m_snapshot.sourcedOperations);
     hideOtherOperations(m_operationsView, *m_operationsModel, m_filter->text());
-    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied, m_snapshot.status.currentHeads);
+    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied, m_snapshot.status.currentHeads,
+                               !offline && m_snapshot.error.isEmpty());
     m_runs->setState(m_snapshot.project, m_snapshot.status.appliedRows);
     m_findings->setFindings(m_snapshot.status.findings);
     updateDriftStatus();

@@ -29,12 +29,14 @@ RevisionsPane::RevisionsPane(RevisionGraphModel* model, QWidget* parent)
     m_view->setObjectName(QStringLiteral("dagView"));
     m_view->setAccessibleName(tr("Revision graph"));
     m_view->setAccessibleDescription(
-        tr("Revisions newest first; the State column says whether each is applied or pending"));
+        tr("Revisions newest first; the State column says whether each is applied or pending, or unknown "
+           "while the database is offline"));
     m_search->setObjectName(QStringLiteral("revisionSearch"));
     m_search->setPlaceholderText(tr("Search revisions by id or message…"));
     m_search->setAccessibleName(tr("Search revisions"));
     m_search->setClearButtonEnabled(true);
     m_searchStatus->setObjectName(QStringLiteral("revisionSearchStatus"));
+    m_searchStatus->setAccessibleName(tr("Search matches"));
     auto makeButton = [this](const QString& text, const char* name) {
         auto* button = new QPushButton(text, this);
         button->setObjectName(QLatin1String(name));
@@ -47,6 +49,12 @@ RevisionsPane::RevisionsPane(RevisionGraphModel* model, QWidget* parent)
     m_openFile = makeButton(tr("&Open file"), "openFileButton");
     m_exportGraph = makeButton(tr("&Export graph…"), "exportGraphButton");
 
+    m_upgradeHere->setAccessibleDescription(tr("Applies the selected revision and the pending ones it needs"));
+    m_downgradeHere->setAccessibleDescription(tr("Reverts every applied revision after the selected one"));
+    m_upgradeAll->setAccessibleDescription(tr("Applies every pending revision up to the heads"));
+    m_showSql->setAccessibleDescription(tr("Shows the SQL the upgrade or downgrade to the selected revision runs"));
+    m_openFile->setAccessibleDescription(tr("Opens the selected revision's migration file"));
+    m_exportGraph->setAccessibleDescription(tr("Saves the revision graph as SVG, PNG or DOT"));
     auto* buttons = new QHBoxLayout;
     for (auto* b : {m_upgradeHere, m_downgradeHere, m_upgradeAll, m_showSql, m_openFile, m_exportGraph})
         buttons->addWidget(b);

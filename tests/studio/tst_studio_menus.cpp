@@ -11,7 +11,12 @@
 #include "studio/revision_graph_model.h"
 #include "studio/revisions_pane.h"
 
+#include <QAbstractButton>
+#include <QAccessible>
 #include <QAction>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -104,6 +109,8 @@ private slots:
     void everyMenuHasAMnemonic();
     void everyDagContextActionIsInTheMenuBar();
     void treatAsRenameIsInTheMenuBar();
+    void everyControlHasAnAccessibleName();
+    void dagRowsSayAppliedOrPendingInWords();
 };
 
 void TestStudioMenus::initTestCase()
@@ -304,6 +311,56 @@ void TestStudioMenus::treatAsRenameIsInTheMenuBar()
     QVERIFY(treat);
     treat->trigger();
     QCOMPARE(choices->renames().size(), std::size_t(1));
+}
+
+// A screen reader names every view, field and button of the main window; the views
+// also say what they show.
+void TestStudioMenus::everyControlHasAnAccessibleName()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    int checked = 0;
+    for (QWidget* w : d.window.findChildren<QWidget*>()) {
+        const bool view = qobject_cast<QAbstractItemView*>(w) != nullptr;
+        const bool control = view || qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QAbstractButton*>(w)
+                          || qobject_cast<QProgressBar*>(w)
+                          || (qobject_cast<QLineEdit*>(w) && !w->parent()->inherits("QAbstractSpinBox"));
+        // Toolbar buttons speak their actions' texts; a header belongs to its view.
+        if (!control || w->inherits("QToolButton") || w->inherits("QHeaderView"))
+            continue;
+        QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
+        QVERIFY(a);
+        const QString who = w->objectName() + QStringLiteral(" (") + QLatin1String(w->metaObject()->className()) +
+                            QLatin1Char(')');
+        QVERIFY2(!a->text(QAccessible::Name).trimmed().isEmpty(), qPrintable(who));
+        if (view || qobject_cast<QPlainTextEdit*>(w))
+            QVERIFY2(!w->accessibleDescription().isEmpty(), qPrintable(who));
+        ++checked;
+    }
+    QVERIFY(checked >= 20);
+    QVERIFY(!d.child<QWidget>("offlineBanner")->accessibleName().isEmpty());
+    QVERIFY(!d.child<QWidget>("driftLabel")->accessibleName().isEmpty());
+}
+
+void TestStudioMenus::dagRowsSayAppliedOrPendingInWords()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    QAbstractItemModel* model = d.child<RevisionsPane>("revisionsPane")->view()->model();
+    int applied = 0, pending = 0;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex index = model->index(r, RevisionGraphModel::GraphColumn);
+        const QString spoken = index.data(Qt::AccessibleTextRole).toString();
+        QVERIFY(spoken.startsWith(index.data(RevisionGraphModel::RevisionIdRole).toString()));
+        if (index.data(RevisionGraphModel::AppliedRole).toBool()) {
+            QVERIFY2(spoken.contains(QStringLiteral("applied")), qPrintable(spoken));
+            ++applied;
+        } else {
+            QVERIFY2(spoken.contains(QStringLiteral("pending")), qPrintable(spoken));
+            ++pending;
+        }
+    }
+    QVERIFY(applied > 0 && pending > 0);
 }
 
 QTEST_MAIN(TestStudioMenus)
