@@ -5,6 +5,7 @@
 #include "studio/connection_session.h"
 #include "studio/error_dialog.h"
 #include "studio/event_log.h"
+#include "studio/file_viewer_dialog.h"
 #include "studio/findings_list.h"
 #include "studio/generate_migration_dialog.h"
 #include "studio/offline_banner.h"
@@ -261,7 +262,8 @@ void MainWindow::buildActions()
     QMenu* recent = file->addMenu(tr("Open &Recent"));
     recent->setObjectName(QStringLiteral("recentProjectsMenu"));
     m_recentProjects = new RecentProjects(recent, this);
-    connect(m_recentProjects, &RecentProjects::projectChosen, this, &MainWindow::openProject);
+    connect(m_recentProjects, &RecentProjects::projectChosen, this,
+            [this](const QString& file) { openProject(file); });
     QAction* refresh = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
@@ -369,11 +371,13 @@ void MainWindow::showError(const QString& title, const QString& message)
     dialog->open();
 }
 
-void MainWindow::openProject(const QString& projectFile)
+void MainWindow::openProject(const QString& projectFile, const QString& displayName)
 {
     m_projectFile = projectFile;
+    m_projectDisplayName = displayName;
     m_renameChoices->clear();  // a choice names another project's columns
-    m_recentProjects->add(projectFile);
+    if (displayName.isEmpty())  // a named project (the demo) lives in a temporary folder
+        m_recentProjects->add(projectFile);
     m_connections->setProject(projectFile);  // changed() follows: onConnectionChanged
 }
 
@@ -387,7 +391,10 @@ void MainWindow::onConnectionChanged()
         m_driftLabel->setText(tr("Cannot open project: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
-    setWindowTitle(tr("%1 — %2 — Tempest Studio").arg(projectTitle(*m_project), projectDatabase(*m_project)));
+    if (m_projectDisplayName.isEmpty())
+        setWindowTitle(tr("%1 — %2 — Tempest Studio").arg(projectTitle(*m_project), projectDatabase(*m_project)));
+    else
+        setWindowTitle(tr("%1 — Tempest Studio").arg(m_projectDisplayName));
     refresh();
 }
 
@@ -547,8 +554,16 @@ void MainWindow::onShowSqlRequested(const QString& revision)
 
 void MainWindow::onOpenFileRequested(const QString& revision)
 {
-    if (const Migration* m = m_snapshot.graph->find(revision.toStdString()))
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(m->file)));
+    const Migration* m = m_snapshot.graph ? m_snapshot.graph->find(revision.toStdString()) : nullptr;
+    if (!m)
+        return;
+    const QString path = QString::fromStdString(m->file);
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        return;
+    // No desktop handler (a bare window manager, a remote session): show it ourselves.
+    auto* viewer = new FileViewerDialog(path, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->open();
 }
 
 void MainWindow::onGenerateMigration()

@@ -55,7 +55,9 @@ public:
     ~MainWindow() override;
 
     /// Loads `tempest.json` and refreshes; a bad project file is reported in the window.
-    void openProject(const QString& projectFile);
+    /// `displayName`: what the title calls the project instead of its folder and database
+    /// (the demo, extracted to a temporary folder; such a project is not a recent one).
+    void openProject(const QString& projectFile, const QString& displayName = {});
     /// Reloads models, migrations and the live database on a worker thread.
     void refresh();
     const ProjectSnapshot& snapshot() const { return m_snapshot; }
@@ -100,6 +102,7 @@ private:
     std::shared_ptr<const Dialect> m_dialect;
     ProjectSnapshot m_snapshot;
     QString m_projectFile;
+    QString m_projectDisplayName;
     SnapshotLoader* m_loader = nullptr;
     QFutureWatcher<QString> m_revisionSql;
     QString m_revisionSqlOf;

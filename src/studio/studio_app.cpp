@@ -122,7 +122,7 @@ int runStudio(int argc, char** argv)
     closeOnTerminationSignals(&window);
     window.show();
     if (!projectFile.isEmpty())
-        window.openProject(projectFile);
+        window.openProject(projectFile, demo ? DemoProject::displayName() : QString());
     return app.exec();
 }
 

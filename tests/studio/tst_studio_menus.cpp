@@ -14,6 +14,12 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QAction>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDir>
+#include <QFileInfo>
+#include <QPushButton>
+#include <QUrl>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -39,10 +45,10 @@ struct OpenDemo {
     std::unique_ptr<DemoProject> demo = DemoProject::create();
     MainWindow window;
 
-    bool load()
+    bool load(const QString& displayName = {})
     {
         QSignalSpy loaded(&window, &MainWindow::snapshotLoaded);
-        window.openProject(demo->projectFile());
+        window.openProject(demo->projectFile(), displayName);
         window.show();
         return loaded.wait(30000);
     }
@@ -111,6 +117,8 @@ private slots:
     void treatAsRenameIsInTheMenuBar();
     void everyControlHasAnAccessibleName();
     void dagRowsSayAppliedOrPendingInWords();
+    void demoTitleIsAFriendlyName();
+    void openFileWithoutADesktopHandlerShowsTheFile();
 };
 
 void TestStudioMenus::initTestCase()
@@ -361,6 +369,46 @@ void TestStudioMenus::dagRowsSayAppliedOrPendingInWords()
         }
     }
     QVERIFY(applied > 0 && pending > 0);
+}
+
+// The demo lives in a temporary folder: its path is no name for a window.
+void TestStudioMenus::demoTitleIsAFriendlyName()
+{
+    OpenDemo d;
+    QVERIFY(d.load(DemoProject::displayName()));
+    QCOMPARE(d.window.windowTitle(), QStringLiteral("demo (blog, SQLite) — Tempest Studio"));
+    QVERIFY(!d.window.windowTitle().contains(QDir(d.demo->directory()).dirName()));
+    // A project of one's own keeps its folder and database in the title.
+    OpenDemo plain;
+    QVERIFY(plain.load());
+    QVERIFY(plain.window.windowTitle().contains(QStringLiteral("demo.db")));
+}
+
+// Offscreen there is no desktop handler: "Open file" used to do nothing at all.
+void TestStudioMenus::openFileWithoutADesktopHandlerShowsTheFile()
+{
+    OpenDemo d;
+    QVERIFY(d.load());
+    auto* pane = d.child<RevisionsPane>("revisionsPane");
+    pane->view()->selectRevision(QStringLiteral("tags03"));
+    const QString file = pane->view()->currentIndex().data(RevisionGraphModel::FileRole).toString();
+    QVERIFY(QFileInfo::exists(file));
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(file)))
+        QSKIP("this platform opens files: the fallback is not reached");
+    d.child<QPushButton>("openFileButton")->click();
+    QDialog* viewer = nullptr;
+    QTRY_VERIFY((viewer = d.window.findChild<QDialog*>(QStringLiteral("fileViewerDialog"))) && viewer->isVisible());
+    auto* path = viewer->findChild<QLineEdit*>(QStringLiteral("filePathField"));
+    QCOMPARE(path->text(), QDir::toNativeSeparators(file));
+    QVERIFY(path->isReadOnly());
+    path->selectAll();
+    QCOMPARE(path->selectedText(), path->text());  // selectable, so copyable
+    auto* text = viewer->findChild<QPlainTextEdit*>(QStringLiteral("fileText"));
+    QVERIFY(text->isReadOnly());
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(text->toPlainText(), QString::fromUtf8(f.readAll()));
+    viewer->close();
 }
 
 QTEST_MAIN(TestStudioMenus)
