@@ -251,22 +251,27 @@
 <context>
     <name>tempest-studio</name>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="60"/>
+        <location filename="../src/studio/studio_app.cpp" line="64"/>
         <source>Review drift, apply and revert migrations.</source>
         <translation>Drift prüfen, Migrationen anwenden und zurücknehmen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="64"/>
+        <location filename="../src/studio/studio_app.cpp" line="68"/>
         <source>Open the embedded demo project.</source>
         <translation>Das eingebaute Demo-Projekt öffnen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="67"/>
+        <location filename="../src/studio/studio_app.cpp" line="71"/>
         <source>Render the main window to FILE (PNG) once loaded, then exit.</source>
         <translation>Das Hauptfenster nach dem Laden als FILE (PNG) speichern, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="72"/>
+        <location filename="../src/studio/studio_app.cpp" line="75"/>
+        <source>With --screenshot: what the picture shows: compare (default; the table posts expanded in both trees), findings (the first finding selected) or plan (the SQL of upgrading to tags03).</source>
+        <translation>Mit --screenshot: was das Bild zeigt: compare (Standard; die Tabelle posts in beiden Bäumen aufgeklappt), findings (der erste Befund ausgewählt) oder plan (das SQL des Upgrades auf tags03).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/studio_app.cpp" line="84"/>
         <source>The project file (tempest.json).</source>
         <translation>Die Projektdatei (tempest.json).</translation>
     </message>
@@ -571,7 +576,8 @@ Passwort:</translation>
         <location filename="../src/studio/generate_migration_dialog.cpp" line="133"/>
         <source>%n possible rename(s) not checked: they are written as drop + add, and the dropped data is lost.</source>
         <translation>
-            <numerusform>%n mögliche Umbenennung nicht angekreuzt: Sie wird als Löschen + Hinzufügen geschrieben, und die gelöschten Daten gehen verloren.</numerusform><numerusform>%n mögliche Umbenennungen nicht angekreuzt: Sie werden als Löschen + Hinzufügen geschrieben, und die gelöschten Daten gehen verloren.</numerusform>
+            <numerusform>%n mögliche Umbenennung nicht angekreuzt: Sie wird als Löschen + Hinzufügen geschrieben, und die gelöschten Daten gehen verloren.</numerusform>
+            <numerusform>%n mögliche Umbenennungen nicht angekreuzt: Sie werden als Löschen + Hinzufügen geschrieben, und die gelöschten Daten gehen verloren.</numerusform>
         </translation>
     </message>
     <message>
@@ -904,7 +910,8 @@ Passwort:</translation>
         <location filename="../src/studio/main_window.cpp" line="486"/>
         <source>%n model change(s) not in a migration</source>
         <translation>
-            <numerusform>%n Modelländerung nicht in einer Migration</numerusform><numerusform>%n Modelländerungen nicht in einer Migration</numerusform>
+            <numerusform>%n Modelländerung nicht in einer Migration</numerusform>
+            <numerusform>%n Modelländerungen nicht in einer Migration</numerusform>
         </translation>
     </message>
     <message>
@@ -916,28 +923,32 @@ Passwort:</translation>
         <location filename="../src/studio/main_window.cpp" line="484"/>
         <source>%n revision(s) pending</source>
         <translation>
-            <numerusform>%n Revision ausstehend</numerusform><numerusform>%n Revisionen ausstehend</numerusform>
+            <numerusform>%n Revision ausstehend</numerusform>
+            <numerusform>%n Revisionen ausstehend</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../src/studio/main_window.cpp" line="488"/>
         <source>%n applied migration(s) edited</source>
         <translation>
-            <numerusform>%n angewendete Migration bearbeitet</numerusform><numerusform>%n angewendete Migrationen bearbeitet</numerusform>
+            <numerusform>%n angewendete Migration bearbeitet</numerusform>
+            <numerusform>%n angewendete Migrationen bearbeitet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../src/studio/main_window.cpp" line="490"/>
         <source>%n applied revision(s) without a file</source>
         <translation>
-            <numerusform>%n angewendete Revision ohne Datei</numerusform><numerusform>%n angewendete Revisionen ohne Datei</numerusform>
+            <numerusform>%n angewendete Revision ohne Datei</numerusform>
+            <numerusform>%n angewendete Revisionen ohne Datei</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../src/studio/main_window.cpp" line="492"/>
         <source>%n heads</source>
         <translation>
-            <numerusform>%n Kopfrevision</numerusform><numerusform>%n Kopfrevisionen</numerusform>
+            <numerusform>%n Kopfrevision</numerusform>
+            <numerusform>%n Kopfrevisionen</numerusform>
         </translation>
     </message>
     <message>
@@ -1379,7 +1390,8 @@ Passwort:</translation>
         <location filename="../src/studio/run_controller.cpp" line="105"/>
         <source>%1: %n revision(s)</source>
         <translation>
-            <numerusform>%1: %n Revision</numerusform><numerusform>%1: %n Revisionen</numerusform>
+            <numerusform>%1: %n Revision</numerusform>
+            <numerusform>%1: %n Revisionen</numerusform>
         </translation>
     </message>
 </context>

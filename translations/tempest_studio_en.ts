@@ -251,22 +251,27 @@
 <context>
     <name>tempest-studio</name>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="60"/>
+        <location filename="../src/studio/studio_app.cpp" line="64"/>
         <source>Review drift, apply and revert migrations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="64"/>
+        <location filename="../src/studio/studio_app.cpp" line="68"/>
         <source>Open the embedded demo project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="67"/>
+        <location filename="../src/studio/studio_app.cpp" line="71"/>
         <source>Render the main window to FILE (PNG) once loaded, then exit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/studio_app.cpp" line="72"/>
+        <location filename="../src/studio/studio_app.cpp" line="75"/>
+        <source>With --screenshot: what the picture shows: compare (default; the table posts expanded in both trees), findings (the first finding selected) or plan (the SQL of upgrading to tags03).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/studio/studio_app.cpp" line="84"/>
         <source>The project file (tempest.json).</source>
         <translation type="unfinished"></translation>
     </message>
