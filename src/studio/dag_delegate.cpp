@@ -45,8 +45,10 @@ void DagDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, c
 {
     if (index.column() != RevisionGraphModel::GraphColumn) {
         QStyleOptionViewItem opt = option;
-        // Pending revisions read dimmer, in every column (the State column says it in words).
-        if (!index.data(RevisionGraphModel::AppliedRole).toBool())
+        // Pending revisions read dimmer, in every column (the State column says it in words);
+        // offline nothing is pending: the state is unknown.
+        if (index.data(RevisionGraphModel::StateKnownRole).toBool()
+            && !index.data(RevisionGraphModel::AppliedRole).toBool())
             opt.palette.setColor(QPalette::Text, option.palette.color(QPalette::Disabled, QPalette::Text));
         QStyledItemDelegate::paint(painter, opt, index);
         return;
@@ -63,7 +65,13 @@ void DagDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, c
     const QRect r = option.rect;
     const RevisionFacts& facts = m_model->factsAt(index.row());
     const GraphStyle graphStyle = styleFor(palette, r.height());
-    const RowPicture picture = rowPicture(m_model->layout(), std::size_t(index.row()), facts, graphStyle);
+    RowPicture picture = rowPicture(m_model->layout(), std::size_t(index.row()), facts, graphStyle);
+    const bool known = m_model->stateKnown();
+    if (!known && !picture.circles.empty()) {
+        // Offline: neither filled (applied) nor hollow (pending) but grey, the same for all.
+        picture.circles.front().stroke = graphStyle.mutedText;
+        picture.circles.front().fill = graphStyle.mutedText;
+    }
     painter->save();
     painter->translate(r.topLeft());
     paintCurves(*painter, picture.curves);
@@ -78,7 +86,7 @@ void DagDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, c
     painter->setFont(font);
     const bool selected = opt.state & QStyle::State_Selected;
     QColor textColor = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    if (!facts.applied && !selected)
+    if (known && !facts.applied && !selected)
         textColor = palette.color(QPalette::Disabled, QPalette::Text);
     painter->setPen(textColor);
     const QString text = QString::fromStdString(facts.id);

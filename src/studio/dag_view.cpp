@@ -30,7 +30,8 @@ void DagView::fitGraphColumn()
     int idWidth = 0, stateWidth = 0;
     for (const auto& f : m_model->facts()) {
         idWidth = std::max(idWidth, fontMetrics().horizontalAdvance(QString::fromStdString(f.id)));
-        stateWidth = std::max(stateWidth, fontMetrics().horizontalAdvance(RevisionGraphModel::stateText(f)));
+        stateWidth = std::max(stateWidth, fontMetrics().horizontalAdvance(
+                                              RevisionGraphModel::stateText(f, m_model->stateKnown())));
     }
     header()->resizeSection(RevisionGraphModel::GraphColumn,
                             (m_model->layout().laneCount + 1) * DagDelegate::kLaneWidth + idWidth + 16);

@@ -5,6 +5,7 @@
 #include "drivers/sqlite/sqlite_driver.h"
 #include "studio/project.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -13,6 +14,11 @@
 #include <stdexcept>
 
 namespace tempest::studio {
+
+QString DemoProject::displayName()
+{
+    return QCoreApplication::translate("tempest::studio::DemoProject", "demo (blog, SQLite)");
+}
 
 std::unique_ptr<DemoProject> DemoProject::create()
 {

@@ -17,6 +17,8 @@ public:
     /// `posts.draft` added by hand). Throws std::runtime_error when that fails.
     static std::unique_ptr<DemoProject> create();
 
+    /// What the window title calls it: "demo (blog, SQLite)" (translated).
+    static QString displayName();
     /// The extracted tempest.json.
     QString projectFile() const;
     QString directory() const { return m_dir.path(); }

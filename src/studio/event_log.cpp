@@ -20,11 +20,14 @@ EventLog::EventLog(QWidget* parent) : QWidget(parent), m_text(new QPlainTextEdit
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setAccessibleName(tr("Event log"));
+    m_text->setAccessibleDescription(tr("The output of every run, stamp, merge and error of this session"));
     m_text->setPlaceholderText(tr("Runs, stamps, merges and errors are logged here."));
     auto* copy = new QPushButton(tr("&Copy"), this);
     copy->setObjectName(QStringLiteral("copyEventLogButton"));
     auto* clearButton = new QPushButton(tr("C&lear"), this);
     clearButton->setObjectName(QStringLiteral("clearEventLogButton"));
+    copy->setAccessibleDescription(tr("Copies the whole log to the clipboard"));
+    clearButton->setAccessibleDescription(tr("Empties the log"));
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(copy);

@@ -6,6 +6,9 @@ FindingsList::FindingsList(QWidget* parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("findingsList"));
     setAccessibleName(tr("Findings"));
+    setAccessibleDescription(tr("Everything that is off, each with its kind: pending revisions, drift, model "
+                                "changes not in a migration, edited migrations, several heads. Activate one to "
+                                "select it in the panes."));
     setUniformItemSizes(true);
     connect(this, &QListWidget::itemActivated, this, &FindingsList::onItemActivated);
     connect(this, &QListWidget::itemClicked, this, &FindingsList::onItemActivated);

@@ -2,18 +2,16 @@
 
 #include "core/codegen/codegen.h"
 #include "core/revision/migration.h"
+#include "ui_generate_migration_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
-#include <QSplitter>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -48,57 +46,28 @@ bool pairsDropAndAdd(const std::vector<Operation>& ops, const RenameCandidate& r
 GenerateMigrationDialog::GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent,
                                                  const std::vector<RenameCandidate>& confirmed)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::GenerateMigrationDialog>())
     , m_project(project)
     , m_models(std::move(models))
-    , m_label(new QLineEdit(this))
-    , m_renames(new QListWidget(this))
-    , m_list(new QListWidget(this))
-    , m_format(new QComboBox(this))
-    , m_preview(new QPlainTextEdit(this))
-    , m_status(new QLabel(this))
 {
+    m_ui->setupUi(this);
     setObjectName(QStringLiteral("generateMigrationDialog"));
-    setWindowTitle(tr("Generate migration"));
-    resize(760, 600);
-    m_label->setObjectName(QStringLiteral("labelEdit"));
-    m_label->setPlaceholderText(tr("what this migration does"));
-    m_renames->setObjectName(QStringLiteral("renameList"));
-    m_renames->setAccessibleName(tr("Rename candidates"));
-    m_renames->setToolTip(tr("Checked: treat as a rename (the data is kept). Unchecked: drop and add (the data "
-                             "of the dropped one is lost)."));
-    m_list->setObjectName(QStringLiteral("operationList"));
-    m_list->setAccessibleName(tr("Operations"));
-    m_format->setObjectName(QStringLiteral("formatCombo"));
+    m_label = m_ui->labelEdit;
+    m_renames = m_ui->renameList;
+    m_list = m_ui->operationList;
+    m_format = m_ui->formatCombo;
+    m_preview = m_ui->previewEdit;
+    m_status = m_ui->statusLabel;
     m_format->addItem(tr("JSON"), int(MigrationFormat::Json));
     m_format->addItem(tr("C++ (with its JSON twin)"), int(MigrationFormat::Cpp));
-    m_preview->setObjectName(QStringLiteral("previewEdit"));
-    m_preview->setReadOnly(true);
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Label:"), m_label);
-    form->addRow(tr("&Format:"), m_format);
-    auto* renameBox = new QWidget(this);
-    auto* renameLayout = new QVBoxLayout(renameBox);
-    renameLayout->setContentsMargins(0, 0, 0, 0);
-    renameLayout->addWidget(new QLabel(tr("Possible renames (check to keep the data):"), renameBox));
-    renameLayout->addWidget(m_renames);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(renameBox);
-    splitter->addWidget(m_list);
-    splitter->addWidget(m_preview);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_save = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
-    m_save->setObjectName(QStringLiteral("saveButton"));
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_save, &QPushButton::clicked, this, &GenerateMigrationDialog::onSaveClicked);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_status);
-    layout->addWidget(buttons);
+    m_ui->splitter->setStretchFactor(2, 1);
+    QWidget* renameBox = m_ui->renameBox;
+    // Save writes first and closes only when that worked: not the box's accepted().
+    QPushButton* save = m_ui->buttonBox->button(QDialogButtonBox::Save);
+    save->setText(tr("&Save"));
+    save->setObjectName(QStringLiteral("saveButton"));
+    connect(save, &QPushButton::clicked, this, &GenerateMigrationDialog::onSaveClicked);
+    m_save = save;
 
     try {
         m_revision = newRevisionId(m_project.graph(), {});
@@ -225,5 +194,7 @@ void GenerateMigrationDialog::onSaveClicked()
     emit migrationWritten(m_writtenFile);
     accept();
 }
+
+GenerateMigrationDialog::~GenerateMigrationDialog() = default;
 
 } // namespace tempest::studio

@@ -2,12 +2,14 @@
 // GenerateMigrationDialog: what `revision --autogenerate` does (the core's autogenerate()),
 // with a preview: the operations from the schema at the head to the models (each can be
 // left out), every rename candidate with a "treat as rename" choice (never a silent drop
-// + add), a label, the format, and Save writing the file through writeRevision().
+// + add), a label, the format, and Save writing the file through writeRevision(). The
+// form is ui/generate_migration_dialog.ui.
 
 #include "core/project/autogenerate.h"
 
 #include <QDialog>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,10 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+
+namespace Ui {
+class GenerateMigrationDialog;
+}
 
 namespace tempest::studio {
 
@@ -29,6 +35,7 @@ public:
     /// that still pair a dropped and an added column start checked.
     GenerateMigrationDialog(const tempest::Project& project, Schema models, QWidget* parent = nullptr,
                             const std::vector<RenameCandidate>& confirmed = {});
+    ~GenerateMigrationDialog() override;
 
     /// The JSON file written by the last successful save ("" before).
     QString writtenFile() const { return m_writtenFile; }
@@ -43,6 +50,7 @@ private:
     std::vector<Operation> checkedOperations() const;
     std::vector<RenameCandidate> confirmedRenames() const;
 
+    std::unique_ptr<Ui::GenerateMigrationDialog> m_ui;
     tempest::Project m_project;
     Schema m_models;
     std::string m_revision;
@@ -50,12 +58,13 @@ private:
     /// Every candidate the first diff saw: the list keeps them while some are confirmed.
     std::vector<RenameCandidate> m_candidates;
 
-    QLineEdit* m_label;
-    QListWidget* m_renames;
-    QListWidget* m_list;
-    QComboBox* m_format;
-    QPlainTextEdit* m_preview;
-    QLabel* m_status;
+    // The form's widgets (owned by the dialog).
+    QLineEdit* m_label = nullptr;
+    QListWidget* m_renames = nullptr;
+    QListWidget* m_list = nullptr;
+    QComboBox* m_format = nullptr;
+    QPlainTextEdit* m_preview = nullptr;
+    QLabel* m_status = nullptr;
     QPushButton* m_save = nullptr;
     QString m_writtenFile;
 };

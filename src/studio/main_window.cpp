@@ -1,9 +1,11 @@
 #include "studio/main_window.h"
 
 #include "core/project/run_plan.h"
+#include "studio/about_dialog.h"
 #include "studio/connection_session.h"
 #include "studio/error_dialog.h"
 #include "studio/event_log.h"
+#include "studio/file_viewer_dialog.h"
 #include "studio/findings_list.h"
 #include "studio/generate_migration_dialog.h"
 #include "studio/offline_banner.h"
@@ -21,6 +23,7 @@
 #include "studio/table_filter_proxy.h"
 #include "studio/tree_sync.h"
 #include "studio/verb_actions.h"
+#include "studio/view_menu.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,6 +47,8 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <initializer_list>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <sstream>
@@ -52,9 +57,10 @@ namespace tempest::studio {
 
 namespace {
 
-QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
+QWidget* titled(const QString& title, QWidget* content, QWidget* parent, const char* objectName)
 {
     auto* box = new QWidget(parent);
+    box->setObjectName(QLatin1String(objectName));
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(2, 2, 2, 2);
     auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), box);
@@ -88,9 +94,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
     m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
     m_findings = new FindingsList(this);
-    m_bottomSplitter->addWidget(titled(tr("Revisions"), m_revisionsPane, this));
-    m_bottomSplitter->addWidget(titled(tr("Findings"), m_findings, this));
-    m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPane, this));
+    m_bottomSplitter->addWidget(titled(tr("Revisions"), m_revisionsPane, this, "revisionsBox"));
+    m_bottomSplitter->addWidget(titled(tr("Findings"), m_findings, this, "findingsBox"));
+    m_bottomSplitter->addWidget(titled(tr("SQL preview"), m_sqlPane, this, "sqlPreviewBox"));
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(buildSchemaPanes());
@@ -101,8 +107,10 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_driftLabel = new QLabel(this);
     m_driftLabel->setObjectName(QStringLiteral("driftLabel"));
+    m_driftLabel->setAccessibleName(tr("Status summary"));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setAccessibleName(tr("Run progress"));
     m_progress->setMaximumWidth(220);
     m_progress->hide();
     m_cancelButton = new QPushButton(tr("Cancel run"), this);
@@ -131,10 +139,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_runs = new RunController(this);
     m_verbs = new VerbActions(this);
     m_eventLog = new EventLog(this);
-    auto* logDock = new QDockWidget(tr("Event log"), this);
-    logDock->setObjectName(QStringLiteral("eventLogDock"));
-    logDock->setWidget(m_eventLog);
-    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    m_logDock = new QDockWidget(tr("Event log"), this);
+    m_logDock->setObjectName(QStringLiteral("eventLogDock"));
+    m_logDock->setWidget(m_eventLog);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     buildActions();
 
     connect(m_loader, &SnapshotLoader::loaded, this, &MainWindow::onSnapshotLoaded);
@@ -199,6 +207,8 @@ QWidget* MainWindow::buildSchemaPanes()
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter tables…"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter tables"));
+    m_filter->setAccessibleDescription(tr("Shows only the tables whose name contains this text, in every pane"));
     layout->addWidget(m_filter);
 
     auto makeTree = [box](const char* name, QAbstractItemModel* model) {
@@ -212,26 +222,34 @@ QWidget* MainWindow::buildSchemaPanes()
     };
     m_modelsTree = makeTree("modelsTree", m_modelsProxy);
     m_modelsTree->setAccessibleName(tr("Models"));
+    m_modelsTree->setAccessibleDescription(
+        tr("The schema the models declare, aligned row by row with the database; each row says whether it is "
+           "added, changed, renamed or the same"));
     m_databaseTree = makeTree("databaseTree", m_databaseProxy);
     m_databaseTree->setAccessibleName(tr("Database"));
+    m_databaseTree->setAccessibleDescription(
+        tr("The schema of the live database, aligned row by row with the models"));
     m_operationsView = new QListView(box);
     m_operationsView->setObjectName(QStringLiteral("operationsView"));
     m_operationsView->setAccessibleName(tr("Diff"));
+    m_operationsView->setAccessibleDescription(
+        tr("The operations from the database to the models: what pending revisions do, and what is not in a "
+           "migration yet"));
     m_operationsView->setModel(m_operationsModel);
     m_operationsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_operationsView->setUniformItemSizes(true);
 
     m_paneSplitter = new QSplitter(Qt::Horizontal, box);
     m_paneSplitter->setObjectName(QStringLiteral("paneSplitter"));
-    m_paneSplitter->addWidget(titled(tr("Models"), m_modelsTree, box));
+    m_paneSplitter->addWidget(titled(tr("Models"), m_modelsTree, box, "modelsBox"));
     auto* database = new QWidget(box);
     auto* databaseLayout = new QVBoxLayout(database);
     databaseLayout->setContentsMargins(0, 0, 0, 0);
     m_offlineBanner = new OfflineBanner(database);
     databaseLayout->addWidget(m_offlineBanner);
     databaseLayout->addWidget(m_databaseTree, 1);
-    m_paneSplitter->addWidget(titled(tr("Database"), database, box));
-    m_paneSplitter->addWidget(titled(tr("Diff (database → models)"), m_operationsView, box));
+    m_paneSplitter->addWidget(titled(tr("Database"), database, box, "databaseBox"));
+    m_paneSplitter->addWidget(titled(tr("Diff (database → models)"), m_operationsView, box, "diffBox"));
     layout->addWidget(m_paneSplitter, 1);
     return box;
 }
@@ -244,7 +262,8 @@ void MainWindow::buildActions()
     QMenu* recent = file->addMenu(tr("Open &Recent"));
     recent->setObjectName(QStringLiteral("recentProjectsMenu"));
     m_recentProjects = new RecentProjects(recent, this);
-    connect(m_recentProjects, &RecentProjects::projectChosen, this, &MainWindow::openProject);
+    connect(m_recentProjects, &RecentProjects::projectChosen, this,
+            [this](const QString& file) { openProject(file); });
     QAction* refresh = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setObjectName(QStringLiteral("refreshAction"));
     refresh->setShortcut(QKeySequence::Refresh);
@@ -259,7 +278,8 @@ void MainWindow::buildActions()
     connectAction->setObjectName(QStringLiteral("connectAction"));
     QAction* reconnect = database->addAction(tr("&Reconnect"), this, &MainWindow::refresh);
     reconnect->setObjectName(QStringLiteral("reconnectAction"));
-    buildVerbs(database);
+    buildRevisionMenu();
+    buildCompareMenu();
     QAction* find = new QAction(tr("Filter tables"), this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_filter, [this] { m_filter->setFocus(); m_filter->selectAll(); });
@@ -269,23 +289,68 @@ void MainWindow::buildActions()
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->addAction(refresh);
     toolbar->addAction(generate);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    m_viewMenu = new ViewMenu(this, view, {m_mainSplitter, m_paneSplitter, m_bottomSplitter}, m_logDock, toolbar);
+    auto pane = [this](const char* name) { return findChild<QWidget*>(QLatin1String(name)); };
+    m_viewMenu->addPane(tr("&Models"), pane("modelsBox"));
+    m_viewMenu->addPane(tr("&Database"), pane("databaseBox"));
+    m_viewMenu->addPane(tr("D&iff"), pane("diffBox"));
+    m_viewMenu->addPane(tr("Re&visions"), pane("revisionsBox"));
+    m_viewMenu->addPane(tr("&Findings"), pane("findingsBox"));
+    m_viewMenu->addPane(tr("&SQL preview"), pane("sqlPreviewBox"));
+    m_viewMenu->finish();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = help->addAction(tr("&About Tempest Studio…"), this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("aboutAction"));
 }
 
-void MainWindow::buildVerbs(QMenu* database)
+void MainWindow::buildRevisionMenu()
 {
-    database->addSeparator();
-    QAction* stamp = database->addAction(tr("&Stamp…"), this, [this] {
-        if (m_snapshot.project && !m_revisionsPane->view()->currentRevision().isEmpty())
-            m_verbs->requestStamp(m_revisionsPane->view()->currentRevision());
-        else
-            statusBar()->showMessage(tr("Select the revision to stamp in the Revisions pane"), 5000);
+    // Everything the DAG's context menu offers, on the current row, from the keyboard.
+    QMenu* revision = menuBar()->addMenu(tr("&Revision"));
+    revision->setObjectName(QStringLiteral("revisionMenu"));
+    const QList<QAction*> actions = m_revisionsPane->menuBarActions();
+    for (int i = 0; i < actions.size(); ++i) {
+        if (actions[i]->objectName() == QLatin1String("upgradeAllMenuAction"))
+            revision->addSeparator();
+        revision->addAction(actions[i]);
+    }
+}
+
+void MainWindow::buildCompareMenu()
+{
+    // "Treat as rename" of the trees' and the Diff's context menus, on the focused pane's
+    // current row; the menu is filled each time it opens.
+    QMenu* compare = menuBar()->addMenu(tr("&Compare"));
+    compare->setObjectName(QStringLiteral("compareMenu"));
+    connect(compare, &QMenu::aboutToShow, this, [this, compare] {
+        compare->clear();
+        QList<QAction*> actions;
+        QWidget* focus = m_lastSchemaView;
+        if (focus == m_operationsView)
+            actions = m_renameChoices->operationActions(*m_operationsModel, m_operationsView->currentIndex().row(),
+                                                         compare);
+        else if (auto* tree = qobject_cast<QTreeView*>(focus))
+            actions = m_renameChoices->treeActions(tree->currentIndex(), compare);
+        if (actions.isEmpty()) {
+            QAction* none = compare->addAction(tr("No rename applies to the current row"));
+            none->setObjectName(QStringLiteral("noRenameAction"));
+            none->setEnabled(false);
+        }
+        compare->addActions(actions);
     });
-    stamp->setObjectName(QStringLiteral("stampSelectedAction"));
-    QAction* merge = database->addAction(tr("&Merge heads…"), m_verbs, &VerbActions::requestMergeHeads);
-    merge->setObjectName(QStringLiteral("mergeHeadsMenuAction"));
-    QAction* revert = database->addAction(tr("Revert to &base…"), this,
-                                          [this] { m_runs->requestRun(Direction::Downgrade, QStringLiteral("base")); });
-    revert->setObjectName(QStringLiteral("revertToBaseMenuAction"));
+    for (QAbstractItemView* view : std::initializer_list<QAbstractItemView*>{m_modelsTree, m_databaseTree,
+                                                                            m_operationsView})
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this, view] { m_lastSchemaView = view; });
 }
 
 void MainWindow::onVerbFinished(bool ok, const QString& title, const QString& message)
@@ -306,11 +371,13 @@ void MainWindow::showError(const QString& title, const QString& message)
     dialog->open();
 }
 
-void MainWindow::openProject(const QString& projectFile)
+void MainWindow::openProject(const QString& projectFile, const QString& displayName)
 {
     m_projectFile = projectFile;
+    m_projectDisplayName = displayName;
     m_renameChoices->clear();  // a choice names another project's columns
-    m_recentProjects->add(projectFile);
+    if (displayName.isEmpty())  // a named project (the demo) lives in a temporary folder
+        m_recentProjects->add(projectFile);
     m_connections->setProject(projectFile);  // changed() follows: onConnectionChanged
 }
 
@@ -324,7 +391,10 @@ void MainWindow::onConnectionChanged()
         m_driftLabel->setText(tr("Cannot open project: %1").arg(QString::fromUtf8(e.what())));
         return;
     }
-    setWindowTitle(tr("%1 — %2 — Tempest Studio").arg(projectTitle(*m_project), projectDatabase(*m_project)));
+    if (m_projectDisplayName.isEmpty())
+        setWindowTitle(tr("%1 — %2 — Tempest Studio").arg(projectTitle(*m_project), projectDatabase(*m_project)));
+    else
+        setWindowTitle(tr("%1 — Tempest Studio").arg(m_projectDisplayName));
     refresh();
 }
 
@@ -380,7 +450,8 @@ void MainWindow::onSnapshotLoaded(const ProjectSnapshot& snapshot)
         m_offlineBanner->hide();
     m_operationsModel->setOperations(m_snapshot.sourcedOperations);
     hideOtherOperations(m_operationsView, *m_operationsModel, m_filter->text());
-    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied, m_snapshot.status.currentHeads);
+    m_revisionsModel->setGraph(m_snapshot.graph, m_snapshot.applied, m_snapshot.status.currentHeads,
+                               !offline && m_snapshot.error.isEmpty());
     m_runs->setState(m_snapshot.project, m_snapshot.status.appliedRows);
     m_findings->setFindings(m_snapshot.status.findings);
     updateDriftStatus();
@@ -483,8 +554,16 @@ void MainWindow::onShowSqlRequested(const QString& revision)
 
 void MainWindow::onOpenFileRequested(const QString& revision)
 {
-    if (const Migration* m = m_snapshot.graph->find(revision.toStdString()))
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(m->file)));
+    const Migration* m = m_snapshot.graph ? m_snapshot.graph->find(revision.toStdString()) : nullptr;
+    if (!m)
+        return;
+    const QString path = QString::fromStdString(m->file);
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        return;
+    // No desktop handler (a bare window manager, a remote session): show it ourselves.
+    auto* viewer = new FileViewerDialog(path, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->open();
 }
 
 void MainWindow::onGenerateMigration()

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -44,6 +45,7 @@ class SnapshotLoader;
 class SqlPane;
 class TableFilterProxy;
 class VerbActions;
+class ViewMenu;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -53,7 +55,9 @@ public:
     ~MainWindow() override;
 
     /// Loads `tempest.json` and refreshes; a bad project file is reported in the window.
-    void openProject(const QString& projectFile);
+    /// `displayName`: what the title calls the project instead of its folder and database
+    /// (the demo, extracted to a temporary folder; such a project is not a recent one).
+    void openProject(const QString& projectFile, const QString& displayName = {});
     /// Reloads models, migrations and the live database on a worker thread.
     void refresh();
     const ProjectSnapshot& snapshot() const { return m_snapshot; }
@@ -86,7 +90,8 @@ private:
     void onOpenFileRequested(const QString& revision);
     void onGenerateMigration();
     void onOpenProjectTriggered();
-    void buildVerbs(QMenu* database);
+    void buildRevisionMenu();
+    void buildCompareMenu();
     void onVerbFinished(bool ok, const QString& title, const QString& message);
     void showError(const QString& title, const QString& message);
     void updateDriftStatus();
@@ -97,6 +102,7 @@ private:
     std::shared_ptr<const Dialect> m_dialect;
     ProjectSnapshot m_snapshot;
     QString m_projectFile;
+    QString m_projectDisplayName;
     SnapshotLoader* m_loader = nullptr;
     QFutureWatcher<QString> m_revisionSql;
     QString m_revisionSqlOf;
@@ -131,6 +137,10 @@ private:
     SqlPane* m_sqlPane = nullptr;
     EventLog* m_eventLog = nullptr;
     VerbActions* m_verbs = nullptr;
+    QDockWidget* m_logDock = nullptr;
+    ViewMenu* m_viewMenu = nullptr;
+    /// The schema pane whose current row the Compare menu acts on.
+    QWidget* m_lastSchemaView = nullptr;
 };
 
 } // namespace tempest::studio

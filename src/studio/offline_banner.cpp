@@ -12,10 +12,14 @@ OfflineBanner::OfflineBanner(QWidget* parent) : QWidget(parent), m_label(new QLa
     m_label->setObjectName(QStringLiteral("offlineLabel"));
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::PlainText);
+    setAccessibleName(tr("Connection status"));
+    m_label->setAccessibleName(tr("Why the database is offline"));
     auto* reconnect = new QPushButton(tr("&Reconnect"), this);
     reconnect->setObjectName(QStringLiteral("reconnectButton"));
     auto* connectButton = new QPushButton(tr("Co&nnect…"), this);
     connectButton->setObjectName(QStringLiteral("connectButton"));
+    reconnect->setAccessibleDescription(tr("Tries the same database again"));
+    connectButton->setAccessibleDescription(tr("Points this session at another database"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_label, 1);

@@ -19,9 +19,10 @@ QStringList qsList(const std::vector<std::string>& items)
 RevisionGraphModel::RevisionGraphModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void RevisionGraphModel::setGraph(std::shared_ptr<const RevisionGraph> graph, const std::vector<std::string>& applied,
-                                  const std::vector<std::string>& currentHeads)
+                                  const std::vector<std::string>& currentHeads, bool stateKnown)
 {
     beginResetModel();
+    m_stateKnown = stateKnown;
     m_graph = std::move(graph);
     m_layout = m_graph ? layoutDag(*m_graph) : DagLayout{};
     m_facts = m_graph ? revisionFacts(*m_graph, m_layout, applied, currentHeads) : std::vector<RevisionFacts>{};
@@ -37,12 +38,12 @@ int RevisionGraphModel::rowOf(const QString& revision) const
     return -1;
 }
 
-QString RevisionGraphModel::stateText(const RevisionFacts& facts)
+QString RevisionGraphModel::stateText(const RevisionFacts& facts, bool known)
 {
-    QStringList tags{facts.applied ? tr("applied") : tr("pending")};
+    QStringList tags{!known ? tr("unknown (offline)") : facts.applied ? tr("applied") : tr("pending")};
     if (facts.head)
         tags << tr("head");
-    if (facts.current)
+    if (known && facts.current)
         tags << tr("current");
     if (facts.merge())
         tags << tr("merge");
@@ -59,7 +60,7 @@ QString RevisionGraphModel::toolTip(const RevisionFacts& f) const
     lines << tr("parents: %1").arg(f.parents.empty() ? tr("(base)") : qsList(f.parents).join(QStringLiteral(", ")));
     if (!f.file.empty())
         lines << tr("file: %1").arg(qs(f.file));
-    lines << stateText(f);
+    lines << stateText(f, m_stateKnown);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -97,18 +98,20 @@ QVariant RevisionGraphModel::data(const QModelIndex& index, int role) const
         case GraphColumn: return qs(f.id);
         case LabelColumn: return qs(f.label);
         case DateColumn: return qs(revisionDateText(f.createdAt));
-        case StateColumn: return stateText(f);
+        case StateColumn: return stateText(f, m_stateKnown);
         default: return {};
         }
     case Qt::ToolTipRole: return toolTip(f);
     // Screen readers hear the state, which the graph column shows only as a filled or
     // hollow node.
     case Qt::AccessibleTextRole:
-        return index.column() == GraphColumn ? tr("%1, %2").arg(qs(f.id), stateText(f)) : data(index, Qt::DisplayRole);
+        return index.column() == GraphColumn ? tr("%1, %2").arg(qs(f.id), stateText(f, m_stateKnown))
+                                             : data(index, Qt::DisplayRole);
     case Qt::AccessibleDescriptionRole: return toolTip(f);
     case RevisionIdRole: return qs(f.id);
     case LabelRole: return qs(f.label);
-    case AppliedRole: return f.applied;
+    case AppliedRole: return m_stateKnown && f.applied;
+    case StateKnownRole: return m_stateKnown;
     case HeadRole: return f.head;
     case CurrentRole: return f.current;
     case LaneRole: return rowAt(index.row()).lane;

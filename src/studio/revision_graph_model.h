@@ -29,15 +29,18 @@ public:
         LaneRole,      // int
         MergeRole,     // bool: two or more parents
         FileRole,      // QString: the migration file
+        StateKnownRole,  // bool: false offline (AppliedRole then means nothing)
     };
     enum Column { GraphColumn, StateColumn, DateColumn, LabelColumn, ColumnCount };
 
     explicit RevisionGraphModel(QObject* parent = nullptr);
 
     /// `applied`: the version table's ids (any order); `currentHeads`: the project
-    /// layer's applied heads (RevisionState/ProjectStatus::currentHeads).
+    /// layer's applied heads (RevisionState/ProjectStatus::currentHeads). `stateKnown`
+    /// false (offline, not loaded): no revision is called applied or pending.
     void setGraph(std::shared_ptr<const RevisionGraph> graph, const std::vector<std::string>& applied,
-                  const std::vector<std::string>& currentHeads);
+                  const std::vector<std::string>& currentHeads, bool stateKnown = true);
+    bool stateKnown() const { return m_stateKnown; }
     const RevisionGraph* graph() const { return m_graph.get(); }
     const DagLayout& layout() const { return m_layout; }
     const DagRow& rowAt(int row) const { return m_layout.rows[std::size_t(row)]; }
@@ -46,8 +49,9 @@ public:
     const RevisionFacts& factsAt(int row) const { return m_facts[std::size_t(row)]; }
     /// Row of a revision, -1 when unknown.
     int rowOf(const QString& revision) const;
-    /// "applied, head, current" (translated): the state in words.
-    static QString stateText(const RevisionFacts& facts);
+    /// "applied, head, current" (translated): the state in words; "unknown (offline)"
+    /// instead of applied/pending when `known` is false.
+    static QString stateText(const RevisionFacts& facts, bool known = true);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -60,6 +64,7 @@ private:
     std::shared_ptr<const RevisionGraph> m_graph;
     DagLayout m_layout;
     std::vector<RevisionFacts> m_facts;
+    bool m_stateKnown = true;
 };
 
 } // namespace tempest::studio

@@ -29,12 +29,14 @@ RevisionsPane::RevisionsPane(RevisionGraphModel* model, QWidget* parent)
     m_view->setObjectName(QStringLiteral("dagView"));
     m_view->setAccessibleName(tr("Revision graph"));
     m_view->setAccessibleDescription(
-        tr("Revisions newest first; the State column says whether each is applied or pending"));
+        tr("Revisions newest first; the State column says whether each is applied or pending, or unknown "
+           "while the database is offline"));
     m_search->setObjectName(QStringLiteral("revisionSearch"));
     m_search->setPlaceholderText(tr("Search revisions by id or message…"));
     m_search->setAccessibleName(tr("Search revisions"));
     m_search->setClearButtonEnabled(true);
     m_searchStatus->setObjectName(QStringLiteral("revisionSearchStatus"));
+    m_searchStatus->setAccessibleName(tr("Search matches"));
     auto makeButton = [this](const QString& text, const char* name) {
         auto* button = new QPushButton(text, this);
         button->setObjectName(QLatin1String(name));
@@ -47,6 +49,12 @@ RevisionsPane::RevisionsPane(RevisionGraphModel* model, QWidget* parent)
     m_openFile = makeButton(tr("&Open file"), "openFileButton");
     m_exportGraph = makeButton(tr("&Export graph…"), "exportGraphButton");
 
+    m_upgradeHere->setAccessibleDescription(tr("Applies the selected revision and the pending ones it needs"));
+    m_downgradeHere->setAccessibleDescription(tr("Reverts every applied revision after the selected one"));
+    m_upgradeAll->setAccessibleDescription(tr("Applies every pending revision up to the heads"));
+    m_showSql->setAccessibleDescription(tr("Shows the SQL the upgrade or downgrade to the selected revision runs"));
+    m_openFile->setAccessibleDescription(tr("Opens the selected revision's migration file"));
+    m_exportGraph->setAccessibleDescription(tr("Saves the revision graph as SVG, PNG or DOT"));
     auto* buttons = new QHBoxLayout;
     for (auto* b : {m_upgradeHere, m_downgradeHere, m_upgradeAll, m_showSql, m_openFile, m_exportGraph})
         buttons->addWidget(b);
@@ -103,6 +111,24 @@ void RevisionsPane::updateActions()
     m_showSql->setEnabled(m_databaseAvailable && has);
     m_openFile->setEnabled(has && !index.data(RevisionGraphModel::FileRole).toString().isEmpty());
     m_exportGraph->setEnabled(m_model->rowCount() > 0);
+    // The menu bar's Revision menu: the context menu's rules on the current row.
+    const Applicable a = applicable(index);
+    for (QAction* action : m_menuBarActions) {
+        bool enabled = false;
+        switch (Verb(action->data().toInt())) {
+        case Verb::UpgradeHere: enabled = a.upgradeHere; break;
+        case Verb::DowngradeHere: enabled = a.downgradeHere; break;
+        case Verb::ShowSql: enabled = a.showSql && has; break;
+        case Verb::OpenFile: enabled = a.openFile; break;
+        case Verb::CopyRevisionId: enabled = a.copyRevisionId; break;
+        case Verb::Stamp: enabled = a.stamp; break;
+        case Verb::UpgradeAll: enabled = a.upgradeAll; break;
+        case Verb::RevertToBase: enabled = a.revertToBase; break;
+        case Verb::MergeHeads: enabled = a.mergeHeads; break;
+        case Verb::ExportGraph: enabled = a.exportGraph; break;
+        }
+        action->setEnabled(enabled);
+    }
 }
 
 bool RevisionsPane::matchesSearch(int row) const
@@ -159,37 +185,21 @@ void RevisionsPane::onSearchNext()
     }
 }
 
-QMenu* RevisionsPane::contextMenuFor(const QModelIndex& index)
+RevisionsPane::Applicable RevisionsPane::applicable(const QModelIndex& index) const
 {
-    auto* menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("revisionContextMenu"));
-    auto add = [this, menu](const QString& text, const char* name, auto slot) {
-        QAction* action = menu->addAction(text);
-        action->setObjectName(QLatin1String(name));
-        connect(action, &QAction::triggered, this, slot);
-    };
+    Applicable a;
     if (index.isValid()) {
-        const QString revision = index.data(RevisionGraphModel::RevisionIdRole).toString();
         const bool applied = index.data(RevisionGraphModel::AppliedRole).toBool();
         const bool canRun = !m_busy && m_databaseAvailable;
         // Offline, which revisions are applied is unknown: no run and no SQL is offered.
         // Upgrading to an applied revision does nothing, downgrading to a pending one is
         // refused (DESIGN.md): neither is offered.
-        if (canRun && !applied)
-            add(tr("&Upgrade to here"), "upgradeHereAction", [this, revision] { emit upgradeRequested(revision); });
-        if (canRun && applied)
-            add(tr("&Downgrade to here"), "downgradeHereAction",
-                [this, revision] { emit downgradeRequested(revision); });
-        if (m_databaseAvailable)
-            add(applied ? tr("Show &SQL of the downgrade") : tr("Show &SQL of the upgrade"), "showSqlAction",
-                [this, revision] { emit showSqlRequested(revision); });
-        if (!index.data(RevisionGraphModel::FileRole).toString().isEmpty())
-            add(tr("&Open file"), "openFileAction", [this, revision] { emit openFileRequested(revision); });
-        add(tr("&Copy revision id"), "copyRevisionIdAction",
-            [revision] { QGuiApplication::clipboard()->setText(revision); });
-        if (canRun)
-            add(tr("S&tamp here…"), "stampAction", [this, revision] { emit stampRequested(revision); });
-        menu->addSeparator();
+        a.upgradeHere = canRun && !applied;
+        a.downgradeHere = canRun && applied;
+        a.showSql = m_databaseAvailable;
+        a.openFile = !index.data(RevisionGraphModel::FileRole).toString().isEmpty();
+        a.copyRevisionId = true;
+        a.stamp = canRun;
     }
     bool anyPending = false, anyApplied = false;
     int heads = 0;
@@ -198,15 +208,84 @@ QMenu* RevisionsPane::contextMenuFor(const QModelIndex& index)
         anyApplied = anyApplied || f.applied;
         heads += f.head;
     }
-    if (!m_busy && m_databaseAvailable && anyPending)
-        add(tr("Upgrade &all"), "upgradeAllAction", [this] { emit upgradeAllRequested(); });
-    if (!m_busy && m_databaseAvailable && anyApplied)
-        add(tr("&Revert to base…"), "revertToBaseAction", [this] { emit revertToBaseRequested(); });
-    if (!m_busy && heads > 1)
-        add(tr("&Merge heads…"), "mergeHeadsAction", [this] { emit mergeHeadsRequested(); });
-    if (m_model->rowCount() > 0)
-        add(tr("&Export graph…"), "exportGraphAction", [this] { onExportGraphTriggered(); });
+    a.upgradeAll = !m_busy && m_databaseAvailable && anyPending;
+    a.revertToBase = !m_busy && m_databaseAvailable && anyApplied;
+    a.mergeHeads = !m_busy && heads > 1;
+    a.exportGraph = m_model->rowCount() > 0;
+    return a;
+}
+
+void RevisionsPane::trigger(Verb verb, const QString& revision)
+{
+    switch (verb) {
+    case Verb::UpgradeHere: emit upgradeRequested(revision); break;
+    case Verb::DowngradeHere: emit downgradeRequested(revision); break;
+    case Verb::ShowSql: emit showSqlRequested(revision); break;
+    case Verb::OpenFile: emit openFileRequested(revision); break;
+    case Verb::CopyRevisionId: QGuiApplication::clipboard()->setText(revision); break;
+    case Verb::Stamp: emit stampRequested(revision); break;
+    case Verb::UpgradeAll: emit upgradeAllRequested(); break;
+    case Verb::RevertToBase: emit revertToBaseRequested(); break;
+    case Verb::MergeHeads: emit mergeHeadsRequested(); break;
+    case Verb::ExportGraph: onExportGraphTriggered(); break;
+    }
+}
+
+QMenu* RevisionsPane::contextMenuFor(const QModelIndex& index)
+{
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("revisionContextMenu"));
+    const QString revision = index.data(RevisionGraphModel::RevisionIdRole).toString();
+    const bool applied = index.data(RevisionGraphModel::AppliedRole).toBool();
+    const Applicable a = applicable(index);
+    auto add = [this, menu, revision](bool offered, const QString& text, const char* name, Verb verb) {
+        if (!offered)
+            return;
+        QAction* action = menu->addAction(text);
+        action->setObjectName(QLatin1String(name));
+        connect(action, &QAction::triggered, this, [this, verb, revision] { trigger(verb, revision); });
+    };
+    add(a.upgradeHere, tr("&Upgrade to here"), "upgradeHereAction", Verb::UpgradeHere);
+    add(a.downgradeHere, tr("&Downgrade to here"), "downgradeHereAction", Verb::DowngradeHere);
+    add(a.showSql, applied ? tr("Show &SQL of the downgrade") : tr("Show &SQL of the upgrade"), "showSqlAction",
+        Verb::ShowSql);
+    add(a.openFile, tr("&Open file"), "openFileAction", Verb::OpenFile);
+    add(a.copyRevisionId, tr("&Copy revision id"), "copyRevisionIdAction", Verb::CopyRevisionId);
+    add(a.stamp, tr("S&tamp here…"), "stampAction", Verb::Stamp);
+    if (index.isValid())
+        menu->addSeparator();
+    add(a.upgradeAll, tr("Upgrade &all"), "upgradeAllAction", Verb::UpgradeAll);
+    add(a.revertToBase, tr("&Revert to base…"), "revertToBaseAction", Verb::RevertToBase);
+    add(a.mergeHeads, tr("&Merge heads…"), "mergeHeadsAction", Verb::MergeHeads);
+    add(a.exportGraph, tr("&Export graph…"), "exportGraphAction", Verb::ExportGraph);
     return menu;
+}
+
+QList<QAction*> RevisionsPane::menuBarActions()
+{
+    if (!m_menuBarActions.isEmpty())
+        return m_menuBarActions;
+    auto add = [this](const QString& text, const char* name, Verb verb, const QKeySequence& shortcut = {}) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(shortcut);
+        action->setData(int(verb));
+        connect(action, &QAction::triggered, this, [this, verb] { trigger(verb, m_view->currentRevision()); });
+        m_menuBarActions << action;
+    };
+    add(tr("&Upgrade to here"), "upgradeHereMenuAction", Verb::UpgradeHere, QKeySequence(Qt::CTRL | Qt::Key_U));
+    add(tr("&Downgrade to here"), "downgradeHereMenuAction", Verb::DowngradeHere,
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    add(tr("Show &SQL of the plan"), "showSqlMenuAction", Verb::ShowSql, QKeySequence(Qt::CTRL | Qt::Key_L));
+    add(tr("&Open file"), "openFileMenuAction", Verb::OpenFile, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    add(tr("&Copy revision id"), "copyRevisionIdMenuAction", Verb::CopyRevisionId);
+    add(tr("S&tamp here…"), "stampMenuAction", Verb::Stamp);
+    add(tr("Upgrade &all"), "upgradeAllMenuAction", Verb::UpgradeAll, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    add(tr("&Revert to base…"), "revertToBaseMenuAction", Verb::RevertToBase);
+    add(tr("&Merge heads…"), "mergeHeadsMenuAction", Verb::MergeHeads);
+    add(tr("&Export graph…"), "exportGraphMenuAction", Verb::ExportGraph, QKeySequence(Qt::CTRL | Qt::Key_E));
+    updateActions();
+    return m_menuBarActions;
 }
 
 void RevisionsPane::onContextMenuRequested(const QPoint& pos)

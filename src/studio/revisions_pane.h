@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -39,6 +40,11 @@ public:
     /// The context menu for the revision at `index` (none: the empty area), holding only
     /// the actions that apply; the caller owns it.
     QMenu* contextMenuFor(const QModelIndex& index);
+    /// The same actions for the menu bar (Revision menu), acting on the current row with
+    /// the context menu's rules (disabled where the context menu leaves them out), and
+    /// shortcuts for the frequent ones. Object names: the context action's with "Menu"
+    /// before "Action". Created on the first call, owned by the pane.
+    QList<QAction*> menuBarActions();
 
 signals:
     void upgradeRequested(const QString& revision);
@@ -56,6 +62,16 @@ signals:
     void graphExported(const QString& path);
 
 private:
+    enum class Verb { UpgradeHere, DowngradeHere, ShowSql, OpenFile, CopyRevisionId, Stamp, UpgradeAll,
+                      RevertToBase, MergeHeads, ExportGraph };
+    /// Which actions apply to the revision at `index` (none: only the graph-wide ones).
+    struct Applicable {
+        bool upgradeHere = false, downgradeHere = false, showSql = false, openFile = false,
+             copyRevisionId = false, stamp = false, upgradeAll = false, revertToBase = false,
+             mergeHeads = false, exportGraph = false;
+    };
+    Applicable applicable(const QModelIndex& index) const;
+    void trigger(Verb verb, const QString& revision);
     void updateActions();
     void onSearchChanged(const QString& text);
     void onSearchNext();
@@ -76,6 +92,7 @@ private:
     bool m_busy = false;
     bool m_filtered = false;  // some rows are hidden by the search
     bool m_databaseAvailable = true;
+    QList<QAction*> m_menuBarActions;
 };
 
 } // namespace tempest::studio

@@ -21,11 +21,15 @@ SqlPane::SqlPane(QWidget* parent) : QWidget(parent), m_editor(new QPlainTextEdit
     m_editor->setReadOnly(true);
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setAccessibleName(tr("SQL preview"));
+    m_editor->setAccessibleDescription(
+        tr("The SQL of the selected operations, or of the whole planned run of the selected revision"));
     m_editor->setPlaceholderText(tr("Select operations or a revision to see its SQL."));
     new SqlHighlighter(m_editor->document());
     m_save = new QPushButton(tr("Sa&ve SQL…"), this);
     m_save->setObjectName(QStringLiteral("saveSqlButton"));
     m_save->setEnabled(false);
+    m_save->setAccessibleDescription(tr("Saves the SQL shown as a .sql file"));
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_save);

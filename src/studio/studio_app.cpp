@@ -8,7 +8,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QImage>
+#include <QDockWidget>
 #include <QLibraryInfo>
+#include <QSplitter>
+#include <QListWidget>
+#include <QPushButton>
 #include <QLocale>
 #include <QPixmap>
 #include <QTimer>
@@ -66,8 +70,16 @@ int runStudio(int argc, char** argv)
         QStringLiteral("screenshot"),
         QApplication::translate("tempest-studio", "Render the main window to FILE (PNG) once loaded, then exit."),
         QStringLiteral("FILE"));
+    QCommandLineOption stateOption(
+        QStringLiteral("screenshot-state"),
+        QApplication::translate("tempest-studio",
+                                "With --screenshot: what the picture shows: compare (default; the table posts "
+                                "expanded in both trees), findings (the first finding selected) or plan (the SQL "
+                                "of upgrading to tags03)."),
+        QStringLiteral("STATE"), QStringLiteral("compare"));
     parser.addOption(demoOption);
     parser.addOption(screenshotOption);
+    parser.addOption(stateOption);
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QApplication::translate("tempest-studio", "The project file (tempest.json)."));
     parser.process(app);
@@ -91,7 +103,24 @@ int runStudio(int argc, char** argv)
     MainWindow window;
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QObject::connect(&window, &MainWindow::snapshotLoaded, &app, [&window, file] {
+        const QString state = parser.value(stateOption);
+        if (state != QLatin1String("compare") && state != QLatin1String("findings") && state != QLatin1String("plan")) {
+            std::fprintf(stderr, "tempest-studio: --screenshot-state is compare, findings or plan\n");
+            return 2;
+        }
+        auto grab = [&window, file] {
+            QApplication::processEvents();
+            const bool saved = window.grab().save(file, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "tempest-studio: cannot write %s\n", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        };
+        // The plan is rendered on a worker: the picture waits for it.
+        QObject::connect(&window, &MainWindow::revisionSqlShown, &app, [grab, state] {
+            if (state == QLatin1String("plan"))
+                grab();
+        });
+        QObject::connect(&window, &MainWindow::snapshotLoaded, &app, [&window, grab, state] {
             window.selectTable(QStringLiteral("posts"));
             // Open the selected table's columns in both trees, so the picture shows the
             // per-column diff marks, and pick a pending revision so its actions are live.
@@ -104,11 +133,30 @@ int runStudio(int argc, char** argv)
             }
             if (auto* dag = window.findChild<DagView*>(QStringLiteral("dagView")))
                 dag->selectRevision(QStringLiteral("tags03"));
-            QApplication::processEvents();
-            const bool saved = window.grab().save(file, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "tempest-studio: cannot write %s\n", qPrintable(file));
-            QApplication::exit(saved ? 0 : 1);
+            // The picture is of the panes: the (empty) event log gives its room to them, and
+            // the pane the state is about gets the widest part of the bottom row.
+            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("eventLogDock")))
+                dock->hide();
+            if (auto* bottom = window.findChild<QSplitter*>(QStringLiteral("bottomSplitter"))) {
+                const int w = bottom->width();
+                if (state == QLatin1String("plan"))
+                    bottom->setSizes({w * 3 / 10, w * 2 / 10, w * 5 / 10});
+                else if (state == QLatin1String("findings"))
+                    bottom->setSizes({w * 3 / 10, w * 5 / 10, w * 2 / 10});
+            }
+            if (state == QLatin1String("findings")) {
+                if (auto* findings = window.findChild<QListWidget*>(QStringLiteral("findingsList"));
+                    findings && findings->count() > 0) {
+                    findings->setCurrentRow(0);
+                    emit findings->itemActivated(findings->item(0));
+                }
+            } else if (state == QLatin1String("plan")) {
+                if (auto* show = window.findChild<QPushButton*>(QStringLiteral("showSqlButton"))) {
+                    show->click();
+                    return;  // grabbed when the SQL is shown
+                }
+            }
+            grab();
         });
         QTimer::singleShot(60000, &app, [] {
             std::fprintf(stderr, "tempest-studio: the project did not load within 60 s\n");
@@ -122,7 +170,7 @@ int runStudio(int argc, char** argv)
     closeOnTerminationSignals(&window);
     window.show();
     if (!projectFile.isEmpty())
-        window.openProject(projectFile);
+        window.openProject(projectFile, demo ? DemoProject::displayName() : QString());
     return app.exec();
 }
 

@@ -174,7 +174,9 @@ private slots:
     void destructiveRunAsksAndCancelChangesNothing();
     void cancelDuringLongUpgradeLeavesDatabaseAsBeforeRevisionInFlight();
     void generateMigrationWritesAFile();
+    void screenshotWritesANonTrivialPng_data();
     void screenshotWritesANonTrivialPng();
+    void screenshotRefusesAnUnknownState();
     void headlessFallsBackToOffscreenWithAMessage();
 };
 
@@ -457,8 +459,19 @@ void TestStudio::generateMigrationWritesAFile()
     QVERIFY(files.front().startsWith(dag->model()->index(0, 0).data(RevisionGraphModel::RevisionIdRole).toString()));
 }
 
+void TestStudio::screenshotWritesANonTrivialPng_data()
+{
+    // The README's pictures: each state the option can select.
+    QTest::addColumn<QString>("state");
+    QTest::newRow("default") << QString();
+    QTest::newRow("findings") << QStringLiteral("findings");
+    QTest::newRow("compare") << QStringLiteral("compare");
+    QTest::newRow("plan") << QStringLiteral("plan");
+}
+
 void TestStudio::screenshotWritesANonTrivialPng()
 {
+    QFETCH(QString, state);
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("out.png"));
     QProcess process;
@@ -466,7 +479,10 @@ void TestStudio::screenshotWritesANonTrivialPng()
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TEMPEST_STUDIO_EXE), {QStringLiteral("--demo"), QStringLiteral("--screenshot"), png});
+    QStringList args{QStringLiteral("--demo"), QStringLiteral("--screenshot"), png};
+    if (!state.isEmpty())
+        args << QStringLiteral("--screenshot-state") << state;
+    process.start(QStringLiteral(TEMPEST_STUDIO_EXE), args);
     QVERIFY(process.waitForFinished(60000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     QVERIFY(QFileInfo(png).size() > 0);
@@ -479,6 +495,23 @@ void TestStudio::screenshotWritesANonTrivialPng()
         for (int x = 0; x < image.width(); x += 7)
             colours.insert(image.pixel(x, y));
     QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
+}
+
+void TestStudio::screenshotRefusesAnUnknownState()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TEMPEST_STUDIO_EXE),
+                  {QStringLiteral("--demo"), QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")),
+                   QStringLiteral("--screenshot-state"), QStringLiteral("everything")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("compare, findings or plan"));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.png"))));
 }
 
 void TestStudio::headlessFallsBackToOffscreenWithAMessage()

@@ -14,6 +14,7 @@
 #include "studio/connection_session.h"
 #include "studio/credential_store.h"
 #include "studio/main_window.h"
+#include "studio/revision_graph_model.h"
 #include "studio/project_snapshot.h"
 #include "studio/schema_tree_model.h"
 
@@ -95,6 +96,7 @@ private slots:
     void init();
     void unreachableServerShowsOffline_data();
     void unreachableServerShowsOffline();
+    void offlineRevisionsAreUnknownNotPending();
     void cancellingLoadShowsNotLoaded();
     void quittingDuringHungConnectExits();
     void urlFromFieldsAndBack_data();
@@ -147,6 +149,27 @@ void TestStudioConnection::unreachableServerShowsOffline()
     QCOMPARE(studio.child<QTreeView>("databaseTree")->model()->rowCount(), 0);
     QVERIFY(studio.child<QPushButton>("reconnectButton")->isVisible());
     TEMPEST_VERIFY_NOT_SHOWN(kSecret);
+}
+
+// Offline, which revisions are applied is unknown: the DAG must not call them pending,
+// not in the State column, not to a screen reader, not by dimming them.
+void TestStudioConnection::offlineRevisionsAreUnknownNotPending()
+{
+    Studio studio(QStringLiteral("postgresql"), postgresUri(closedLocalPort()));
+    QVERIFY(studio.open());
+    auto* dag = studio.child<QTreeView>("dagView");
+    QAbstractItemModel* model = dag->model();
+    QVERIFY(model->rowCount() > 0);
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QString state = model->index(r, RevisionGraphModel::StateColumn).data().toString();
+        QVERIFY2(state.startsWith(QStringLiteral("unknown")), qPrintable(state));
+        const QString spoken = model->index(r, RevisionGraphModel::GraphColumn).data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.contains(QStringLiteral("unknown")) && !spoken.contains(QStringLiteral("pending")),
+                 qPrintable(spoken));
+        QVERIFY(!model->index(r, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("pending")));
+        QVERIFY(!model->index(r, 0).data(RevisionGraphModel::StateKnownRole).toBool());
+    }
+    QVERIFY(dag->accessibleDescription().contains(QStringLiteral("unknown")));
 }
 
 void TestStudioConnection::cancellingLoadShowsNotLoaded()
