@@ -65,6 +65,8 @@ private slots:
     void varcharToIntegerKeepsNumericStrings();
     void becomingNotNullFillsNullsWithTheDefault();
     void addedEnumValueIsUsableAfterCommitFirst();
+    void valueAddedToARenamedEnumIsUsable_data();
+    void valueAddedToARenamedEnumIsUsable();
     void renameEnumKeepsRows();
     void droppingAValueInUseIsRefusedAndTouchesNothing();
     void droppingAnUnusedValueSwapsTheType();
@@ -235,6 +237,50 @@ void TestPostgresLive::addedEnumValueIsUsableAfterCommitFirst()
     // Running it again (a retried revision) is harmless: IF NOT EXISTS.
     driver->execute("DELETE FROM t");
     runRevision(*driver, before, ops);
+}
+
+// The family of seed 9298 (random pairs): a value added to an enum that the same
+// revision renames — once, twice in a chain, or after creating it — and used there.
+void TestPostgresLive::valueAddedToARenamedEnumIsUsable_data()
+{
+    QTest::addColumn<QString>("ops");
+    QTest::addColumn<QString>("type");
+    QTest::newRow("renamed, then the value added")
+        << R"J([{"kind": "rename_enum", "from": "mood", "to": "feeling"},
+               {"kind": "add_enum_value", "name": "feeling", "value": "ok", "before": "happy"}])J"
+        << "feeling";
+    QTest::newRow("the value added, then renamed")
+        << R"J([{"kind": "add_enum_value", "name": "mood", "value": "ok", "before": "happy"},
+               {"kind": "rename_enum", "from": "mood", "to": "feeling"}])J"
+        << "feeling";
+    QTest::newRow("renamed twice")
+        << R"J([{"kind": "rename_enum", "from": "mood", "to": "feeling"},
+               {"kind": "rename_enum", "from": "feeling", "to": "humour"},
+               {"kind": "add_enum_value", "name": "humour", "value": "ok", "before": "happy"}])J"
+        << "humour";
+}
+
+void TestPostgresLive::valueAddedToARenamedEnumIsUsable()
+{
+    QFETCH(QString, ops);
+    QFETCH(QString, type);
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema before = parseSchema(R"J({"tables": {"t": {"columns": {"id": {"type": "integer"}},
+        "primaryKey": ["id"]}}, "enums": {"mood": ["sad", "happy"]}})J", "before");
+    test::createThroughDialect(*driver, before);
+    auto list = opsFrom(ops.toUtf8().constData());
+    const std::string use = R"J([{"kind": "execute", "up": {"postgresql": "ALTER TABLE t ADD COLUMN m )J"
+                          + type.toStdString() + R"J( DEFAULT 'ok'; INSERT INTO t (id) VALUES (1)"}}])J";
+    list.push_back(opsFrom(use.c_str()).front());
+    try {
+        runRevision(*driver, before, list);
+    } catch (const std::exception& e) {
+        QFAIL(e.what());
+    }
+    QCOMPARE(scalar(*driver, "SELECT m::text FROM t"), std::string("ok"));
+    QCOMPARE(PostgresDialect().introspect(*driver, {}).findEnum(type.toStdString())->values,
+             (std::vector<std::string>{"sad", "ok", "happy"}));
 }
 
 void TestPostgresLive::renameEnumKeepsRows()

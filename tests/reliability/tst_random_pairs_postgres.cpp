@@ -45,6 +45,19 @@ void TestRandomPairsPostgres::pairsFoundByTheLongForm_data()
         << R"({"tables": {"Line Item": {"columns": {"id": {"type": "integer"},
               "c0": {"type": "enum", "enum": "mood1", "nullable": false, "default": {"value": "v3"}}},
               "primaryKey": ["id"]}}, "enums": {"mood1": ["v3", "calm", "glad", "sad"]}})";
+    // Seed 9298, shrunk: an enum renamed and given a value in one revision, the new
+    // value used as a new column's default. The value must be committed ahead under the
+    // enum's old name (PostgreSQL cannot use a value in the transaction that added it).
+    QTest::newRow("value added to a renamed enum and used")
+        << R"({"tables": {"order": {"columns": {"id": {"type": "integer", "autoincrement": true},
+              "c0": {"type": "enum", "enum": "mood1", "nullable": false, "default": {"value": "calm"}}},
+              "primaryKey": ["id"]}, "t4": {"columns": {"id": {"type": "integer", "autoincrement": true}},
+              "primaryKey": ["id"]}}, "enums": {"mood1": ["calm", "glad", "sad"]}})"
+        << R"({"tables": {"order": {"columns": {"id": {"type": "integer", "autoincrement": true},
+              "c0": {"type": "enum", "enum": "e6", "nullable": false, "default": {"value": "calm"}}},
+              "primaryKey": ["id"]}, "t4": {"columns": {"id": {"type": "integer", "autoincrement": true},
+              "select": {"type": "enum", "enum": "e6", "default": {"value": "v5"}}}, "primaryKey": ["id"]}},
+              "enums": {"e6": {"values": ["v5", "calm", "glad", "sad"], "renamedFrom": "mood1"}}})";
 }
 
 void TestRandomPairsPostgres::pairsFoundByTheLongForm()

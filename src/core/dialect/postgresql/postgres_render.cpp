@@ -5,6 +5,9 @@
 #include "core/dialect/postgresql/postgres_split.h"
 #include "core/ir/errors.h"
 
+#include <map>
+#include <set>
+#include <string>
 #include <type_traits>
 
 namespace tempest {
@@ -283,13 +286,29 @@ std::vector<std::string> pgCommitFirst(const std::vector<Operation>& ops, const 
 {
     std::vector<std::string> out;
     std::set<std::string> createdHere;
+    // A value added to an enum this list renamed is added, ahead, under the name the
+    // enum has before the list runs (seed 9298 of the random pairs: mood1 renamed to e6,
+    // 'v5' added to e6 and used as a default in the same revision). The in-transaction
+    // ADD VALUE IF NOT EXISTS then finds it there.
+    std::map<std::string, std::string> nameBefore;
+    auto before = [&](const std::string& name) {
+        auto it = nameBefore.find(name);
+        return it == nameBefore.end() ? name : it->second;
+    };
     for (const auto& op : ops) {
-        if (const auto* create = std::get_if<CreateEnum>(&op))
+        if (const auto* create = std::get_if<CreateEnum>(&op)) {
             createdHere.insert(create->definition.name);
-        else if (const auto* rename = std::get_if<RenameEnum>(&op))
-            createdHere.insert(rename->to);
-        else if (const auto* add = std::get_if<AddEnumValue>(&op); add && !createdHere.count(add->name))
-            out.push_back(addEnumValueSql(*add, context.schemaName));
+        } else if (const auto* rename = std::get_if<RenameEnum>(&op)) {
+            if (createdHere.count(rename->from))
+                createdHere.insert(rename->to);
+            else
+                nameBefore[rename->to] = before(rename->from);
+            nameBefore.erase(rename->from);
+        } else if (const auto* add = std::get_if<AddEnumValue>(&op); add && !createdHere.count(add->name)) {
+            AddEnumValue early = *add;
+            early.name = before(add->name);
+            out.push_back(addEnumValueSql(early, context.schemaName));
+        }
     }
     return out;
 }
