@@ -1,5 +1,6 @@
 #include "studio/confirm_destructive_dialog.h"
 
+#include "studio/operation_text.h"
 #include "studio/sql_highlighter.h"
 #include "ui_confirm_destructive_dialog.h"
 
@@ -20,7 +21,7 @@ ConfirmDestructiveDialog::ConfirmDestructiveDialog(const QString& action, std::v
     m_ui->factsTable->setRowCount(int(m_facts.size()));
     for (int row = 0; row < int(m_facts.size()); ++row) {
         const DestructiveFact& fact = m_facts[std::size_t(row)];
-        const QStringList cells{QString::fromStdString(fact.revision), QString::fromStdString(fact.description),
+        const QStringList cells{QString::fromStdString(fact.revision), phraseText(fact.phrase),
                                 QString::fromStdString(fact.table), rowsText(fact)};
         for (int column = 0; column < cells.size(); ++column)
             m_ui->factsTable->setItem(row, column, new QTableWidgetItem(cells[column]));

@@ -2,6 +2,7 @@
 
 #include "core/codegen/codegen.h"
 #include "core/revision/migration.h"
+#include "studio/operation_text.h"
 #include "ui_generate_migration_dialog.h"
 
 #include <QComboBox>
@@ -141,7 +142,7 @@ void GenerateMigrationDialog::regenerate()
         const QSignalBlocker block(m_list);
         m_list->clear();
         for (const Operation& op : m_result.operations) {
-            auto* item = new QListWidgetItem(QString::fromStdString(describe(op)), m_list);
+            auto* item = new QListWidgetItem(operationText(op), m_list);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Checked);
         }

@@ -1,6 +1,7 @@
 #include "studio/operation_list_model.h"
 
 #include "studio/diff_state.h"
+#include "studio/operation_text.h"
 
 #include <QGuiApplication>
 
@@ -61,11 +62,11 @@ QVariant OperationListModel::data(const QModelIndex& index, int role) const
         source += QLatin1Char(' ') + QString::fromStdString(sourced.revision);
     switch (role) {
     case Qt::DisplayRole: {
-        const QString text = source + QStringLiteral(": ") + QString::fromStdString(describe(op));
+        const QString text = source + QStringLiteral(": ") + operationText(op);
         return isDestructive(op) ? QStringLiteral("⚠ ") + text : text;
     }
     case Qt::ToolTipRole: {
-        const QString text = source + QStringLiteral(": ") + QString::fromStdString(describe(op));
+        const QString text = source + QStringLiteral(": ") + operationText(op);
         return isDestructive(op) ? tr("%1 — destructive: data is lost").arg(text) : text;
     }
     case SourceRole: return QString::fromUtf8(changeSourceName(sourced.source).data());

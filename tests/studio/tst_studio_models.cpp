@@ -4,9 +4,13 @@
 
 #include "core/dialect/dialect.h"
 #include "core/revision/graph_layout.h"
+#include "studio/operation_text.h"
 #include "studio/schema_tree_model.h"
 
+#include <functional>
+
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
 #include <QFile>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -54,6 +58,7 @@ private slots:
     void lanes();
     void translationsAreCompiledIn();
     void germanCatalogueIsComplete();
+    void operationTextsFollowTheLanguage();
 };
 
 void TestStudioModels::treePassesTheModelTester()
@@ -201,6 +206,95 @@ void TestStudioModels::germanCatalogueIsComplete()
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(messages > 50);
     QVERIFY2(untranslated.isEmpty(), qPrintable("untranslated: " + untranslated.join(QStringLiteral(" | "))));
+}
+
+namespace {
+
+/// One operation of every kind, and of every variant its text has (unique/partial index,
+/// enum value with a position, execute without down, a column losing its default).
+std::vector<tempest::Operation> everyOperationText()
+{
+    using namespace tempest;
+    Column id{"id", ColumnType::Integer};
+    Column email{"email", ColumnType::Varchar};
+    email.length = 200;
+    Column withDefault = email;
+    withDefault.defaultValue = DefaultValue::string("");
+    Table users{"users", {id, email}, {"id"}};
+    Index plain{"ix_email", {IndexColumn::column("email")}};
+    Index unique = plain;
+    unique.unique = true;
+    Index partial = plain;
+    partial.where = "email IS NOT NULL";
+    Index uniquePartial = partial;
+    uniquePartial.unique = true;
+    const ForeignKey fk{"fk_a", {"user_id"}, "users", {"id"}, FkAction::Cascade};
+    const CheckConstraint check{"ck_email", "length(email) > 3"};
+    const EnumType mood{"mood", {"sad", "happy"}};
+    return {CreateTable{users},
+            DropTable{users},
+            RenameTable{"users", "people"},
+            AddColumn{"users", email},
+            DropColumn{"users", email},
+            AlterColumn{"users", withDefault, email},
+            RenameColumn{"users", "email", "mail"},
+            CreateIndex{"users", plain},
+            CreateIndex{"users", unique},
+            CreateIndex{"users", partial},
+            CreateIndex{"users", uniquePartial},
+            DropIndex{"users", plain},
+            AddUnique{"users", {"uq_email", {"email"}}},
+            DropUnique{"users", {"uq_email", {"email"}}},
+            AddForeignKey{"posts", fk},
+            DropForeignKey{"posts", fk},
+            AddCheck{"users", check},
+            DropCheck{"users", check},
+            AlterPrimaryKey{"users", {"id"}, {}},
+            AlterTableComment{"users", std::nullopt, "people"},
+            CreateEnum{mood},
+            DropEnum{mood},
+            AddEnumValue{"mood", "calm", std::nullopt},
+            AddEnumValue{"mood", "calm", "happy"},
+            DropEnumValue{"mood", "calm", std::nullopt},
+            RenameEnum{"mood", "feeling"},
+            RecreateTable{users, users},
+            Execute{{{"sqlite", "UPDATE users SET email = lower(email)"}}, std::nullopt},
+            Execute{{}, std::map<std::string, std::string>{}}};
+}
+
+} // namespace
+
+void TestStudioModels::operationTextsFollowTheLanguage()
+{
+    using namespace tempest;
+    // Without a catalogue Studio shows the CLI's English text, character for character.
+    for (const Operation& op : everyOperationText())
+        QCOMPARE(studio::operationText(op), QString::fromStdString(describe(op)));
+
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/tempest_studio_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    QCOMPARE(studio::operationText(AddColumn{"users", Column{"score", ColumnType::Integer}}),
+             QStringLiteral("Spalte users.score hinzufügen (integer)"));
+    QCOMPARE(studio::operationText(AlterPrimaryKey{"users", {"id"}, {}}),
+             QStringLiteral("Primärschlüssel von users ändern: (id) -> keiner"));
+    // Every kind and variant is translated, and its names, types and SQL survive: each
+    // argument of the English text is in the German one.
+    for (const Operation& op : everyOperationText()) {
+        const QString english = QString::fromStdString(describe(op));
+        const QString translated = studio::operationText(op);
+        QVERIFY2(translated != english, qPrintable("not translated: " + english));
+        std::function<void(const Phrase&)> argumentsKept = [&](const Phrase& p) {
+            for (const Phrase& arg : p.args) {
+                if (!arg.translatable && arg.args.empty())
+                    QVERIFY2(translated.contains(QString::fromStdString(arg.text)),
+                             qPrintable(translated + " lost " + QString::fromStdString(arg.text)));
+                argumentsKept(arg);
+            }
+        };
+        argumentsKept(describePhrase(op));
+    }
+    QCoreApplication::removeTranslator(&german);
 }
 
 QTEST_MAIN(TestStudioModels)

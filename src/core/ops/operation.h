@@ -5,6 +5,7 @@
 
 #include "core/ir/json.h"
 #include "core/ir/schema.h"
+#include "core/ops/phrase.h"
 
 #include <map>
 #include <optional>
@@ -76,6 +77,9 @@ std::string_view operationKind(const Operation& op);
 std::string operationTable(const Operation& op);
 /// One line for humans: `add column users.score (numeric(10,2))`.
 std::string describe(const Operation& op);
+/// describe() as a translatable pattern with its arguments (core/ops/phrase.h): Studio
+/// shows it in the user's language; describe() is its English rendering.
+Phrase describePhrase(const Operation& op);
 /// True for operations that lose data when applied (drop table/column, narrowing types,
 /// dropping an enum value): the Studio asks before applying them.
 bool isDestructive(const Operation& op);

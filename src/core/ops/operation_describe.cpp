@@ -2,6 +2,7 @@
 // comments, runner progress and the Studio's operation list.
 
 #include "core/ops/operation.h"
+#include "core/ops/phrase.h"
 
 #include <type_traits>
 
@@ -89,148 +90,191 @@ struct AlterParts {
     bool comment = false;
 };
 
-std::string columnSummary(const Column& column, const AlterParts& parts)
+Phrase columnSummary(const Column& column, const AlterParts& parts)
 {
-    std::string out = typeSpelling(column) + (column.nullable ? " NULL" : " NOT NULL");
+    // Types and SQL keywords stay as they are in every language; the words around them
+    // ("no default") are phrases.
+    std::vector<Phrase> pieces{verbatim(typeSpelling(column) + (column.nullable ? " NULL" : " NOT NULL"))};
     if (parts.defaultValue)
-        out += column.defaultValue ? " DEFAULT " + defaultSpelling(*column.defaultValue) : " no default";
+        pieces.push_back(column.defaultValue ? verbatim(" DEFAULT " + defaultSpelling(*column.defaultValue))
+                                             : joinPhrases(" %1", {phrase(TEMPEST_TR_NOOP("Operation", "no default"))}));
     if (parts.autoincrement && column.autoincrement)
-        out += " AUTOINCREMENT";
+        pieces.push_back(verbatim(" AUTOINCREMENT"));
     if (parts.comment)
-        out += column.comment ? " COMMENT " + quoted(*column.comment) : " no comment";
-    return out;
+        pieces.push_back(column.comment ? verbatim(" COMMENT " + quoted(*column.comment))
+                                        : joinPhrases(" %1", {phrase(TEMPEST_TR_NOOP("Operation", "no comment"))}));
+    std::string pattern;
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+        pattern += "%" + std::to_string(i + 1);
+    return Phrase{pattern, std::move(pieces), false};
 }
 
-std::string optionalText(const std::optional<std::string>& text)
+Phrase optionalText(const std::optional<std::string>& text)
 {
-    return text ? quoted(*text) : "none";
+    return text ? verbatim(quoted(*text)) : phrase(TEMPEST_TR_NOOP("Operation", "none"));
 }
 
-std::string executeSnippet(const std::map<std::string, std::string>& sql)
+Phrase executeSnippet(const std::map<std::string, std::string>& sql)
 {
     if (sql.empty())
-        return "(no SQL)";
+        return phrase(TEMPEST_TR_NOOP("Operation", "(no SQL)"));
     auto it = sql.find("sqlite");
     const std::string& text = it != sql.end() ? it->second : sql.begin()->second;
     std::string line = text.substr(0, text.find('\n'));
     constexpr std::size_t maxLength = 60;
     if (line.size() > maxLength || line.size() < text.size())
         line = line.substr(0, maxLength) + "...";
-    return line;
+    return verbatim(line);
 }
 
-std::string describeOne(const CreateTable& op) { return "create table " + op.definition.name; }
-std::string describeOne(const DropTable& op) { return "drop table " + op.definition.name; }
-std::string describeOne(const RenameTable& op) { return "rename table " + op.from + " -> " + op.to; }
+Phrase dotted(const std::string& table, const std::string& column) { return verbatim(table + "." + column); }
 
-std::string describeOne(const AddColumn& op)
+Phrase describeOne(const CreateTable& op) { return phrase(TEMPEST_TR_NOOP("Operation", "create table %1"), {verbatim(op.definition.name)}); }
+Phrase describeOne(const DropTable& op) { return phrase(TEMPEST_TR_NOOP("Operation", "drop table %1"), {verbatim(op.definition.name)}); }
+Phrase describeOne(const RenameTable& op)
 {
-    return "add column " + op.table + "." + op.definition.name + " (" + typeSpelling(op.definition)
-        + (op.definition.nullable ? "" : " NOT NULL") + ")";
+    return phrase(TEMPEST_TR_NOOP("Operation", "rename table %1 -> %2"), {verbatim(op.from), verbatim(op.to)});
 }
 
-std::string describeOne(const DropColumn& op) { return "drop column " + op.table + "." + op.definition.name; }
+Phrase describeOne(const AddColumn& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "add column %1 (%2)"),
+                  {dotted(op.table, op.definition.name),
+                   verbatim(typeSpelling(op.definition) + (op.definition.nullable ? "" : " NOT NULL"))});
+}
 
-std::string describeOne(const AlterColumn& op)
+Phrase describeOne(const DropColumn& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "drop column %1"), {dotted(op.table, op.definition.name)});
+}
+
+Phrase describeOne(const AlterColumn& op)
 {
     AlterParts parts;
     parts.defaultValue = op.from.defaultValue != op.to.defaultValue;
     parts.autoincrement = op.from.autoincrement != op.to.autoincrement;
     parts.comment = op.from.comment != op.to.comment;
-    return "alter column " + op.table + "." + op.to.name + ": " + columnSummary(op.from, parts) + " -> "
-        + columnSummary(op.to, parts);
+    return phrase(TEMPEST_TR_NOOP("Operation", "alter column %1: %2 -> %3"),
+                  {dotted(op.table, op.to.name), columnSummary(op.from, parts), columnSummary(op.to, parts)});
 }
 
-std::string describeOne(const RenameColumn& op)
+Phrase describeOne(const RenameColumn& op)
 {
-    return "rename column " + op.table + "." + op.from + " -> " + op.to;
+    return phrase(TEMPEST_TR_NOOP("Operation", "rename column %1 -> %2"), {dotted(op.table, op.from), verbatim(op.to)});
 }
 
-std::string describeOne(const CreateIndex& op)
+Phrase describeOne(const CreateIndex& op)
 {
     const Index& index = op.definition;
-    std::string out = std::string("create ") + (index.unique ? "unique " : "") + "index " + index.name
-        + " on " + op.table + " " + indexColumnList(index.columns);
-    if (index.where)
-        out += " where " + *index.where;
-    return out;
+    std::vector<Phrase> args{verbatim(index.name), verbatim(op.table), verbatim(indexColumnList(index.columns))};
+    if (index.where) {
+        args.push_back(verbatim(*index.where));
+        return index.unique ? phrase(TEMPEST_TR_NOOP("Operation", "create unique index %1 on %2 %3 where %4"), std::move(args))
+                            : phrase(TEMPEST_TR_NOOP("Operation", "create index %1 on %2 %3 where %4"), std::move(args));
+    }
+    return index.unique ? phrase(TEMPEST_TR_NOOP("Operation", "create unique index %1 on %2 %3"), std::move(args))
+                        : phrase(TEMPEST_TR_NOOP("Operation", "create index %1 on %2 %3"), std::move(args));
 }
 
-std::string describeOne(const DropIndex& op) { return "drop index " + op.definition.name + " on " + op.table; }
-
-std::string describeOne(const AddUnique& op)
+Phrase describeOne(const DropIndex& op)
 {
-    return "add unique " + op.definition.name + " on " + op.table + " " + columnList(op.definition.columns);
+    return phrase(TEMPEST_TR_NOOP("Operation", "drop index %1 on %2"), {verbatim(op.definition.name), verbatim(op.table)});
 }
 
-std::string describeOne(const DropUnique& op) { return "drop unique " + op.definition.name + " on " + op.table; }
+Phrase describeOne(const AddUnique& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "add unique %1 on %2 %3"),
+                  {verbatim(op.definition.name), verbatim(op.table), verbatim(columnList(op.definition.columns))});
+}
 
-std::string describeOne(const AddForeignKey& op)
+Phrase describeOne(const DropUnique& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "drop unique %1 on %2"), {verbatim(op.definition.name), verbatim(op.table)});
+}
+
+Phrase describeOne(const AddForeignKey& op)
 {
     const ForeignKey& fk = op.definition;
-    std::string out = "add foreign key " + fk.name + " on " + op.table + " " + columnList(fk.columns) + " -> "
-        + fk.refTable + " " + columnList(fk.refColumns);
+    std::string actions;  // SQL words, as written in DDL
     if (fk.onDelete != FkAction::NoAction)
-        out += " on delete " + std::string(fkActionName(fk.onDelete));
+        actions += " on delete " + std::string(fkActionName(fk.onDelete));
     if (fk.onUpdate != FkAction::NoAction)
-        out += " on update " + std::string(fkActionName(fk.onUpdate));
-    return out;
+        actions += " on update " + std::string(fkActionName(fk.onUpdate));
+    return phrase(TEMPEST_TR_NOOP("Operation", "add foreign key %1 on %2 %3 -> %4 %5%6"),
+                  {verbatim(fk.name), verbatim(op.table), verbatim(columnList(fk.columns)), verbatim(fk.refTable),
+                   verbatim(columnList(fk.refColumns)), verbatim(actions)});
 }
 
-std::string describeOne(const DropForeignKey& op)
+Phrase describeOne(const DropForeignKey& op)
 {
-    return "drop foreign key " + op.definition.name + " on " + op.table;
+    return phrase(TEMPEST_TR_NOOP("Operation", "drop foreign key %1 on %2"), {verbatim(op.definition.name), verbatim(op.table)});
 }
 
-std::string describeOne(const AddCheck& op)
+Phrase describeOne(const AddCheck& op)
 {
-    return "add check " + op.definition.name + " on " + op.table + " (" + op.definition.expr + ")";
+    return phrase(TEMPEST_TR_NOOP("Operation", "add check %1 on %2 (%3)"),
+                  {verbatim(op.definition.name), verbatim(op.table), verbatim(op.definition.expr)});
 }
 
-std::string describeOne(const DropCheck& op) { return "drop check " + op.definition.name + " on " + op.table; }
+Phrase describeOne(const DropCheck& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "drop check %1 on %2"), {verbatim(op.definition.name), verbatim(op.table)});
+}
 
-std::string describeOne(const AlterPrimaryKey& op)
+Phrase describeOne(const AlterPrimaryKey& op)
 {
     auto spell = [](const std::vector<std::string>& columns) {
-        return columns.empty() ? std::string("none") : columnList(columns);
+        return columns.empty() ? phrase(TEMPEST_TR_NOOP("Operation", "none")) : verbatim(columnList(columns));
     };
-    return "alter primary key of " + op.table + ": " + spell(op.from) + " -> " + spell(op.to);
+    return phrase(TEMPEST_TR_NOOP("Operation", "alter primary key of %1: %2 -> %3"), {verbatim(op.table), spell(op.from), spell(op.to)});
 }
 
-std::string describeOne(const AlterTableComment& op)
+Phrase describeOne(const AlterTableComment& op)
 {
-    return "alter comment of table " + op.table + ": " + optionalText(op.from) + " -> " + optionalText(op.to);
+    return phrase(TEMPEST_TR_NOOP("Operation", "alter comment of table %1: %2 -> %3"),
+                  {verbatim(op.table), optionalText(op.from), optionalText(op.to)});
 }
 
-std::string describeOne(const CreateEnum& op)
+Phrase describeOne(const CreateEnum& op)
 {
-    return "create enum " + op.definition.name + " (" + joined(op.definition.values) + ")";
+    return phrase(TEMPEST_TR_NOOP("Operation", "create enum %1 (%2)"), {verbatim(op.definition.name), verbatim(joined(op.definition.values))});
 }
 
-std::string describeOne(const DropEnum& op) { return "drop enum " + op.definition.name; }
+Phrase describeOne(const DropEnum& op) { return phrase(TEMPEST_TR_NOOP("Operation", "drop enum %1"), {verbatim(op.definition.name)}); }
 
-std::string describeOne(const AddEnumValue& op)
+Phrase describeOne(const AddEnumValue& op)
 {
-    std::string out = "add value " + quoted(op.value) + " to enum " + op.name;
     if (op.before)
-        out += " before " + quoted(*op.before);
-    return out;
+        return phrase(TEMPEST_TR_NOOP("Operation", "add value %1 to enum %2 before %3"),
+                      {verbatim(quoted(op.value)), verbatim(op.name), verbatim(quoted(*op.before))});
+    return phrase(TEMPEST_TR_NOOP("Operation", "add value %1 to enum %2"), {verbatim(quoted(op.value)), verbatim(op.name)});
 }
 
-std::string describeOne(const DropEnumValue& op) { return "drop value " + quoted(op.value) + " from enum " + op.name; }
-std::string describeOne(const RenameEnum& op) { return "rename enum " + op.from + " -> " + op.to; }
-std::string describeOne(const RecreateTable& op) { return "recreate table " + op.to.name; }
-
-std::string describeOne(const Execute& op)
+Phrase describeOne(const DropEnumValue& op)
 {
-    return "execute " + executeSnippet(op.up) + (op.down ? "" : " (irreversible)");
+    return phrase(TEMPEST_TR_NOOP("Operation", "drop value %1 from enum %2"), {verbatim(quoted(op.value)), verbatim(op.name)});
+}
+
+Phrase describeOne(const RenameEnum& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "rename enum %1 -> %2"), {verbatim(op.from), verbatim(op.to)});
+}
+
+Phrase describeOne(const RecreateTable& op) { return phrase(TEMPEST_TR_NOOP("Operation", "recreate table %1"), {verbatim(op.to.name)}); }
+
+Phrase describeOne(const Execute& op)
+{
+    return op.down ? phrase(TEMPEST_TR_NOOP("Operation", "execute %1"), {executeSnippet(op.up)})
+                   : phrase(TEMPEST_TR_NOOP("Operation", "execute %1 (irreversible)"), {executeSnippet(op.up)});
 }
 
 } // namespace
 
-std::string describe(const Operation& op)
+Phrase describePhrase(const Operation& op)
 {
     return std::visit([](const auto& o) { return describeOne(o); }, op);
 }
+
+std::string describe(const Operation& op) { return renderPhrase(describePhrase(op)); }
 
 } // namespace tempest

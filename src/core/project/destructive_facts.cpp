@@ -101,6 +101,7 @@ std::vector<DestructiveFact> destructiveFacts(const Project& project, const RunP
                 DestructiveFact fact;
                 fact.revision = id;
                 fact.description = describe(op);
+                fact.phrase = describePhrase(op);
                 fact.table = operationTable(op);
                 if (!fact.table.empty()) {
                     const std::optional<std::string> liveName = origins.liveNameOf(fact.table);

@@ -4,6 +4,7 @@
 // table holds in the live database now, and its SQL. Studio's confirmation dialog and
 // the CLI's upgrade/downgrade show the same list.
 
+#include "core/ops/phrase.h"
 #include "core/project/run_plan.h"
 
 #include <cstdint>
@@ -17,6 +18,8 @@ struct DestructiveFact {
     std::string revision;
     /// describe() of the operation: "drop column users.email (text)".
     std::string description;
+    /// The same as a translatable phrase (describePhrase), for front ends in other languages.
+    Phrase phrase;
     /// The table the operation touches ("" for enum operations).
     std::string table;
     /// Rows of `table` in the live database before the run (a table renamed earlier in
