@@ -31,11 +31,17 @@ void FindingsList::setFindings(const std::vector<Finding>& findings)
 {
     clear();
     for (const Finding& f : findings) {
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1: %2").arg(kindLabel(f.kind), QString::fromStdString(f.text)), this);
+        QString text = QStringLiteral("%1: %2").arg(kindLabel(f.kind), QString::fromStdString(f.text));
+        // Drift that a pending revision changes is not (yet) a mistake: say which one.
+        if (!f.pendingRevision.empty())
+            text += QLatin1Char(' ')
+                + tr("(pending revision %1 changes %2)")
+                      .arg(QString::fromStdString(f.pendingRevision), QString::fromStdString(f.subject));
+        auto* item = new QListWidgetItem(text, this);
         item->setData(KindRole, QString::fromUtf8(findingKindName(f.kind).data()));
         item->setData(SubjectRole, QString::fromStdString(f.subject));
         item->setData(ItemRole, QString::fromStdString(f.item));
+        item->setData(PendingRevisionRole, QString::fromStdString(f.pendingRevision));
         item->setToolTip(item->text());
     }
 }

@@ -18,7 +18,7 @@ class FindingsList : public QListWidget {
 
 public:
     /// Data roles of each row.
-    enum Role { KindRole = Qt::UserRole + 1, SubjectRole, ItemRole };
+    enum Role { KindRole = Qt::UserRole + 1, SubjectRole, ItemRole, PendingRevisionRole };
 
     explicit FindingsList(QWidget* parent = nullptr);
     void setFindings(const std::vector<Finding>& findings);

@@ -162,6 +162,15 @@ void TestStudioCompare::findingsListEveryKindAndSelectTheirObject()
     QVERIFY(findingRow("edited", "r1"));
     QVERIFY(pending->text().startsWith(QLatin1String("Pending: ")));
     QVERIFY(drift->text().startsWith(QLatin1String("Drift: ")));
+    // Drift a pending revision changes says so (r2 adds Artist.Country); drift no pending
+    // revision touches does not.
+    QListWidgetItem* resolvedByR2 = findingRow("drift", "\"Artist\".\"Country\"");
+    QVERIFY(resolvedByR2);
+    QVERIFY2(resolvedByR2->text().endsWith(QLatin1String("(pending revision r2 changes Artist)")),
+             qPrintable(resolvedByR2->text()));
+    QCOMPARE(resolvedByR2->data(FindingsList::PendingRevisionRole).toString(), QStringLiteral("r2"));
+    QVERIFY(!drift->text().contains(QLatin1String("pending revision")));
+    QCOMPARE(drift->data(FindingsList::PendingRevisionRole).toString(), QString());
     const QString status = studio.driftLabel();
     QVERIFY2(!status.contains(QLatin1String("No drift")), qPrintable(status));
     for (const char* part : {"pending", "Drift", "not in a migration", "edited"})

@@ -27,6 +27,38 @@ Finding headsFinding(const std::vector<std::string>& heads)
     return {FindingKind::MultipleHeads, {}, std::to_string(heads.size()) + " heads: " + joinIds(heads)};
 }
 
+/// The table or enum an operation changes (operationTable, or the enum's name).
+std::string operationSubject(const Operation& op)
+{
+    if (const auto* o = std::get_if<CreateEnum>(&op))
+        return o->definition.name;
+    if (const auto* o = std::get_if<DropEnum>(&op))
+        return o->definition.name;
+    if (const auto* o = std::get_if<AddEnumValue>(&op))
+        return o->name;
+    if (const auto* o = std::get_if<DropEnumValue>(&op))
+        return o->name;
+    if (const auto* o = std::get_if<RenameEnum>(&op))
+        return o->to;
+    return operationTable(op);
+}
+
+/// The first pending revision whose operations touch `subject` (either name of a rename).
+std::string pendingRevisionTouching(const RevisionGraph& graph, const std::vector<std::string>& pending,
+                                    const std::string& subject)
+{
+    for (const std::string& id : pending)
+        for (const Operation& op : graph.at(id).up) {
+            if (operationSubject(op) == subject)
+                return id;
+            if (const auto* r = std::get_if<RenameTable>(&op); r && r->from == subject)
+                return id;
+            if (const auto* r = std::get_if<RenameEnum>(&op); r && r->from == subject)
+                return id;
+        }
+    return {};
+}
+
 Schema withoutUnsupported(Schema schema)
 {
     schema.unsupported.clear();
@@ -156,8 +188,11 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
         status.findings.push_back({FindingKind::Pending, id, revisionLine(id, graph.at(id).label)});
     // Behind heads: the differences are the pending revisions', not worth listing.
     if (!status.behindHeads)
-        for (const SchemaDifference& difference : report.differences)
-            status.findings.push_back(differenceFinding(FindingKind::Drift, difference));
+        for (const SchemaDifference& difference : report.differences) {
+            Finding finding = differenceFinding(FindingKind::Drift, difference);
+            finding.pendingRevision = pendingRevisionTouching(graph, status.pending, finding.subject);
+            status.findings.push_back(std::move(finding));
+        }
     addUncapturedFindings(status);
     for (const AppliedRevision& row : status.appliedRows) {
         const Migration* m = graph.find(row.id);

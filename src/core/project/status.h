@@ -36,6 +36,9 @@ struct Finding {
     /// Drift and uncaptured: the column, index or constraint of `subject` the finding is
     /// about; empty when it is about the whole table or enum (or a revision).
     std::string item;
+    /// Drift only: the first pending revision (topoOrder) that changes `subject`, so an
+    /// upgrade may resolve this finding ("" when no pending revision touches it).
+    std::string pendingRevision;
     bool operator==(const Finding&) const = default;
 };
 
