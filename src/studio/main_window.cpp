@@ -646,6 +646,7 @@ void MainWindow::restoreLayout()
     m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_paneSplitter->restoreState(settings.value(QStringLiteral("window/paneSplitter")).toByteArray());
     m_bottomSplitter->restoreState(settings.value(QStringLiteral("window/bottomSplitter")).toByteArray());
+    m_viewMenu->restorePanes();
 }
 
 void MainWindow::saveLayout() const
@@ -656,6 +657,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/paneSplitter"), m_paneSplitter->saveState());
     settings.setValue(QStringLiteral("window/bottomSplitter"), m_bottomSplitter->saveState());
+    m_viewMenu->savePanes();
 }
 
 } // namespace tempest::studio

@@ -6,6 +6,7 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSplitter>
+#include <QStringList>
 #include <QToolBar>
 
 namespace tempest::studio {
@@ -28,6 +29,7 @@ QAction* ViewMenu::addPane(const QString& title, QWidget* pane)
     action->setChecked(true);
     connect(action, &QAction::toggled, pane, &QWidget::setVisible);
     m_panes << pane;
+    m_paneActions << action;
     return action;
 }
 
@@ -69,6 +71,27 @@ void ViewMenu::resetLayout()
         splitter->setSizes(sizes);
     }
     QSettings().remove(QStringLiteral("window"));
+}
+
+void ViewMenu::savePanes() const
+{
+    // By the action, not by isVisible(): a pane of a minimised or not yet shown window is
+    // not visible but still wanted.
+    QStringList hidden;
+    for (int i = 0; i < m_panes.size(); ++i)
+        if (!m_paneActions[i]->isChecked())
+            hidden << m_panes[i]->objectName();
+    QSettings().setValue(QStringLiteral("window/hiddenPanes"), hidden);
+}
+
+void ViewMenu::restorePanes()
+{
+    const QStringList hidden = QSettings().value(QStringLiteral("window/hiddenPanes")).toStringList();
+    for (int i = 0; i < m_panes.size(); ++i) {
+        const bool shown = !hidden.contains(m_panes[i]->objectName());
+        m_paneActions[i]->setChecked(shown);
+        m_panes[i]->setVisible(shown);
+    }
 }
 
 } // namespace tempest::studio

@@ -30,6 +30,10 @@ public:
     /// After every pane was added: the separator and "Reset layout".
     void finish();
     void resetLayout();
+    /// The panes hidden through this menu, by object name, under window/hiddenPanes of
+    /// the settings (restore: after finish(), before the window is shown).
+    void savePanes() const;
+    void restorePanes();
 
 private:
     QMainWindow* m_window;
@@ -38,6 +42,7 @@ private:
     QDockWidget* m_dock;
     QToolBar* m_toolbar;
     QList<QWidget*> m_panes;
+    QList<QAction*> m_paneActions;
 };
 
 } // namespace tempest::studio

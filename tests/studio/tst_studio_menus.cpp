@@ -112,6 +112,7 @@ private slots:
     void aboutShowsRuntimeVersionsAndADocsLink();
     void viewMenuHidesAndShowsEveryPane();
     void resetLayoutShowsEverythingAndForgetsTheSavedLayout();
+    void hiddenPanesStayHiddenAfterARestart();
     void everyMenuHasAMnemonic();
     void everyDagContextActionIsInTheMenuBar();
     void treatAsRenameIsInTheMenuBar();
@@ -125,6 +126,7 @@ void TestStudioMenus::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("tempest-db-tests"));
+    QSettings().clear();  // no layout left by an earlier run
 }
 
 void TestStudioMenus::aboutShowsRuntimeVersionsAndADocsLink()
@@ -200,6 +202,31 @@ void TestStudioMenus::resetLayoutShowsEverythingAndForgetsTheSavedLayout()
     const QList<int> sizes = panes->sizes();
     QVERIFY2(qAbs(sizes[0] - sizes[1]) <= 2 && qAbs(sizes[1] - sizes[2]) <= 2, "equal parts again");
     QVERIFY(!QSettings().contains(QStringLiteral("window/paneSplitter")));
+}
+
+void TestStudioMenus::hiddenPanesStayHiddenAfterARestart()
+{
+    {
+        OpenDemo d;
+        QVERIFY(d.load());
+        d.child<QAction>("showFindingsBoxAction")->trigger();
+        d.child<QAction>("showSqlPreviewBoxAction")->trigger();
+        d.window.close();  // saves the layout, as quitting does
+    }
+    {
+        OpenDemo d;  // a new window: what the next start builds
+        QVERIFY(d.load());
+        QVERIFY(!d.child<QWidget>("findingsBox")->isVisible());
+        QVERIFY(!d.child<QAction>("showFindingsBoxAction")->isChecked());
+        QVERIFY(!d.child<QWidget>("sqlPreviewBox")->isVisible());
+        QVERIFY(!d.child<QAction>("showSqlPreviewBoxAction")->isChecked());
+        QVERIFY(d.child<QWidget>("diffBox")->isVisible());
+        QVERIFY(d.child<QAction>("showDiffBoxAction")->isChecked());
+        d.child<QAction>("resetLayoutAction")->trigger();
+        QVERIFY(d.child<QWidget>("findingsBox")->isVisible());
+        QVERIFY(d.child<QWidget>("sqlPreviewBox")->isVisible());
+    }
+    QVERIFY(!QSettings().contains(QStringLiteral("window/hiddenPanes")));
 }
 
 void TestStudioMenus::everyMenuHasAMnemonic()
