@@ -249,6 +249,175 @@
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="100"/>
+        <source>no default</source>
+        <translation>kein Standardwert</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="105"/>
+        <source>no comment</source>
+        <translation>kein Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="114"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="227"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="120"/>
+        <source>(no SQL)</source>
+        <translation>(kein SQL)</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="132"/>
+        <source>create table %1</source>
+        <translation>Tabelle %1 anlegen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="133"/>
+        <source>drop table %1</source>
+        <translation>Tabelle %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="136"/>
+        <source>rename table %1 -&gt; %2</source>
+        <translation>Tabelle %1 umbenennen -&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="141"/>
+        <source>add column %1 (%2)</source>
+        <translation>Spalte %1 hinzufügen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="148"/>
+        <source>drop column %1</source>
+        <translation>Spalte %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="157"/>
+        <source>alter column %1: %2 -&gt; %3</source>
+        <translation>Spalte %1 ändern: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="163"/>
+        <source>rename column %1 -&gt; %2</source>
+        <translation>Spalte %1 umbenennen -&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="172"/>
+        <source>create unique index %1 on %2 %3 where %4</source>
+        <translation>Eindeutigen Index %1 auf %2 %3 anlegen, WHERE %4</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="173"/>
+        <source>create index %1 on %2 %3 where %4</source>
+        <translation>Index %1 auf %2 %3 anlegen, WHERE %4</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="175"/>
+        <source>create unique index %1 on %2 %3</source>
+        <translation>Eindeutigen Index %1 auf %2 %3 anlegen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="176"/>
+        <source>create index %1 on %2 %3</source>
+        <translation>Index %1 auf %2 %3 anlegen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="181"/>
+        <source>drop index %1 on %2</source>
+        <translation>Index %1 auf %2 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="186"/>
+        <source>add unique %1 on %2 %3</source>
+        <translation>Eindeutigkeit %1 auf %2 %3 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="192"/>
+        <source>drop unique %1 on %2</source>
+        <translation>Eindeutigkeit %1 auf %2 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="203"/>
+        <source>add foreign key %1 on %2 %3 -&gt; %4 %5%6</source>
+        <translation>Fremdschlüssel %1 auf %2 %3 -&gt; %4 %5%6 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="210"/>
+        <source>drop foreign key %1 on %2</source>
+        <translation>Fremdschlüssel %1 auf %2 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="215"/>
+        <source>add check %1 on %2 (%3)</source>
+        <translation>Prüfbedingung %1 auf %2 hinzufügen (%3)</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="221"/>
+        <source>drop check %1 on %2</source>
+        <translation>Prüfbedingung %1 auf %2 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="229"/>
+        <source>alter primary key of %1: %2 -&gt; %3</source>
+        <translation>Primärschlüssel von %1 ändern: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="234"/>
+        <source>alter comment of table %1: %2 -&gt; %3</source>
+        <translation>Kommentar der Tabelle %1 ändern: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="240"/>
+        <source>create enum %1 (%2)</source>
+        <translation>Aufzählung %1 anlegen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="243"/>
+        <source>drop enum %1</source>
+        <translation>Aufzählung %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="248"/>
+        <source>add value %1 to enum %2 before %3</source>
+        <translation>Wert %1 zur Aufzählung %2 vor %3 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="250"/>
+        <source>add value %1 to enum %2</source>
+        <translation>Wert %1 zur Aufzählung %2 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="255"/>
+        <source>drop value %1 from enum %2</source>
+        <translation>Wert %1 aus der Aufzählung %2 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="260"/>
+        <source>rename enum %1 -&gt; %2</source>
+        <translation>Aufzählung %1 umbenennen -&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="263"/>
+        <source>recreate table %1</source>
+        <translation>Tabelle %1 neu aufbauen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="267"/>
+        <source>execute %1</source>
+        <translation>Ausführen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="268"/>
+        <source>execute %1 (irreversible)</source>
+        <translation>Ausführen: %1 (nicht umkehrbar)</translation>
+    </message>
+</context>
+<context>
     <name>tempest-studio</name>
     <message>
         <location filename="../src/studio/studio_app.cpp" line="64"/>
@@ -301,7 +470,7 @@
         <translation type="vanished">Daten gehen verloren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="19"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="20"/>
         <source>%1 runs %n destructive operation(s). This data is lost:</source>
         <translation>
             <numerusform>%1 führt %n zerstörende Operation aus. Diese Daten gehen verloren:</numerusform>
@@ -309,27 +478,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="38"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="39"/>
         <source>Apply anyway</source>
         <translation>Trotzdem anwenden</translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="54"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="54"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
         <source>not counted</source>
         <translation>nicht gezählt</translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="56"/>
         <source>1 row</source>
         <translation>1 Zeile</translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="56"/>
         <source>%1 rows</source>
         <translation>%1 Zeilen</translation>
     </message>
@@ -536,6 +705,11 @@ Passwort:</translation>
         <source>Heads</source>
         <translation>Kopfrevisionen</translation>
     </message>
+    <message>
+        <location filename="../src/studio/findings_list.cpp" line="38"/>
+        <source>(pending revision %1 changes %2)</source>
+        <translation>(die ausstehende Revision %1 ändert %2)</translation>
+    </message>
 </context>
 <context>
     <name>tempest::studio::GenerateMigrationDialog</name>
@@ -548,32 +722,32 @@ Passwort:</translation>
         <translation type="vanished">was diese Migration tut</translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="25"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="26"/>
         <source>table &quot;%1&quot; → &quot;%2&quot;</source>
         <translation>Tabelle „%1“ → „%2“</translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="27"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="28"/>
         <source>column &quot;%1.%2&quot; → &quot;%1.%3&quot;</source>
         <translation>Spalte „%1.%2“ → „%1.%3“</translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="61"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="62"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="62"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="63"/>
         <source>C++ (with its JSON twin)</source>
         <translation>C++ (mit seinem JSON-Zwilling)</translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="131"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="132"/>
         <source>The models match the migrations at the head: nothing to generate.</source>
         <translation>Die Modelle entsprechen den Migrationen an der Kopfrevision: Es gibt nichts zu erzeugen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="133"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="134"/>
         <source>%n possible rename(s) not checked: they are written as drop + add, and the dropped data is lost.</source>
         <translation>
             <numerusform>%n mögliche Umbenennung nicht angekreuzt: Sie wird als Löschen + Hinzufügen geschrieben, und die gelöschten Daten gehen verloren.</numerusform>
@@ -589,7 +763,7 @@ Passwort:</translation>
         <translation type="vanished">&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="67"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="68"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -1063,22 +1237,22 @@ Passwort:</translation>
 <context>
     <name>tempest::studio::OperationListModel</name>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="69"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="70"/>
         <source>%1 — destructive: data is lost</source>
         <translation>%1 — destruktiv: Daten gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="24"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="25"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="25"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="26"/>
         <source>Drift</source>
         <translation>Abweichung</translation>
     </message>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="26"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="27"/>
         <source>Uncaptured</source>
         <translation>Nicht erfasst</translation>
     </message>
@@ -1590,17 +1764,17 @@ Passwort:</translation>
 <context>
     <name>tempest::studio::ViewMenu</name>
     <message>
-        <location filename="../src/studio/view_menu.cpp" line="38"/>
+        <location filename="../src/studio/view_menu.cpp" line="40"/>
         <source>&amp;Event log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../src/studio/view_menu.cpp" line="42"/>
+        <location filename="../src/studio/view_menu.cpp" line="44"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../src/studio/view_menu.cpp" line="46"/>
+        <location filename="../src/studio/view_menu.cpp" line="48"/>
         <source>&amp;Reset layout</source>
         <translation>Layout &amp;zurücksetzen</translation>
     </message>

@@ -249,6 +249,175 @@
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="100"/>
+        <source>no default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="105"/>
+        <source>no comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="114"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="227"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="120"/>
+        <source>(no SQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="132"/>
+        <source>create table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="133"/>
+        <source>drop table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="136"/>
+        <source>rename table %1 -&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="141"/>
+        <source>add column %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="148"/>
+        <source>drop column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="157"/>
+        <source>alter column %1: %2 -&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="163"/>
+        <source>rename column %1 -&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="172"/>
+        <source>create unique index %1 on %2 %3 where %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="173"/>
+        <source>create index %1 on %2 %3 where %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="175"/>
+        <source>create unique index %1 on %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="176"/>
+        <source>create index %1 on %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="181"/>
+        <source>drop index %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="186"/>
+        <source>add unique %1 on %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="192"/>
+        <source>drop unique %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="203"/>
+        <source>add foreign key %1 on %2 %3 -&gt; %4 %5%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="210"/>
+        <source>drop foreign key %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="215"/>
+        <source>add check %1 on %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="221"/>
+        <source>drop check %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="229"/>
+        <source>alter primary key of %1: %2 -&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="234"/>
+        <source>alter comment of table %1: %2 -&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="240"/>
+        <source>create enum %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="243"/>
+        <source>drop enum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="248"/>
+        <source>add value %1 to enum %2 before %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="250"/>
+        <source>add value %1 to enum %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="255"/>
+        <source>drop value %1 from enum %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="260"/>
+        <source>rename enum %1 -&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="263"/>
+        <source>recreate table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="267"/>
+        <source>execute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="268"/>
+        <source>execute %1 (irreversible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tempest-studio</name>
     <message>
         <location filename="../src/studio/studio_app.cpp" line="64"/>
@@ -297,7 +466,7 @@
 <context>
     <name>tempest::studio::ConfirmDestructiveDialog</name>
     <message numerus="yes">
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="19"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="20"/>
         <source>%1 runs %n destructive operation(s). This data is lost:</source>
         <translation>
             <numerusform>%1 runs %n destructive operation. This data is lost:</numerusform>
@@ -305,27 +474,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="38"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="39"/>
         <source>Apply anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="54"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="54"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
         <source>not counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="56"/>
         <source>1 row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="55"/>
+        <location filename="../src/studio/confirm_destructive_dialog.cpp" line="56"/>
         <source>%1 rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -516,36 +685,41 @@ Password:</source>
         <source>Heads</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/studio/findings_list.cpp" line="38"/>
+        <source>(pending revision %1 changes %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tempest::studio::GenerateMigrationDialog</name>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="25"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="26"/>
         <source>table &quot;%1&quot; → &quot;%2&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="27"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="28"/>
         <source>column &quot;%1.%2&quot; → &quot;%1.%3&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="61"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="62"/>
         <source>JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="62"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="63"/>
         <source>C++ (with its JSON twin)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="131"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="132"/>
         <source>The models match the migrations at the head: nothing to generate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="133"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="134"/>
         <source>%n possible rename(s) not checked: they are written as drop + add, and the dropped data is lost.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -553,7 +727,7 @@ Password:</source>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/generate_migration_dialog.cpp" line="67"/>
+        <location filename="../src/studio/generate_migration_dialog.cpp" line="68"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1012,22 +1186,22 @@ Password:</source>
 <context>
     <name>tempest::studio::OperationListModel</name>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="24"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="25"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="25"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="26"/>
         <source>Drift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="26"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="27"/>
         <source>Uncaptured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/operation_list_model.cpp" line="69"/>
+        <location filename="../src/studio/operation_list_model.cpp" line="70"/>
         <source>%1 — destructive: data is lost</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,17 +1709,17 @@ Password:</source>
 <context>
     <name>tempest::studio::ViewMenu</name>
     <message>
-        <location filename="../src/studio/view_menu.cpp" line="38"/>
+        <location filename="../src/studio/view_menu.cpp" line="40"/>
         <source>&amp;Event log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/view_menu.cpp" line="42"/>
+        <location filename="../src/studio/view_menu.cpp" line="44"/>
         <source>&amp;Toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/studio/view_menu.cpp" line="46"/>
+        <location filename="../src/studio/view_menu.cpp" line="48"/>
         <source>&amp;Reset layout</source>
         <translation type="unfinished"></translation>
     </message>

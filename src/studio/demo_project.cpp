@@ -47,17 +47,24 @@ std::unique_ptr<DemoProject> DemoProject::create()
     driver->execute("INSERT INTO users (email, name, score) VALUES ('ada@example.com', 'Ada', 12.5)");
     driver->execute("INSERT INTO users (email, name, score) VALUES ('alan@example.com', 'Alan', 7)");
     driver->execute("INSERT INTO posts (id, user_id, title, body) VALUES (1, 1, 'Hello', 'First post')");
-    // The drift: a change made by hand, outside any migration (and outside the version
-    // table), its SQL rendered by the dialect like any other.
+    // The drift: changes made by hand, outside any migration (and outside the version
+    // table), their SQL rendered by the dialect like any other: a column only in the
+    // database (posts.draft) and a column whose default differs (posts.body).
     Column draft;
     draft.name = "draft";
     draft.type = ColumnType::Integer;
     draft.defaultValue = DefaultValue::number("0");
     const Schema before = introspectDatabase(project, *driver);
+    const Column* body = before.findTable("posts") ? before.findTable("posts")->findColumn("body") : nullptr;
+    if (!body)
+        throw std::runtime_error("the demo migrations no longer create posts.body");
+    Column bodyWithDefault = *body;
+    bodyWithDefault.defaultValue = DefaultValue::string("");
     RenderContext context;
     context.before = &before;
     context.live = driver.get();
-    for (const Statement& st : project.dialect().render({AddColumn{"posts", draft}}, context))
+    for (const Statement& st :
+         project.dialect().render({AddColumn{"posts", draft}, AlterColumn{"posts", *body, bodyWithDefault}}, context))
         if (!st.commentOnly)
             driver->execute(st.sql);
     return demo;

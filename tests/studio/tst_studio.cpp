@@ -266,10 +266,16 @@ void TestStudio::driftIsMarked()
     QVERIFY(posts.data(Qt::DisplayRole).toString().startsWith(QLatin1Char('~')));
     // posts.draft was added by hand: only in the database.
     const QModelIndex columns = database->model()->index(0, 0, posts);
-    bool draftFound = false;
+    bool draftFound = false, bodyFound = false;
     for (int r = 0; r < database->model()->rowCount(columns); ++r) {
         const QModelIndex column = database->model()->index(r, 0, columns);
-        if (column.data().toString().endsWith(QLatin1String("draft"))) {
+        if (column.data().toString().endsWith(QLatin1String("body"))) {
+            // posts.body got a default by hand: a changed column that says what changed,
+            // database → models.
+            bodyFound = true;
+            QCOMPARE(column.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Changed));
+            QCOMPARE(column.siblingAtColumn(2).data().toString(), QStringLiteral("default: '' → none"));
+        } else if (column.data().toString().endsWith(QLatin1String("draft"))) {
             draftFound = true;
             QCOMPARE(column.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Removed));
             QVERIFY(column.data(Qt::ForegroundRole).value<QColor>().isValid());
@@ -278,6 +284,7 @@ void TestStudio::driftIsMarked()
         }
     }
     QVERIFY(draftFound);
+    QVERIFY(bodyFound);
     QCOMPARE(tableIndex(models, QStringLiteral("audit_log")).data(SchemaTreeModel::DiffStateRole).toInt(),
              int(DiffState::Added));
     QVERIFY2(d.child<QLabel>("driftLabel")->text().contains(QLatin1String("Drift")),
