@@ -55,6 +55,8 @@ private slots:
     void twoProjectsOnTwoSchemasKeepSeparateHistories();
     void runLockIsKeyedOnTheVersionTablesPlace();
     void versionTableSchemaIsHonoured();
+    void missingSchemaIsRefusedBeforeWriting_data();
+    void missingSchemaIsRefusedBeforeWriting();
     void versionTableSchemaOnSqliteIsRefused();
     void historyLeftInPublicIsRefusedWithTheFix();
     void checkCallingASchemaFunctionRoundTrips();
@@ -167,6 +169,35 @@ void TestCliPostgresNamedSchemas::versionTableSchemaIsHonoured()
     r = p.run(cliArgs({"downgrade", "r1:base", "--sql"}));
     QVERIFY2(r.exitCode == 0, r.describe().c_str());
     QVERIFY2(contains(r.out, "DELETE FROM \"meta\".\"tempest_db_migrations\" WHERE \"id\" = 'r1'"), r.out.c_str());
+}
+
+// tempest creates no schemas: a missing one is bad input (exit 2) named with its key,
+// before anything is written — not a failed CREATE TABLE.
+void TestCliPostgresNamedSchemas::missingSchemaIsRefusedBeforeWriting_data()
+{
+    QTest::addColumn<QString>("members");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("schema") << R"("schema": "nosuch")"
+                            << R"(schema "nosuch", where the project keeps its version table ("schema")";
+    QTest::newRow("versionTableSchema")
+        << R"("versionTableSchema": "nosuch")"
+        << R"(schema "nosuch", where the project keeps its version table ("versionTableSchema")";
+}
+
+void TestCliPostgresNamedSchemas::missingSchemaIsRefusedBeforeWriting()
+{
+    QFETCH(QString, members);
+    QFETCH(QString, message);
+    PgCliProject p;
+    shareDatabase(p, p, members.toStdString());
+    p.writeMigration("r1", {}, "users", {createTableOp("users")});
+    for (const char* command : {"upgrade", "stamp"}) {
+        const CliRun r = p.run(command == std::string("stamp") ? cliArgs({"stamp", "heads"}) : cliArgs({command}));
+        QVERIFY2(r.exitCode == 2, r.describe().c_str());
+        QVERIFY2(contains(r.err, message.toStdString()) && contains(r.err, "CREATE SCHEMA \"nosuch\""),
+                 r.describe().c_str());
+    }
+    QCOMPARE(p.integer("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'"), std::int64_t(0));
 }
 
 void TestCliPostgresNamedSchemas::versionTableSchemaOnSqliteIsRefused()

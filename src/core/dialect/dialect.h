@@ -149,6 +149,14 @@ public:
     virtual std::string insertVersionRow(std::string_view schema, std::string_view table,
                                          const AppliedRevision& row) const = 0;
     virtual std::string deleteVersionRow(std::string_view schema, std::string_view table, std::string_view id) const = 0;
+    /// Whether `schema` exists (a runner refuses to create its version table in one
+    /// that does not). Default: true (SQLite has one schema).
+    virtual bool schemaExists(Driver& driver, std::string_view schema) const
+    {
+        (void)driver;
+        (void)schema;
+        return true;
+    }
     /// The statement that moves a version table from `from` to `to` (shown to users whose
     /// history sits in another schema); empty when the dialect has no schemas.
     virtual std::string moveVersionTableSql(std::string_view from, std::string_view to, std::string_view table) const

@@ -137,6 +137,18 @@ std::vector<std::string> MigrationRunner::checksumWarnings(const std::vector<App
     return warnings;
 }
 
+void MigrationRunner::requireVersionTableSchema(Driver& driver) const
+{
+    const std::string& schema = m_options.versionTableSchema;
+    if (m_dialect.schemaExists(driver, schema))
+        return;
+    const bool own = schema != m_options.schemaName;
+    throw InputError("schema \"" + schema + "\", where the project keeps its version table (\""
+                     + (own ? "versionTableSchema" : "schema") + "\" in the project file), does not exist; "
+                     "create it first (CREATE SCHEMA " + m_dialect.quoteIdentifier(schema)
+                     + "); nothing was changed");
+}
+
 RunResult MigrationRunner::upgrade(Driver& driver, std::string_view target, const ProgressCallback& progress)
 {
     ScopedDriver active(m_activeDriver, driver);
@@ -194,6 +206,7 @@ RunResult MigrationRunner::runOnline(Driver& driver, Direction direction, const 
             }
         }
     }
+    requireVersionTableSchema(driver);
     DatabaseSink sink(driver);
     RunLoop loop(m_graph, m_dialect, m_options, m_cancel, progress);
     return loop.run(sink, direction, plan, std::move(warnings), RunStart{});
@@ -205,6 +218,7 @@ RunResult MigrationRunner::stamp(Driver& driver, std::string_view target)
     const auto planned = planStamp(m_graph, target);
     const std::set<std::string> wanted(planned.begin(), planned.end());
     appliedRows(driver);  // refuses a history left in public before anything is written
+    requireVersionTableSchema(driver);
 
     DatabaseSink sink(driver);
     RunTransaction transaction(sink, m_dialect, m_options.versionTableSchema, m_options.versionTable);

@@ -131,6 +131,9 @@ private:
     /// public.<versionTable> (written before it named one): InputError giving the
     /// ALTER TABLE … SET SCHEMA fix, rather than a silent second history.
     void refuseHistoryInPublic(Driver& driver) const;
+    /// InputError when the version table's schema does not exist (tempest creates no
+    /// schemas): said before a write, instead of a failed CREATE TABLE.
+    void requireVersionTableSchema(Driver& driver) const;
     RunResult runOnline(Driver& driver, Direction direction, const std::vector<std::string>& plan,
                         const ProgressCallback& progress, std::vector<std::string> warnings);
 

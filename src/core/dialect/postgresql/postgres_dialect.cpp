@@ -103,6 +103,15 @@ std::string PostgresDialect::deleteVersionRow(std::string_view schema, std::stri
     return "DELETE FROM " + pgQualified(schema, table) + " WHERE \"id\" = " + pgQuoteLiteral(id);
 }
 
+bool PostgresDialect::schemaExists(Driver& driver, std::string_view schema) const
+{
+    if (schema.empty())
+        return true;
+    ResultSet rows = driver.query("SELECT count(*) AS n FROM pg_catalog.pg_namespace WHERE nspname = $1",
+                                  {Value(std::string(schema))});
+    return !rows.rows.empty() && rows.integer(0, "n") > 0;
+}
+
 std::string PostgresDialect::moveVersionTableSql(std::string_view from, std::string_view to,
                                                  std::string_view table) const
 {
