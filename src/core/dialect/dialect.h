@@ -67,7 +67,7 @@ struct AppliedRevision {
 struct IntrospectOptions {
     std::string schemaName;          // PostgreSQL schema; default public
     std::string versionTable = "tempest_db_migrations";  // left out of the result…
-    std::string versionTableSchema;  // …when it lives in schemaName (the default: equal)
+    std::string versionTableSchema;  // …when it lives in schemaName (empty: it does)
 };
 
 class Dialect {
