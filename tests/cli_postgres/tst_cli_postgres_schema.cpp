@@ -71,6 +71,12 @@ void TestCliPostgresSchema::variedSchemaHasNoDriftAfterUpgrade()
     QCOMPARE(p.integer("SELECT count(*) FROM pg_tables WHERE schemaname = '" + nspname + "' "
                        "AND tablename <> 'tempest_db_migrations'"),
              std::int64_t(tableCount(models)));
+    // The version table lives with the project's tables (issue 11), not in public.
+    QCOMPARE(p.integer("SELECT count(*) FROM pg_tables WHERE tablename = 'tempest_db_migrations' "
+                       "AND schemaname = '" + nspname + "'"),
+             std::int64_t(1));
+    QCOMPARE(p.integer("SELECT count(*) FROM pg_tables WHERE tablename = 'tempest_db_migrations'"),
+             std::int64_t(1));
 
     r = p.run(cliArgs({"check"}));
     QVERIFY2(r.exitCode == 0, r.describe().c_str());

@@ -501,21 +501,21 @@ void TestPostgresLive::versionTableRoundTrips()
     PgScratchDatabase db;
     auto driver = PostgresDriver::connect(db.connInfo());
     const PostgresDialect dialect;
-    QVERIFY(!dialect.versionTableExists(*driver, "tempest db \"migrations\""));
-    for (const auto& sql : dialect.createVersionTable("tempest db \"migrations\""))
+    QVERIFY(!dialect.versionTableExists(*driver, "", "tempest db \"migrations\""));
+    for (const auto& sql : dialect.createVersionTable("", "tempest db \"migrations\""))
         driver->execute(sql);
-    QVERIFY(dialect.versionTableExists(*driver, "tempest db \"migrations\""));
-    driver->execute(dialect.insertVersionRow("tempest db \"migrations\"",
+    QVERIFY(dialect.versionTableExists(*driver, "", "tempest db \"migrations\""));
+    driver->execute(dialect.insertVersionRow("", "tempest db \"migrations\"",
                                              {"b2", "it's second", "2026-11-25T10:00:01Z", "sha256:ab", 2}));
-    driver->execute(dialect.insertVersionRow("tempest db \"migrations\"", {"a1", "", "2026-11-25T10:00:00Z", "", 1}));
-    auto rows = dialect.readVersionTable(*driver, "tempest db \"migrations\"");
+    driver->execute(dialect.insertVersionRow("", "tempest db \"migrations\"", {"a1", "", "2026-11-25T10:00:00Z", "", 1}));
+    auto rows = dialect.readVersionTable(*driver, "", "tempest db \"migrations\"");
     QCOMPARE(rows.size(), std::size_t(2));
     QCOMPARE(QString::fromStdString(rows[0].id), QString("a1"));
     QCOMPARE(QString::fromStdString(rows[0].appliedAt), QString("2026-11-25T10:00:00Z"));
     QCOMPARE(QString::fromStdString(rows[1].label), QString("it's second"));
     QCOMPARE(QString::fromStdString(rows[1].checksum), QString("sha256:ab"));
-    driver->execute(dialect.deleteVersionRow("tempest db \"migrations\"", "a1"));
-    QCOMPARE(dialect.readVersionTable(*driver, "tempest db \"migrations\"").size(), std::size_t(1));
+    driver->execute(dialect.deleteVersionRow("", "tempest db \"migrations\"", "a1"));
+    QCOMPARE(dialect.readVersionTable(*driver, "", "tempest db \"migrations\"").size(), std::size_t(1));
     // Introspection leaves the version table out.
     IntrospectOptions options;
     options.versionTable = "tempest db \"migrations\"";

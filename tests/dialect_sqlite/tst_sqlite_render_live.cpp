@@ -335,16 +335,16 @@ void TestSqliteRenderLive::versionTableRoundTrip()
     auto driver = SqliteDriver::open(db.path());
     SqliteDialect dialect;
     const std::string table = "tempest \"versions\"";
-    QVERIFY(!dialect.versionTableExists(*driver, table));
-    for (const auto& sql : dialect.createVersionTable(table))
+    QVERIFY(!dialect.versionTableExists(*driver, "", table));
+    for (const auto& sql : dialect.createVersionTable("", table))
         driver->execute(sql);
-    for (const auto& sql : dialect.createVersionTable(table))
+    for (const auto& sql : dialect.createVersionTable("", table))
         driver->execute(sql);  // IF NOT EXISTS: idempotent
-    QVERIFY(dialect.versionTableExists(*driver, table));
+    QVERIFY(dialect.versionTableExists(*driver, "", table));
 
-    driver->execute(dialect.insertVersionRow(table, {"b2", "it's second", "2026-01-02T00:00:00Z", "sha256:bb", 2}));
-    driver->execute(dialect.insertVersionRow(table, {"a1", "", "2026-01-01T00:00:00Z", "sha256:aa", 1}));
-    auto rows = dialect.readVersionTable(*driver, table);
+    driver->execute(dialect.insertVersionRow("", table, {"b2", "it's second", "2026-01-02T00:00:00Z", "sha256:bb", 2}));
+    driver->execute(dialect.insertVersionRow("", table, {"a1", "", "2026-01-01T00:00:00Z", "sha256:aa", 1}));
+    auto rows = dialect.readVersionTable(*driver, "", table);
     QCOMPARE(rows.size(), std::size_t(2));
     QCOMPARE(rows[0].id, std::string("a1"));
     QCOMPARE(rows[1].label, std::string("it's second"));
@@ -352,10 +352,10 @@ void TestSqliteRenderLive::versionTableRoundTrip()
     QCOMPARE(rows[1].checksum, std::string("sha256:bb"));
     QCOMPARE(rows[1].seq, std::int64_t(2));
     QVERIFY_THROWS_EXCEPTION(DatabaseError,
-                             driver->execute(dialect.insertVersionRow(table, {"a1", "", "x", "", 3})));
+                             driver->execute(dialect.insertVersionRow("", table, {"a1", "", "x", "", 3})));
 
-    driver->execute(dialect.deleteVersionRow(table, "a1"));
-    rows = dialect.readVersionTable(*driver, table);
+    driver->execute(dialect.deleteVersionRow("", table, "a1"));
+    rows = dialect.readVersionTable(*driver, "", table);
     QCOMPARE(rows.size(), std::size_t(1));
     QCOMPARE(rows[0].id, std::string("b2"));
 }

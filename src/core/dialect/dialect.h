@@ -66,7 +66,8 @@ struct AppliedRevision {
 
 struct IntrospectOptions {
     std::string schemaName;          // PostgreSQL schema; default public
-    std::string versionTable = "tempest_db_migrations";  // left out of the result
+    std::string versionTable = "tempest_db_migrations";  // left out of the result…
+    std::string versionTableSchema;  // …when it lives in schemaName (empty: it does)
 };
 
 class Dialect {
@@ -127,13 +128,44 @@ public:
     /// facts a destructive run is confirmed with). `schema` qualifies the table when set.
     virtual std::string countRowsSql(std::string_view table, std::string_view schema) const;
 
+    /// Statements that open each revision, inside its savepoint (so online runs and
+    /// `--sql` print the same): PostgreSQL sets `search_path` to `schema` first when a
+    /// schema is named, so expressions calling that schema's functions resolve as the
+    /// introspected IR (which leaves them unqualified) expects. Default: none.
+    virtual std::vector<std::string> revisionSetup(std::string_view schema) const
+    {
+        (void)schema;
+        return {};
+    }
+
     // --- the version table ---
-    virtual std::vector<std::string> createVersionTable(std::string_view table) const = 0;
-    virtual bool versionTableExists(Driver& driver, std::string_view table) const = 0;
+    // `schema` is where the table lives (PostgreSQL; empty: unqualified, resolved by the
+    // connection's search_path). SQLite has one schema and ignores it.
+    virtual std::vector<std::string> createVersionTable(std::string_view schema, std::string_view table) const = 0;
+    virtual bool versionTableExists(Driver& driver, std::string_view schema, std::string_view table) const = 0;
     /// Rows ordered by seq.
-    virtual std::vector<AppliedRevision> readVersionTable(Driver& driver, std::string_view table) const = 0;
-    virtual std::string insertVersionRow(std::string_view table, const AppliedRevision& row) const = 0;
-    virtual std::string deleteVersionRow(std::string_view table, std::string_view id) const = 0;
+    virtual std::vector<AppliedRevision> readVersionTable(Driver& driver, std::string_view schema,
+                                                          std::string_view table) const = 0;
+    virtual std::string insertVersionRow(std::string_view schema, std::string_view table,
+                                         const AppliedRevision& row) const = 0;
+    virtual std::string deleteVersionRow(std::string_view schema, std::string_view table, std::string_view id) const = 0;
+    /// Whether `schema` exists (a runner refuses to create its version table in one
+    /// that does not). Default: true (SQLite has one schema).
+    virtual bool schemaExists(Driver& driver, std::string_view schema) const
+    {
+        (void)driver;
+        (void)schema;
+        return true;
+    }
+    /// The statement that moves a version table from `from` to `to` (shown to users whose
+    /// history sits in another schema); empty when the dialect has no schemas.
+    virtual std::string moveVersionTableSql(std::string_view from, std::string_view to, std::string_view table) const
+    {
+        (void)from;
+        (void)to;
+        (void)table;
+        return {};
+    }
 
     // --- introspection and comparison ---
     /// The live schema as IR, in a fixed number of statements however many tables.

@@ -16,7 +16,7 @@ void checkModelsFitDialect(const Project& project, const Schema& current, const 
 {
     const ProjectConfig& config = project.config();
     for (const Table& table : models.tables)
-        if (table.name == config.versionTable)
+        if (table.name == config.versionTable && config.versionTablePlace() == config.schemaName)
             throw InputError("the models declare a table named \"" + table.name +
                                  "\", the project's version table; rename the table or set \"versionTable\"",
                              config.modelsFile.empty() ? config.configFile : config.modelsFile,

@@ -62,6 +62,7 @@ RunnerOptions Project::runnerOptions() const
     RunnerOptions options;
     options.versionTable = m_config.versionTable;
     options.schemaName = m_config.schemaName;
+    options.versionTableSchema = m_config.versionTablePlace();
     return options;
 }
 
@@ -70,6 +71,7 @@ IntrospectOptions Project::introspectOptions() const
     IntrospectOptions options;
     options.versionTable = m_config.versionTable;
     options.schemaName = m_config.schemaName;
+    options.versionTableSchema = m_config.versionTablePlace();
     return options;
 }
 

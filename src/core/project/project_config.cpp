@@ -66,7 +66,8 @@ ProjectConfig projectConfigFromJson(const Json& json, const std::string& configF
     config.configFile = configFile;
     config.projectDir = fs::path(config.configFile).parent_path().string();
     JsonObjectReader reader(json, config.configFile, "$");
-    reader.rejectUnknown({"dialect", "database", "migrations", "models", "versionTable", "schema"});
+    reader.rejectUnknown(
+        {"dialect", "database", "migrations", "models", "versionTable", "schema", "versionTableSchema"});
 
     if (reader.has("dialect")) {
         config.dialect = reader.requireString("dialect");
@@ -85,6 +86,13 @@ ProjectConfig projectConfigFromJson(const Json& json, const std::string& configF
         if (config.dialect != "postgresql")
             reader.fail("schema", "\"schema\" applies to the postgresql dialect only");
         config.schemaName = *schema;
+    }
+    if (auto schema = reader.optionalString("versionTableSchema")) {
+        if (config.dialect != "postgresql")
+            reader.fail("versionTableSchema", "\"versionTableSchema\" applies to the postgresql dialect only");
+        if (schema->empty())
+            reader.fail("versionTableSchema", "expected a schema name, got an empty string");
+        config.versionTableSchema = *schema;
     }
 
     // flag > environment > file (DESIGN.md); a relative SQLite path is relative to where

@@ -31,6 +31,13 @@ struct ProjectConfig {
     std::string versionTable = "tempest_db_migrations";
     /// PostgreSQL schema; empty means public.
     std::string schemaName;
+    /// PostgreSQL: `versionTableSchema`, the version table's schema when it is not the
+    /// project's (Alembic's version_table_schema); empty: not set.
+    std::string versionTableSchema;
+
+    /// The schema the version table lives in: versionTableSchema, else schemaName
+    /// (empty: unqualified, the connection's search_path — normally public).
+    std::string versionTablePlace() const { return versionTableSchema.empty() ? schemaName : versionTableSchema; }
 
     bool hasModels() const { return !modelsFile.empty() || !modelsCommand.empty(); }
     /// The database as it may be shown: passwords masked.

@@ -54,6 +54,8 @@ MigrationFailed::MigrationFailed(std::string revision, std::string operation, st
 MigrationRunner::MigrationRunner(const RevisionGraph& graph, const Dialect& dialect, RunnerOptions options)
     : m_graph(graph), m_dialect(dialect), m_options(std::move(options))
 {
+    if (m_options.versionTableSchema.empty())
+        m_options.versionTableSchema = m_options.schemaName;
 }
 
 void MigrationRunner::requestCancel()
@@ -65,9 +67,36 @@ void MigrationRunner::requestCancel()
 
 std::vector<AppliedRevision> MigrationRunner::appliedRows(Driver& driver) const
 {
-    if (!m_dialect.versionTableExists(driver, m_options.versionTable))
+    if (!m_dialect.versionTableExists(driver, m_options.versionTableSchema, m_options.versionTable)) {
+        refuseHistoryInPublic(driver);
         return {};
-    return m_dialect.readVersionTable(driver, m_options.versionTable);
+    }
+    auto rows = m_dialect.readVersionTable(driver, m_options.versionTableSchema, m_options.versionTable);
+    if (rows.empty())
+        refuseHistoryInPublic(driver);
+    return rows;
+}
+
+void MigrationRunner::refuseHistoryInPublic(Driver& driver) const
+{
+    const std::string& here = m_options.versionTableSchema;
+    const std::string& table = m_options.versionTable;
+    if (here.empty() || here == "public" || !m_dialect.versionTableExists(driver, "public", table))
+        return;
+    // Another project may keep its history in public's table of the same name: only rows
+    // of this project's revisions make it this project's history.
+    std::vector<std::string> ours;
+    for (const auto& row : m_dialect.readVersionTable(driver, "public", table))
+        if (m_graph.contains(row.id))
+            ours.push_back(row.id);
+    if (ours.empty())
+        return;
+    throw InputError("the history of this project (" + std::to_string(ours.size()) + " revision(s), "
+                     + ours.back() + " the latest) is in \"public\".\"" + table
+                     + "\", but the project keeps its version table in schema \"" + here
+                     + "\"; move it there first, then run the command again:\n  "
+                     + m_dialect.moveVersionTableSql("public", here, table)
+                     + ";\nnothing was changed (a second, empty history is not started)");
 }
 
 std::vector<std::string> MigrationRunner::applied(Driver& driver) const
@@ -106,6 +135,18 @@ std::vector<std::string> MigrationRunner::checksumWarnings(const std::vector<App
             warnings.push_back("changed: " + row.id);
     }
     return warnings;
+}
+
+void MigrationRunner::requireVersionTableSchema(Driver& driver) const
+{
+    const std::string& schema = m_options.versionTableSchema;
+    if (m_dialect.schemaExists(driver, schema))
+        return;
+    const bool own = schema != m_options.schemaName;
+    throw InputError("schema \"" + schema + "\", where the project keeps its version table (\""
+                     + (own ? "versionTableSchema" : "schema") + "\" in the project file), does not exist; "
+                     "create it first (CREATE SCHEMA " + m_dialect.quoteIdentifier(schema)
+                     + "); nothing was changed");
 }
 
 RunResult MigrationRunner::upgrade(Driver& driver, std::string_view target, const ProgressCallback& progress)
@@ -165,6 +206,7 @@ RunResult MigrationRunner::runOnline(Driver& driver, Direction direction, const 
             }
         }
     }
+    requireVersionTableSchema(driver);
     DatabaseSink sink(driver);
     RunLoop loop(m_graph, m_dialect, m_options, m_cancel, progress);
     return loop.run(sink, direction, plan, std::move(warnings), RunStart{});
@@ -175,14 +217,17 @@ RunResult MigrationRunner::stamp(Driver& driver, std::string_view target)
     // The set the version table should hold (revision/plan.h: stamp's head rules).
     const auto planned = planStamp(m_graph, target);
     const std::set<std::string> wanted(planned.begin(), planned.end());
+    appliedRows(driver);  // refuses a history left in public before anything is written
+    requireVersionTableSchema(driver);
 
     DatabaseSink sink(driver);
-    RunTransaction transaction(sink, m_dialect, m_options.schemaName, m_options.versionTable);
+    RunTransaction transaction(sink, m_dialect, m_options.versionTableSchema, m_options.versionTable);
     RunResult result;
     {
-        for (const auto& sql : m_dialect.createVersionTable(m_options.versionTable))
+        for (const auto& sql :
+             m_dialect.createVersionTable(m_options.versionTableSchema, m_options.versionTable))
             driver.execute(sql);
-        auto rows = m_dialect.readVersionTable(driver, m_options.versionTable);
+        auto rows = m_dialect.readVersionTable(driver, m_options.versionTableSchema, m_options.versionTable);
         std::int64_t seq = 0;
         std::set<std::string> have;
         for (const auto& r : rows) {
@@ -191,14 +236,16 @@ RunResult MigrationRunner::stamp(Driver& driver, std::string_view target)
         }
         for (auto it = rows.rbegin(); it != rows.rend(); ++it)
             if (!wanted.count(it->id)) {
-                driver.execute(m_dialect.deleteVersionRow(m_options.versionTable, it->id));
+                driver.execute(
+                    m_dialect.deleteVersionRow(m_options.versionTableSchema, m_options.versionTable, it->id));
                 result.reverted.push_back(it->id);
             }
         for (const auto& id : m_graph.topoOrder())
             if (wanted.count(id) && !have.count(id)) {
                 const Migration& m = m_graph.at(id);
-                driver.execute(m_dialect.insertVersionRow(
-                    m_options.versionTable, {m.revision, m.label, nowIso8601(), migrationChecksum(m), ++seq}));
+                driver.execute(m_dialect.insertVersionRow(m_options.versionTableSchema, m_options.versionTable,
+                                                          {m.revision, m.label, nowIso8601(),
+                                                           migrationChecksum(m), ++seq}));
                 result.applied.push_back(id);
             }
         transaction.commit();

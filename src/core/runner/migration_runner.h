@@ -32,6 +32,9 @@ enum class Direction { Upgrade, Downgrade };
 struct RunnerOptions {
     std::string versionTable = "tempest_db_migrations";
     std::string schemaName;  // PostgreSQL schema; empty = public
+    /// Where the version table lives (and what the run's lock is keyed on, with its
+    /// name): the project file's versionTableSchema, else schemaName.
+    std::string versionTableSchema;
 };
 
 /// Reported as a run goes, on the runner's thread.
@@ -94,6 +97,10 @@ public:
     RunResult stamp(Driver& driver, std::string_view target);
 
     /// The version table's rows by seq (empty when it does not exist). Read-only.
+    /// Throws InputError when the table is missing or empty in a named schema while
+    /// public's table of that name holds this project's revisions (see
+    /// refuseHistoryInPublic); stamp, upgrade, downgrade and `--sql` with a database
+    /// read through here first, so they refuse before writing.
     std::vector<AppliedRevision> appliedRows(Driver& driver) const;
     /// Ids of appliedRows, by seq.
     std::vector<std::string> applied(Driver& driver) const;
@@ -120,6 +127,13 @@ public:
     void requestCancel();
 
 private:
+    /// A project that names a schema but whose history still sits in
+    /// public.<versionTable> (written before it named one): InputError giving the
+    /// ALTER TABLE … SET SCHEMA fix, rather than a silent second history.
+    void refuseHistoryInPublic(Driver& driver) const;
+    /// InputError when the version table's schema does not exist (tempest creates no
+    /// schemas): said before a write, instead of a failed CREATE TABLE.
+    void requireVersionTableSchema(Driver& driver) const;
     RunResult runOnline(Driver& driver, Direction direction, const std::vector<std::string>& plan,
                         const ProgressCallback& progress, std::vector<std::string> warnings);
 

@@ -91,7 +91,7 @@ void RunLoop::report(ProgressEvent event) const
 std::vector<std::string> RunLoop::replanUnderLock(Driver& db, Direction direction,
                                                   const std::vector<std::string>& plan, RunStart& start) const
 {
-    const auto rows = m_dialect.readVersionTable(db, m_options.versionTable);
+    const auto rows = m_dialect.readVersionTable(db, m_options.versionTableSchema, m_options.versionTable);
     std::vector<std::string> appliedIds;
     start.seq = 0;
     for (const auto& r : rows) {
@@ -137,10 +137,10 @@ RunResult RunLoop::run(RunSink& sink, Direction direction, const std::vector<std
 {
     RunResult result;
     result.warnings = std::move(warnings);
-    RunTransaction transaction(sink, m_dialect, m_options.schemaName, m_options.versionTable);
+    RunTransaction transaction(sink, m_dialect, m_options.versionTableSchema, m_options.versionTable);
     std::vector<std::string> plan = plannedIn;
     try {
-        for (const auto& sql : m_dialect.createVersionTable(m_options.versionTable))
+        for (const auto& sql : m_dialect.createVersionTable(m_options.versionTableSchema, m_options.versionTable))
             sink.execute(sql);
         if (sink.executes())
             plan = replanUnderLock(*sink.reader(), direction, plannedIn, start);
@@ -188,6 +188,8 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
         if (!first.empty())
             m_committed = done.size();
         savepoint.emplace(sink, m_dialect);
+        for (const auto& sql : m_dialect.revisionSetup(m_options.schemaName))
+            sink.execute(sql);
         const auto tables = touchedTables(ops);
         const auto problemsBefore = integrityBefore(sink, tables);
         const auto statements = m_dialect.render(ops, ctx);
@@ -217,9 +219,11 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
                                 + " foreign-key violation(s): " + list);
         }
         if (direction == Direction::Upgrade)
-            sink.execute(m_dialect.insertVersionRow(m_options.versionTable, versionRow(m, ++state.seq)));
+            sink.execute(m_dialect.insertVersionRow(m_options.versionTableSchema, m_options.versionTable,
+                                                    versionRow(m, ++state.seq)));
         else
-            sink.execute(m_dialect.deleteVersionRow(m_options.versionTable, m.revision));
+            sink.execute(
+                m_dialect.deleteVersionRow(m_options.versionTableSchema, m_options.versionTable, m.revision));
         savepoint->release();
         applyOperations(state.schema, ops);
     } catch (const InputError& e) {

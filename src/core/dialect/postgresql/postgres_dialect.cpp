@@ -50,27 +50,36 @@ std::vector<std::string> PostgresDialect::commitFirst(const std::vector<Operatio
     return pgCommitFirst(ops, context);
 }
 
-std::vector<std::string> PostgresDialect::createVersionTable(std::string_view table) const
+std::vector<std::string> PostgresDialect::revisionSetup(std::string_view schema) const
 {
-    return {"CREATE TABLE IF NOT EXISTS " + pgQuoteIdentifier(table)
+    // public stays on the path: extensions' functions and types normally live there.
+    if (schema.empty() || schema == "public")
+        return {};
+    return {"SET LOCAL search_path TO " + pgQuoteIdentifier(schema) + ", public"};
+}
+
+std::vector<std::string> PostgresDialect::createVersionTable(std::string_view schema, std::string_view table) const
+{
+    return {"CREATE TABLE IF NOT EXISTS " + pgQualified(schema, table)
             + " (\"id\" text PRIMARY KEY, \"label\" text, \"applied_at\" timestamptz NOT NULL, "
               "\"checksum\" text, \"seq\" bigint NOT NULL)"};
 }
 
-bool PostgresDialect::versionTableExists(Driver& driver, std::string_view table) const
+bool PostgresDialect::versionTableExists(Driver& driver, std::string_view schema, std::string_view table) const
 {
     ResultSet rows = driver.query("SELECT CASE WHEN pg_catalog.to_regclass($1) IS NULL THEN 0 ELSE 1 END AS n",
-                                  {Value(pgQuoteIdentifier(table))});
+                                  {Value(pgQualified(schema, table))});
     return !rows.rows.empty() && rows.integer(0, "n") > 0;
 }
 
-std::vector<AppliedRevision> PostgresDialect::readVersionTable(Driver& driver, std::string_view table) const
+std::vector<AppliedRevision> PostgresDialect::readVersionTable(Driver& driver, std::string_view schema,
+                                                               std::string_view table) const
 {
     ResultSet rows = driver.query(
         "SELECT \"id\", coalesce(\"label\", '') AS \"label\", "
         "to_char(\"applied_at\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"applied_at\", "
         "coalesce(\"checksum\", '') AS \"checksum\", \"seq\" FROM "
-        + pgQuoteIdentifier(table) + " ORDER BY \"seq\"");
+        + pgQualified(schema, table) + " ORDER BY \"seq\"");
     std::vector<AppliedRevision> result;
     for (std::size_t r = 0; r < rows.rows.size(); ++r)
         result.push_back({rows.text(r, "id"), rows.text(r, "label"), rows.text(r, "applied_at"),
@@ -78,18 +87,35 @@ std::vector<AppliedRevision> PostgresDialect::readVersionTable(Driver& driver, s
     return result;
 }
 
-std::string PostgresDialect::insertVersionRow(std::string_view table, const AppliedRevision& row) const
+std::string PostgresDialect::insertVersionRow(std::string_view schema, std::string_view table,
+                                              const AppliedRevision& row) const
 {
     auto orNull = [](std::string_view text) { return text.empty() ? std::string("NULL") : pgQuoteLiteral(text); };
-    return "INSERT INTO " + pgQuoteIdentifier(table) + " (\"id\", \"label\", \"applied_at\", \"checksum\", \"seq\") VALUES ("
+    return "INSERT INTO " + pgQualified(schema, table) + " (\"id\", \"label\", \"applied_at\", \"checksum\", \"seq\") VALUES ("
          + pgQuoteLiteral(row.id) + ", " + orNull(row.label) + ", "
          + (row.appliedAt.empty() ? std::string("now()") : pgQuoteLiteral(row.appliedAt)) + ", "
          + orNull(row.checksum) + ", " + std::to_string(row.seq) + ")";
 }
 
-std::string PostgresDialect::deleteVersionRow(std::string_view table, std::string_view id) const
+std::string PostgresDialect::deleteVersionRow(std::string_view schema, std::string_view table,
+                                              std::string_view id) const
 {
-    return "DELETE FROM " + pgQuoteIdentifier(table) + " WHERE \"id\" = " + pgQuoteLiteral(id);
+    return "DELETE FROM " + pgQualified(schema, table) + " WHERE \"id\" = " + pgQuoteLiteral(id);
+}
+
+bool PostgresDialect::schemaExists(Driver& driver, std::string_view schema) const
+{
+    if (schema.empty())
+        return true;
+    ResultSet rows = driver.query("SELECT count(*) AS n FROM pg_catalog.pg_namespace WHERE nspname = $1",
+                                  {Value(std::string(schema))});
+    return !rows.rows.empty() && rows.integer(0, "n") > 0;
+}
+
+std::string PostgresDialect::moveVersionTableSql(std::string_view from, std::string_view to,
+                                                 std::string_view table) const
+{
+    return "ALTER TABLE " + pgQualified(from, table) + " SET SCHEMA " + pgQuoteIdentifier(to);
 }
 
 Schema PostgresDialect::introspect(Driver& driver, const IntrospectOptions& options) const

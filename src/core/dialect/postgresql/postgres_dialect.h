@@ -5,8 +5,8 @@
 //
 // Schema: RenderContext::schemaName / IntrospectOptions::schemaName qualify every name
 // when set; empty means unqualified names resolved by the connection's search_path
-// (normally public) — the same rule the version table follows, whose SQL has no schema
-// parameter. See postgres_sql.h for the type table.
+// (normally public) — the same rule the version table follows (its own schema: the
+// project's, or versionTableSchema). See postgres_sql.h for the type table.
 //
 // Comparison: the server rewrites expressions (CHECK (score >= 0) is stored as
 // CHECK ((score >= (0)::numeric))). prepareModelForCompare() — or, directly,
@@ -44,11 +44,20 @@ public:
     /// in the revision itself is then a no-op.
     std::vector<std::string> commitFirst(const std::vector<Operation>& ops, const RenderContext& context) const override;
 
-    std::vector<std::string> createVersionTable(std::string_view table) const override;
-    bool versionTableExists(Driver& driver, std::string_view table) const override;
-    std::vector<AppliedRevision> readVersionTable(Driver& driver, std::string_view table) const override;
-    std::string insertVersionRow(std::string_view table, const AppliedRevision& row) const override;
-    std::string deleteVersionRow(std::string_view table, std::string_view id) const override;
+    /// `SET LOCAL search_path TO "schema", public` when a schema is named (see Dialect).
+    std::vector<std::string> revisionSetup(std::string_view schema) const override;
+
+    std::vector<std::string> createVersionTable(std::string_view schema, std::string_view table) const override;
+    bool versionTableExists(Driver& driver, std::string_view schema, std::string_view table) const override;
+    std::vector<AppliedRevision> readVersionTable(Driver& driver, std::string_view schema,
+                                                  std::string_view table) const override;
+    std::string insertVersionRow(std::string_view schema, std::string_view table,
+                                 const AppliedRevision& row) const override;
+    std::string deleteVersionRow(std::string_view schema, std::string_view table, std::string_view id) const override;
+    /// pg_namespace has `schema` (true when empty: the search_path decides).
+    bool schemaExists(Driver& driver, std::string_view schema) const override;
+    /// ALTER TABLE "from"."table" SET SCHEMA "to"
+    std::string moveVersionTableSql(std::string_view from, std::string_view to, std::string_view table) const override;
 
     /// Eight catalog queries, however many tables.
     Schema introspect(Driver& driver, const IntrospectOptions& options) const override;

@@ -334,8 +334,11 @@ Schema pgIntrospect(Driver& driver, const IntrospectOptions& options)
 {
     const PgCatalogRows rows = pgFetchCatalog(driver, options.schemaName, false);
     const std::string schema = options.schemaName;
+    // A version table in another schema (versionTableSchema) is not this schema's to hide.
+    const bool versionTableHere =
+        options.versionTableSchema.empty() || options.versionTableSchema == options.schemaName;
     Assembler assembler([schema](std::string_view text) { return pgStripQualifier(text, schema); },
-                        options.versionTable);
+                        versionTableHere ? options.versionTable : std::string());
     return assembler.build(rows);
 }
 

@@ -37,11 +37,13 @@ public:
     /// {"PRAGMA foreign_key_check"}: the one whole-database check integrityProblems() runs.
     std::vector<std::string> integrityCheckSql(const std::vector<std::string>& tables) const override;
 
-    std::vector<std::string> createVersionTable(std::string_view table) const override;
-    bool versionTableExists(Driver& driver, std::string_view table) const override;
-    std::vector<AppliedRevision> readVersionTable(Driver& driver, std::string_view table) const override;
-    std::string insertVersionRow(std::string_view table, const AppliedRevision& row) const override;
-    std::string deleteVersionRow(std::string_view table, std::string_view id) const override;
+    std::vector<std::string> createVersionTable(std::string_view schema, std::string_view table) const override;
+    bool versionTableExists(Driver& driver, std::string_view schema, std::string_view table) const override;
+    std::vector<AppliedRevision> readVersionTable(Driver& driver, std::string_view schema,
+                                                  std::string_view table) const override;
+    std::string insertVersionRow(std::string_view schema, std::string_view table,
+                                 const AppliedRevision& row) const override;
+    std::string deleteVersionRow(std::string_view schema, std::string_view table, std::string_view id) const override;
 
     Schema introspect(Driver& driver, const IntrospectOptions& options) const override;
     const ComparisonRules& rules() const override;

@@ -14,21 +14,21 @@ std::string literalOrNull(std::string_view text)
 
 } // namespace
 
-std::vector<std::string> SqliteDialect::createVersionTable(std::string_view table) const
+std::vector<std::string> SqliteDialect::createVersionTable(std::string_view, std::string_view table) const
 {
     return {"CREATE TABLE IF NOT EXISTS " + quoteIdentifier(table)
             + " (\"id\" TEXT PRIMARY KEY NOT NULL, \"label\" TEXT, \"applied_at\" TEXT NOT NULL, "
               "\"checksum\" TEXT, \"seq\" INTEGER NOT NULL)"};
 }
 
-bool SqliteDialect::versionTableExists(Driver& driver, std::string_view table) const
+bool SqliteDialect::versionTableExists(Driver& driver, std::string_view, std::string_view table) const
 {
     ResultSet rows = driver.query("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = ?",
                                   {Value(std::string(table))});
     return !rows.rows.empty() && rows.integer(0, "n") > 0;
 }
 
-std::vector<AppliedRevision> SqliteDialect::readVersionTable(Driver& driver, std::string_view table) const
+std::vector<AppliedRevision> SqliteDialect::readVersionTable(Driver& driver, std::string_view, std::string_view table) const
 {
     ResultSet rows = driver.query("SELECT \"id\", \"label\", \"applied_at\", \"checksum\", \"seq\" FROM "
                                   + quoteIdentifier(table) + " ORDER BY \"seq\"");
@@ -39,7 +39,7 @@ std::vector<AppliedRevision> SqliteDialect::readVersionTable(Driver& driver, std
     return result;
 }
 
-std::string SqliteDialect::insertVersionRow(std::string_view table, const AppliedRevision& row) const
+std::string SqliteDialect::insertVersionRow(std::string_view, std::string_view table, const AppliedRevision& row) const
 {
     return "INSERT INTO " + quoteIdentifier(table)
          + " (\"id\", \"label\", \"applied_at\", \"checksum\", \"seq\") VALUES (" + quoteLiteral(row.id) + ", "
@@ -49,7 +49,7 @@ std::string SqliteDialect::insertVersionRow(std::string_view table, const Applie
          + ", " + std::to_string(row.seq) + ")";
 }
 
-std::string SqliteDialect::deleteVersionRow(std::string_view table, std::string_view id) const
+std::string SqliteDialect::deleteVersionRow(std::string_view, std::string_view table, std::string_view id) const
 {
     return "DELETE FROM " + quoteIdentifier(table) + " WHERE \"id\" = " + quoteLiteral(id);
 }
