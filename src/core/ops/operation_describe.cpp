@@ -84,6 +84,7 @@ std::string indexColumnList(const std::vector<IndexColumn>& columns)
 /// Which optional parts an alter_column line shows: only those that change, so that a
 /// default-only change does not read as a no-op.
 struct AlterParts {
+    bool collation = false;
     bool defaultValue = false;
     bool autoincrement = false;
     bool comment = false;
@@ -91,7 +92,10 @@ struct AlterParts {
 
 std::string columnSummary(const Column& column, const AlterParts& parts)
 {
-    std::string out = typeSpelling(column) + (column.nullable ? " NULL" : " NOT NULL");
+    std::string out = typeSpelling(column);
+    if (parts.collation)
+        out += column.collation ? " COLLATE " + *column.collation : " default collation";
+    out += column.nullable ? " NULL" : " NOT NULL";
     if (parts.defaultValue)
         out += column.defaultValue ? " DEFAULT " + defaultSpelling(*column.defaultValue) : " no default";
     if (parts.autoincrement && column.autoincrement)
@@ -126,7 +130,7 @@ std::string describeOne(const RenameTable& op) { return "rename table " + op.fro
 std::string describeOne(const AddColumn& op)
 {
     return "add column " + op.table + "." + op.definition.name + " (" + typeSpelling(op.definition)
-        + (op.definition.nullable ? "" : " NOT NULL") + ")";
+        + (op.definition.collation ? " COLLATE " + *op.definition.collation : "") + (op.definition.nullable ? "" : " NOT NULL") + ")";
 }
 
 std::string describeOne(const DropColumn& op) { return "drop column " + op.table + "." + op.definition.name; }
@@ -134,6 +138,7 @@ std::string describeOne(const DropColumn& op) { return "drop column " + op.table
 std::string describeOne(const AlterColumn& op)
 {
     AlterParts parts;
+    parts.collation = op.from.collation != op.to.collation;
     parts.defaultValue = op.from.defaultValue != op.to.defaultValue;
     parts.autoincrement = op.from.autoincrement != op.to.autoincrement;
     parts.comment = op.from.comment != op.to.comment;
