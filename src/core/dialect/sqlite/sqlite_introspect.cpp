@@ -206,6 +206,8 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
         Column column = mapSqliteDeclaredType(rows.text(r, "type"));
         column.name = name;
         column.nullable = rows.integer(r, "notnull") == 0;
+        if (parsed && !parsed->collation.empty())
+            column.collation = parsed->collation;  // as written: NOCASE, nocase, unicase
         if (parsed && parsed->defaultValue)
             column.defaultValue = defaultFromClause(*parsed->defaultValue);
         else if (!rows.null(r, "dflt_value"))

@@ -1,6 +1,7 @@
 #include "core/dialect/sqlite/sqlite_render.h"
 
 #include "core/dialect/sqlite/sqlite_catalog_state.h"
+#include "core/dialect/sqlite/sqlite_create_parser.h"
 #include "core/dialect/sqlite/sqlite_rebuild.h"
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
 #include "core/dialect/sqlite/sqlite_render_plan.h"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace tempest {
 
@@ -258,12 +260,75 @@ private:
         if (!target)
             return;
         const Table finalTable = *target;
+        const std::size_t firstStatement = m_out.size();
         renderSqliteRebuild(std::move(rebuild), finalTable, m_working, catalog(),
                             [this](std::string sql, int operationIndex, bool commentOnly) {
                                 m_out.push_back(Statement{std::move(sql), operationIndex, commentOnly});
                                 if (!commentOnly)
                                     learn(m_out.back().sql);
                             });
+        refuseUnregisteredCollations(finalTable.name, firstStatement);
+    }
+
+    /// A rebuild creates the table and its indexes again, and SQLite refuses a collation
+    /// the connection does not have (one an application registers at run time, such as
+    /// calibre's `unicase`), late, at the final RENAME. Refuse it here, before anything
+    /// runs, naming what uses it.
+    void refuseUnregisteredCollations(const std::string& tableName, std::size_t firstStatement)
+    {
+        if (!m_live)
+            return;  // offline: the connection that will run the script is not known
+        std::vector<std::string> wanted;
+        for (std::size_t i = firstStatement; i < m_out.size(); ++i)
+            if (!m_out[i].commentOnly)
+                for (auto& collation : sqliteCollationsNamedIn(m_out[i].sql))
+                    if (!isBuiltinCollation(collation) && !registered(collation))
+                        wanted.push_back(std::move(collation));
+        if (wanted.empty())
+            return;
+        const std::string& missing = wanted.front();
+        std::string users;
+        for (std::size_t i = firstStatement; i < m_out.size(); ++i) {
+            const std::string& sql = m_out[i].sql;
+            if (m_out[i].commentOnly || !sqliteCollationNamedIn(sql, missing))
+                continue;
+            if (sql.rfind("CREATE TABLE", 0) == 0) {
+                for (const auto& column : parseCreateTable(sql).columns)
+                    if (equalsIgnoreCase(column.collation, missing))
+                        users += (users.empty() ? "" : ", ") + sqliteQuoteIdentifier(column.name);
+            } else if (sql.rfind("CREATE", 0) == 0) {
+                users += (users.empty() ? "" : ", ") + parseCreateIndex(sql).name;
+            }
+        }
+        throw InputError("table " + sqliteQuoteIdentifier(tableName) + " cannot be rebuilt: collation "
+                         + sqliteQuoteIdentifier(missing) + " (used by " + (users.empty() ? "the table" : users)
+                         + ") is not registered on this connection (not in PRAGMA collation_list; an application "
+                           "registers it at run time); nothing was run");
+    }
+
+    static bool isBuiltinCollation(std::string_view name)
+    {
+        return equalsIgnoreCase(name, "BINARY") || equalsIgnoreCase(name, "NOCASE") || equalsIgnoreCase(name, "RTRIM");
+    }
+
+    static bool sqliteCollationNamedIn(const std::string& sql, std::string_view name)
+    {
+        for (const auto& collation : sqliteCollationsNamedIn(sql))
+            if (equalsIgnoreCase(collation, name))
+                return true;
+        return false;
+    }
+
+    bool registered(std::string_view collation)
+    {
+        if (!m_collations) {
+            m_collations.emplace();
+            const ResultSet rows = m_live->query("SELECT name FROM pragma_collation_list");
+            for (std::size_t r = 0; r < rows.rows.size(); ++r)
+                m_collations->push_back(rows.text(r, "name"));
+        }
+        return std::any_of(m_collations->begin(), m_collations->end(),
+                           [&](const std::string& name) { return equalsIgnoreCase(name, collation); });
     }
 
     /// The run's catalog as it stands after the statements emitted so far.
@@ -324,6 +389,7 @@ private:
 
     Schema m_working;
     Driver* m_live;
+    std::optional<std::vector<std::string>> m_collations;  // PRAGMA collation_list, read when needed
     SqliteRunState* m_catalog;
     SqliteRunState m_ownCatalog;
     bool m_primeWhenNeeded = false;
