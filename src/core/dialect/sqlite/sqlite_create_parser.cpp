@@ -194,8 +194,19 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
         i = t[i].isPunct("(") ? matchParen(t, i, b) + 1 : i + 1;
 
     std::string pendingName;
+    std::size_t constraintStart = i;
+    // A conflict clause after PRIMARY KEY or UNIQUE belongs to that constraint.
+    auto skipConflictClause = [&] {
+        if (i + 2 < b && t[i].isWord("ON") && t[i + 1].isWord("CONFLICT"))
+            i += 3;
+    };
+    auto record = [&](ParsedTableConstraint::Kind kind, std::size_t item) {
+        column.constraints.push_back({kind, item, t[constraintStart].begin, t[i - 1].end});
+    };
     while (i < b) {
         const SqlToken& tok = t[i];
+        if (pendingName.empty())
+            constraintStart = i;
         if (tok.isWord("CONSTRAINT") && i + 1 < b) {
             pendingName = t[i + 1].value;
             i += 2;
@@ -206,13 +217,26 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             out.primaryKey = {column.name};
             out.primaryKeyName = pendingName;
             i += 2;
+            if (i < b && (t[i].isWord("ASC") || t[i].isWord("DESC")))
+                ++i;
+            skipConflictClause();
+            if (i < b && t[i].isWord("AUTOINCREMENT")) {
+                column.autoincrement = true;
+                out.autoincrement = true;
+                ++i;
+            }
+            record(ParsedTableConstraint::Kind::PrimaryKey, 0);
         } else if (tok.isWord("UNIQUE")) {
-            out.uniques.push_back({pendingName, {column.name}, column.name});
             ++i;
+            skipConflictClause();
+            record(ParsedTableConstraint::Kind::Unique, out.uniques.size());
+            out.uniques.push_back({pendingName, {column.name}, column.name});
         } else if (tok.isWord("CHECK") && i + 1 < b && t[i + 1].isPunct("(")) {
-            const std::size_t close = matchParen(t, i + 1, b);
-            out.checks.push_back({pendingName, slice.between(i + 1, close), column.name});
+            const std::size_t open = i + 1;
+            const std::size_t close = matchParen(t, open, b);
             i = close + 1;
+            record(ParsedTableConstraint::Kind::Check, out.checks.size());
+            out.checks.push_back({pendingName, slice.between(open, close), column.name});
         } else if (tok.isWord("DEFAULT") && i + 1 < b) {
             ParsedDefault def;
             if (t[i + 1].isPunct("(")) {
@@ -235,6 +259,7 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             fk.columns = {column.name};
             fk.column = column.name;
             i = parseReferences(t, i, b, fk);
+            record(ParsedTableConstraint::Kind::ForeignKey, out.foreignKeys.size());
             out.foreignKeys.push_back(std::move(fk));
         } else if (tok.isWord("GENERATED") || tok.isWord("AS")) {
             column.generated = true;

@@ -79,6 +79,17 @@ struct ParsedForeignKey {
     std::string column;  // the column it was declared on; empty for a table constraint
 };
 
+/// A constraint as written: `CONSTRAINT pk PRIMARY KEY (a, b)` in the table, `UNIQUE`,
+/// `CHECK (x > 0)`, `REFERENCES t (id) ON DELETE CASCADE` on a column, and the like.
+struct ParsedTableConstraint {
+    enum class Kind { PrimaryKey, Unique, Check, ForeignKey };
+    Kind kind = Kind::Check;
+    /// Index into ParsedCreateTable::uniques, checks or foreignKeys (unused for PrimaryKey).
+    std::size_t item = 0;
+    std::size_t begin = 0;  // offsets of its text in the parsed text
+    std::size_t end = 0;
+};
+
 struct ParsedColumn {
     std::string name;
     std::string definition;  // the whole column definition as written
@@ -89,16 +100,8 @@ struct ParsedColumn {
     bool autoincrement = false;
     bool generated = false;  // GENERATED ALWAYS AS (...) / AS (...)
     std::optional<ParsedDefault> defaultValue;
-};
-
-/// A table constraint as written: `CONSTRAINT pk PRIMARY KEY (a, b)` and the like.
-struct ParsedTableConstraint {
-    enum class Kind { PrimaryKey, Unique, Check, ForeignKey };
-    Kind kind = Kind::Check;
-    /// Index into ParsedCreateTable::uniques, checks or foreignKeys (unused for PrimaryKey).
-    std::size_t item = 0;
-    std::size_t begin = 0;  // offsets of its text in the parsed text
-    std::size_t end = 0;
+    /// Its PRIMARY KEY, UNIQUE, CHECK and REFERENCES clauses (CONSTRAINT name included).
+    std::vector<ParsedTableConstraint> constraints;
 };
 
 struct ParsedCreateTable {

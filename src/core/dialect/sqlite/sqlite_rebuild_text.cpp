@@ -108,35 +108,28 @@ public:
 
     bool keepsPrimaryKey() const { return sameNames(m_start.primaryKey, m_target.primaryKey); }
 
-    /// Whether the stored text of the column `target` comes from can stand for it: not
-    /// renamed, the same definition, every constraint written on it kept.
-    bool keepsColumn(const Column& target, const std::string& source, const ParsedColumn& parsed,
-                     Covered& covered) const
+    /// Whether the column `target` comes from `source` unrenamed and with the same
+    /// definition (type, collation, nullability, default).
+    bool keepsDefinition(const Column& target, const std::string& source) const
     {
         const Column* was = m_start.findColumn(source);
-        if (!was || source != target.name || target.type == ColumnType::Enum || was->type == ColumnType::Enum
-            || definitionOf(*was) != definitionOf(target))
-            return false;
+        return was && source == target.name && target.type != ColumnType::Enum && was->type != ColumnType::Enum
+            && definitionOf(*was) == definitionOf(target);
+    }
+
+    /// Whether every constraint written on the column is kept.
+    bool keepsAllConstraints(const ParsedColumn& parsed, Covered& covered) const
+    {
         Covered mine;
-        if (parsed.primaryKey) {
-            if (!keepsPrimaryKey())
-                return false;
-            mine.primaryKey = true;
-        }
-        for (const auto& check : m_parsed.checks)
-            if (equalsIgnoreCase(check.column, parsed.name) && !keepsCheck(check, mine))
-                return false;
-        for (const auto& unique : m_parsed.uniques)
-            if (equalsIgnoreCase(unique.column, parsed.name) && !keepsUnique(unique, mine))
-                return false;
-        for (const auto& fk : m_parsed.foreignKeys)
-            if (equalsIgnoreCase(fk.column, parsed.name) && !keepsForeignKey(fk, mine))
+        for (const auto& constraint : parsed.constraints)
+            if (!keepsConstraint(constraint, false, mine))
                 return false;
         covered.merge(mine);
         return true;
     }
 
-    /// Whether a table constraint of the stored text is kept.
+    /// Whether a constraint of the stored text is kept. `primaryKeyWritten`: the primary
+    /// key is already written elsewhere (inline with AUTOINCREMENT on a new definition).
     bool keepsConstraint(const ParsedTableConstraint& c, bool inlinePrimaryKeyWritten, Covered& covered) const
     {
         switch (c.kind) {
@@ -219,15 +212,27 @@ std::optional<std::string> sqliteEditedCreateTable(std::string_view storedSql, c
             for (std::size_t k = 0; k < parsed.columns.size(); ++k)
                 if (equalsIgnoreCase(parsed.columns[k].name, source->second))
                     entry = k;
-        if (entry < parsed.columns.size()
-            && edit.keepsColumn(column, source->second, parsed.columns[entry], covered)) {
-            put(separatorBefore(entry), parsed.columns[entry].definition);
+        if (entry == parsed.columns.size()) {  // a new column
+            if (&column == inlinePrimaryKey)
+                inlinePrimaryKeyWritten = true;
+            put({}, sqliteColumnDefinition(target, column, schema, spelling.strictTypes));
             continue;
         }
-        if (&column == inlinePrimaryKey)
-            inlinePrimaryKeyWritten = true;
-        put(entry < parsed.columns.size() ? separatorBefore(entry) : std::string(),
-            sqliteColumnDefinition(target, column, schema, spelling.strictTypes));
+        const ParsedColumn& was = parsed.columns[entry];
+        const bool sameDefinition = edit.keepsDefinition(column, source->second);
+        if (sameDefinition && edit.keepsAllConstraints(was, covered)) {
+            put(separatorBefore(entry), was.definition);
+            continue;
+        }
+        // Written anew, with the constraints on it that stay as they were written.
+        const bool inlineHere = &column == inlinePrimaryKey;
+        inlinePrimaryKeyWritten = inlinePrimaryKeyWritten || inlineHere;
+        std::string definition = sqliteColumnDefinition(target, column, schema, spelling.strictTypes);
+        if (source->second == column.name)
+            for (const auto& constraint : was.constraints)
+                if (edit.keepsConstraint(constraint, inlineHere, covered))
+                    definition += " " + std::string(storedSql.substr(constraint.begin, constraint.end - constraint.begin));
+        put(separatorBefore(entry), definition);
     }
     for (std::size_t k = 0; k < parsed.tableConstraints.size(); ++k) {
         const ParsedTableConstraint& constraint = parsed.tableConstraints[k];
