@@ -7,6 +7,7 @@
 #include "core/dialect/sqlite/sqlite_render_plan.h"
 #include "core/dialect/sqlite/sqlite_render_split.h"
 #include "core/dialect/sqlite/sqlite_types.h"
+#include "core/driver/driver.h"
 #include "core/ir/errors.h"
 
 #include <algorithm>
@@ -302,8 +303,8 @@ private:
         }
         throw InputError("table " + sqliteQuoteIdentifier(tableName) + " cannot be rebuilt: collation "
                          + sqliteQuoteIdentifier(missing) + " (used by " + (users.empty() ? "the table" : users)
-                         + ") is not registered on this connection (not in PRAGMA collation_list; an application "
-                           "registers it at run time); nothing was run");
+                         + ") is not registered on this connection (an application registers it at run time); "
+                           "nothing was run");
     }
 
     static bool isBuiltinCollation(std::string_view name)
@@ -319,16 +320,21 @@ private:
         return false;
     }
 
-    bool registered(std::string_view collation)
+    /// Whether the connection can compare with `collation`. PRAGMA collation_list cannot
+    /// say: it also lists a name SQLite has merely seen in the schema, without a function.
+    bool registered(const std::string& collation)
     {
-        if (!m_collations) {
-            m_collations.emplace();
-            const ResultSet rows = m_live->query("SELECT name FROM pragma_collation_list");
-            for (std::size_t r = 0; r < rows.rows.size(); ++r)
-                m_collations->push_back(rows.text(r, "name"));
+        auto known = m_collations.find(toLowerAscii(collation));
+        if (known != m_collations.end())
+            return known->second;
+        bool usable = true;
+        try {
+            m_live->query("SELECT 'a' = 'b' COLLATE " + sqliteQuoteIdentifier(collation));
+        } catch (const DatabaseError&) {
+            usable = false;  // "no such collation sequence", when the statement is prepared
         }
-        return std::any_of(m_collations->begin(), m_collations->end(),
-                           [&](const std::string& name) { return equalsIgnoreCase(name, collation); });
+        m_collations.emplace(toLowerAscii(collation), usable);
+        return usable;
     }
 
     /// The run's catalog as it stands after the statements emitted so far.
@@ -389,7 +395,7 @@ private:
 
     Schema m_working;
     Driver* m_live;
-    std::optional<std::vector<std::string>> m_collations;  // PRAGMA collation_list, read when needed
+    std::map<std::string, bool> m_collations;  // lower-case name → usable on m_live
     SqliteRunState* m_catalog;
     SqliteRunState m_ownCatalog;
     bool m_primeWhenNeeded = false;
