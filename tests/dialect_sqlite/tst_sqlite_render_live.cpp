@@ -64,6 +64,7 @@ private slots:
     void integrityProblemsListViolations();
     void versionTableRoundTrip();
     void renderedSchemaIntrospectsBack();
+    void nullablePrimaryKeysStayNullable();
 };
 
 void TestSqliteRenderLive::rebuildKeepsRowsChildrenAndDependents()
@@ -395,6 +396,35 @@ void TestSqliteRenderLive::renderedSchemaIntrospectsBack()
     for (std::size_t i = 0; i < live.tables.size(); ++i)
         QVERIFY2(live.tables[i] == expected.tables[i], live.tables[i].name.c_str());
     QCOMPARE(live.enums, expected.enums);
+}
+
+void TestSqliteRenderLive::nullablePrimaryKeysStayNullable()
+{
+    // `INT PRIMARY KEY` and `TEXT PRIMARY KEY` in a rowid table accept NULL (issue 11):
+    // they read as nullable, and what the IR creates again accepts NULL too (INTEGER
+    // would make the rowid, which never is NULL), also after a rebuild.
+    SqliteTempFile original;
+    auto source = SqliteDriver::open(original.path());
+    source->executeScript("CREATE TABLE t (a INT PRIMARY KEY, b TEXT); CREATE TABLE u (k TEXT PRIMARY KEY, v TEXT);"
+                          "INSERT INTO t VALUES (NULL, 'x'); INSERT INTO u VALUES (NULL, 'y');");
+    SqliteDialect dialect;
+    const Schema schema = dialect.introspect(*source, {});
+    QVERIFY(schema.findTable("t")->findColumn("a")->nullable);
+    QVERIFY(schema.findTable("u")->findColumn("k")->nullable);
+
+    SqliteTempFile copy;
+    auto driver = SqliteDriver::open(copy.path());
+    createSchema(*driver, dialect, schema);
+    QCOMPARE(dialect.introspect(*driver, {}).tables, schema.tables);
+    driver->execute("INSERT INTO t VALUES (NULL, 'x'), (NULL, 'y')");
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM t WHERE a IS NULL"), std::string("2"));
+
+    Column b = schema.findTable("t")->columns[1];
+    Column bNotNull = withDefault(b, DefaultValue::string("-"));
+    bNotNull.nullable = false;
+    runOperations(*driver, dialect, schema, {AlterColumn{"t", b, bNotNull}});
+    QVERIFY(dialect.introspect(*driver, {}).findTable("t")->findColumn("a")->nullable);
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM t WHERE a IS NULL"), std::string("2"));
 }
 
 QTEST_APPLESS_MAIN(TestSqliteRenderLive)

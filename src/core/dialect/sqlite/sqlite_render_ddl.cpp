@@ -76,6 +76,10 @@ std::string sqliteColumnDefinition(const Table& table, const Column& column, con
         return sql + " INTEGER PRIMARY KEY AUTOINCREMENT";
     }
     std::string type = sqliteColumnType(column);
+    // A single-column primary key declared exactly INTEGER is the rowid, which is never
+    // NULL: a nullable one is declared INT (the same affinity, an ordinary column).
+    if (type == "INTEGER" && column.nullable && table.primaryKey.size() == 1 && table.primaryKey.front() == column.name)
+        type = "INT";
     if (strictTypes)
         type = sqliteStrictType(type);
     if (!type.empty())
