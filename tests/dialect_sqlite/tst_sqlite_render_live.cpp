@@ -65,6 +65,7 @@ private slots:
     void versionTableRoundTrip();
     void renderedSchemaIntrospectsBack();
     void nullablePrimaryKeysStayNullable();
+    void conflictClausesOfAChangedColumnStay();
 };
 
 void TestSqliteRenderLive::rebuildKeepsRowsChildrenAndDependents()
@@ -425,6 +426,24 @@ void TestSqliteRenderLive::nullablePrimaryKeysStayNullable()
     runOperations(*driver, dialect, schema, {AlterColumn{"t", b, bNotNull}});
     QVERIFY(dialect.introspect(*driver, {}).findTable("t")->findColumn("a")->nullable);
     QCOMPARE(scalar(*driver, "SELECT count(*) FROM t WHERE a IS NULL"), std::string("2"));
+}
+
+void TestSqliteRenderLive::conflictClausesOfAChangedColumnStay()
+{
+    // The IR has no place for ON CONFLICT (introspection lists it): a rebuild that writes
+    // the column anew for another change keeps the clauses written on it.
+    SqliteTempFile db;
+    auto driver = SqliteDriver::open(db.path());
+    driver->executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, q TEXT NOT NULL ON CONFLICT IGNORE UNIQUE ON CONFLICT REPLACE)");
+    SqliteDialect dialect;
+    const Schema schema = dialect.introspect(*driver, {});
+    const Column q = *schema.findTable("t")->findColumn("q");
+    runOperations(*driver, dialect, schema, {AlterColumn{"t", q, withDefault(q, DefaultValue::string("-"))}});
+    QCOMPARE(scalar(*driver, "SELECT sql FROM sqlite_schema WHERE name = 't'"),
+             std::string("CREATE TABLE \"t\" (id INTEGER PRIMARY KEY, \"q\" TEXT NOT NULL ON CONFLICT IGNORE DEFAULT '-' "
+                         "UNIQUE ON CONFLICT REPLACE)"));
+    driver->execute("INSERT INTO t (id, q) VALUES (1, 'a'), (2, NULL), (3, 'a')");  // ignored, replaced
+    QCOMPARE(scalar(*driver, "SELECT group_concat(id || q) FROM t"), std::string("3a"));
 }
 
 QTEST_APPLESS_MAIN(TestSqliteRenderLive)

@@ -261,6 +261,12 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             i = parseReferences(t, i, b, fk);
             record(ParsedTableConstraint::Kind::ForeignKey, out.foreignKeys.size());
             out.foreignKeys.push_back(std::move(fk));
+        } else if (tok.isWord("NOT") && i + 1 < b && t[i + 1].isWord("NULL")) {
+            i += 2;
+            if (i + 2 < b && t[i].isWord("ON") && t[i + 1].isWord("CONFLICT")) {
+                column.notNullConflict = t[i + 2].value;
+                i += 3;
+            }
         } else if (tok.isWord("GENERATED") || tok.isWord("AS")) {
             column.generated = true;
             ++i;

@@ -96,6 +96,7 @@ struct ParsedColumn {
     std::size_t begin = 0;   // offsets of `definition` in the parsed text
     std::size_t end = 0;
     std::string collation;   // COLLATE x, the name unquoted; empty when none
+    std::string notNullConflict;  // NOT NULL ON CONFLICT x: the x as written; empty when none
     bool primaryKey = false;
     bool autoincrement = false;
     bool generated = false;  // GENERATED ALWAYS AS (...) / AS (...)

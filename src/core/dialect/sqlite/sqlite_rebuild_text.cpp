@@ -228,6 +228,10 @@ std::optional<std::string> sqliteEditedCreateTable(std::string_view storedSql, c
         const bool inlineHere = &column == inlinePrimaryKey;
         inlinePrimaryKeyWritten = inlinePrimaryKeyWritten || inlineHere;
         std::string definition = sqliteColumnDefinition(target, column, schema, spelling.strictTypes);
+        const std::string notNull = " NOT NULL";
+        const std::size_t at = definition.find(notNull, sqliteQuoteIdentifier(column.name).size());
+        if (!column.nullable && !was.notNullConflict.empty() && at != std::string::npos)
+            definition.insert(at + notNull.size(), " ON CONFLICT " + was.notNullConflict);
         if (source->second == column.name)
             for (const auto& constraint : was.constraints)
                 if (edit.keepsConstraint(constraint, inlineHere, covered))
