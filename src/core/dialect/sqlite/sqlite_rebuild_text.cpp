@@ -77,8 +77,8 @@ struct Covered {
 
 class TextEdit {
 public:
-    TextEdit(std::string_view stored, const ParsedCreateTable& parsed, const Table& start, const Table& target)
-        : m_stored(stored), m_parsed(parsed), m_start(start), m_target(target)
+    TextEdit(const ParsedCreateTable& parsed, const Table& start, const Table& target)
+        : m_parsed(parsed), m_start(start), m_target(target)
     {
     }
 
@@ -128,7 +128,7 @@ public:
         return true;
     }
 
-    /// Whether a constraint of the stored text is kept. `primaryKeyWritten`: the primary
+    /// Whether a constraint of the stored text is kept. `inlinePrimaryKeyWritten`: the primary
     /// key is already written elsewhere (inline with AUTOINCREMENT on a new definition).
     bool keepsConstraint(const ParsedTableConstraint& c, bool inlinePrimaryKeyWritten, Covered& covered) const
     {
@@ -146,7 +146,6 @@ public:
     }
 
 private:
-    std::string_view m_stored;
     const ParsedCreateTable& m_parsed;
     const Table& m_start;
     const Table& m_target;
@@ -201,7 +200,7 @@ std::optional<std::string> sqliteEditedCreateTable(std::string_view storedSql, c
         body += text;
     };
 
-    const TextEdit edit(storedSql, parsed, start, target);
+    const TextEdit edit(parsed, start, target);
     Covered covered;
     const Column* inlinePrimaryKey = sqliteInlinePrimaryKey(target);
     bool inlinePrimaryKeyWritten = false;
