@@ -19,7 +19,7 @@ namespace tempest::model {
 
 enum class AttrKind {
     PrimaryKey, Autoincrement, Nullable, Length, FixedLength, Precision, Unique, Index,
-    Reference, Default, Check, Comment, RenamedFrom, EnumType, Json, Uuid, SqlType
+    Reference, Default, Check, Comment, RenamedFrom, EnumType, Json, Uuid, SqlType, Collation
 };
 
 struct PrimaryKeyAttr { static constexpr AttrKind kind = AttrKind::PrimaryKey; };
@@ -43,6 +43,8 @@ struct CheckAttr { static constexpr AttrKind kind = AttrKind::Check; std::string
 struct Comment { static constexpr AttrKind kind = AttrKind::Comment; std::string text; };
 /// A rename hint (DESIGN.md renamedFrom) for a column, or (as a table() item) the table.
 struct RenamedFrom { static constexpr AttrKind kind = AttrKind::RenamedFrom; std::string name; };
+/// The column's collation as the dialect names it (docs/ir.md "collation").
+struct CollationAttr { static constexpr AttrKind kind = AttrKind::Collation; std::string name; };
 struct JsonAttr { static constexpr AttrKind kind = AttrKind::Json; };
 struct UuidAttr { static constexpr AttrKind kind = AttrKind::Uuid; };
 struct SqlTypeAttr { static constexpr AttrKind kind = AttrKind::SqlType; std::string sql; };
@@ -139,6 +141,8 @@ inline IndexAttr index() { return {}; }
 inline CheckAttr check(std::string expr) { return {std::move(expr)}; }
 inline Comment comment(std::string text) { return {std::move(text)}; }
 inline RenamedFrom renamedFrom(std::string oldName) { return {std::move(oldName)}; }
+/// collation("NOCASE") on SQLite, collation("de-x-icu") on PostgreSQL.
+inline CollationAttr collation(std::string name) { return {std::move(name)}; }
 inline JsonAttr json() { return {}; }
 inline UuidAttr uuid() { return {}; }
 /// A type the IR list lacks, as the dialect spells it ("inet", "tsvector").

@@ -77,6 +77,7 @@ private slots:
     void identityAddedAfterRowsContinuesAfterThem();
     void runLockExcludesASecondRunner();
     void versionTableRoundTrips();
+    void collationsAreReadRenderedAndChanged();
 };
 
 void TestPostgresLive::variedSchemaRoundTrips()
@@ -524,3 +525,68 @@ void TestPostgresLive::versionTableRoundTrips()
 
 QTEST_APPLESS_MAIN(TestPostgresLive)
 #include "tst_postgres_live.moc"
+
+// docs/ir.md "collation": a column collation is created, read back (only where it is
+// not the type's default), changed with ALTER COLUMN … TYPE … COLLATE (kept through a
+// type change), and a change to a column a view reads is refused as a type change is.
+void TestPostgresLive::collationsAreReadRenderedAndChanged()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const PostgresDialect dialect;
+    const Schema empty;
+    runRevision(*driver, empty, opsFrom(R"J([{"kind": "create_table", "table": "t", "definition": {"columns": {
+        "id": {"type": "integer"}, "name": {"type": "text", "collation": "C"},
+        "code": {"type": "varchar", "length": 10}}, "primaryKey": ["id"]}}])J"));
+    driver->execute("INSERT INTO t VALUES (1, 'b', 'x'), (2, 'B', 'y'), (3, 'a', 'z')");
+    Schema live = dialect.introspect(*driver, {});
+    QCOMPARE(live.findTable("t")->findColumn("name")->collation.value_or("none"), std::string("C"));
+    QVERIFY(!live.findTable("t")->findColumn("code")->collation);
+    QVERIFY(!live.findTable("t")->findColumn("id")->collation);
+    QCOMPARE(scalar(*driver, "SELECT string_agg(name, '' ORDER BY name) FROM t"), std::string("Bab"));
+
+    // Collation changes, and a type change that keeps one.
+    Column name = *live.findTable("t")->findColumn("name");
+    Column code = *live.findTable("t")->findColumn("code");
+    Column nameTo = name;
+    nameTo.collation.reset();
+    Column codeTo = code;
+    codeTo.collation = "POSIX";
+    runRevision(*driver, live, {AlterColumn{"t", name, nameTo}, AlterColumn{"t", code, codeTo}});
+    live = dialect.introspect(*driver, {});
+    QVERIFY(!live.findTable("t")->findColumn("name")->collation);
+    QCOMPARE(live.findTable("t")->findColumn("code")->collation.value_or("none"), std::string("POSIX"));
+    Column codeText = codeTo;
+    codeText.type = ColumnType::Text;
+    codeText.length.reset();
+    runRevision(*driver, live, {AlterColumn{"t", codeTo, codeText}});
+    live = dialect.introspect(*driver, {});
+    QCOMPARE(live.findTable("t")->findColumn("code")->type, ColumnType::Text);
+    QCOMPARE(live.findTable("t")->findColumn("code")->collation.value_or("none"), std::string("POSIX"));
+    QCOMPARE(scalar(*driver, "SELECT string_agg(code, ',' ORDER BY id) FROM t"), std::string("x,y,z"));
+    // The inverse restores it.
+    runRevision(*driver, live, invert(std::vector<Operation>{AlterColumn{"t", codeTo, codeText}}));
+    QCOMPARE(dialect.introspect(*driver, {}).findTable("t")->findColumn("code")->collation.value_or("none"),
+             std::string("POSIX"));
+
+    // A view reading the column: the collation change meets the refusal a type change meets.
+    live = dialect.introspect(*driver, {});
+    driver->execute("CREATE VIEW v AS SELECT name FROM t");
+    Column nameC = *live.findTable("t")->findColumn("name");
+    nameC.collation = "C";
+    Column nameVarchar = *live.findTable("t")->findColumn("name");
+    nameVarchar.type = ColumnType::Varchar;
+    nameVarchar.length = 50;
+    auto refusal = [&](const Column& to) -> std::string {
+        try {
+            runRevision(*driver, live, {AlterColumn{"t", *live.findTable("t")->findColumn("name"), to}});
+        } catch (const DatabaseError& e) {
+            return e.serverMessage();
+        }
+        return "no error";
+    };
+    const std::string typeRefusal = refusal(nameVarchar);
+    QVERIFY2(typeRefusal.find("used by a view or rule") != std::string::npos, typeRefusal.c_str());
+    QCOMPARE(refusal(nameC), typeRefusal);
+    QVERIFY(!dialect.introspect(*driver, {}).findTable("t")->findColumn("name")->collation);
+}

@@ -64,6 +64,8 @@ private slots:
     void integrityProblemsListViolations();
     void versionTableRoundTrip();
     void renderedSchemaIntrospectsBack();
+    void nullablePrimaryKeysStayNullable();
+    void conflictClausesOfAChangedColumnStay();
 };
 
 void TestSqliteRenderLive::rebuildKeepsRowsChildrenAndDependents()
@@ -395,6 +397,53 @@ void TestSqliteRenderLive::renderedSchemaIntrospectsBack()
     for (std::size_t i = 0; i < live.tables.size(); ++i)
         QVERIFY2(live.tables[i] == expected.tables[i], live.tables[i].name.c_str());
     QCOMPARE(live.enums, expected.enums);
+}
+
+void TestSqliteRenderLive::nullablePrimaryKeysStayNullable()
+{
+    // `INT PRIMARY KEY` and `TEXT PRIMARY KEY` in a rowid table accept NULL (issue 11):
+    // they read as nullable, and what the IR creates again accepts NULL too (INTEGER
+    // would make the rowid, which never is NULL), also after a rebuild.
+    SqliteTempFile original;
+    auto source = SqliteDriver::open(original.path());
+    source->executeScript("CREATE TABLE t (a INT PRIMARY KEY, b TEXT); CREATE TABLE u (k TEXT PRIMARY KEY, v TEXT);"
+                          "INSERT INTO t VALUES (NULL, 'x'); INSERT INTO u VALUES (NULL, 'y');");
+    SqliteDialect dialect;
+    const Schema schema = dialect.introspect(*source, {});
+    QVERIFY(schema.findTable("t")->findColumn("a")->nullable);
+    QVERIFY(schema.findTable("u")->findColumn("k")->nullable);
+
+    SqliteTempFile copy;
+    auto driver = SqliteDriver::open(copy.path());
+    createSchema(*driver, dialect, schema);
+    QCOMPARE(dialect.introspect(*driver, {}).tables, schema.tables);
+    driver->execute("INSERT INTO t VALUES (NULL, 'x'), (NULL, 'y')");
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM t WHERE a IS NULL"), std::string("2"));
+
+    Column b = schema.findTable("t")->columns[1];
+    Column bNotNull = withDefault(b, DefaultValue::string("-"));
+    bNotNull.nullable = false;
+    runOperations(*driver, dialect, schema, {AlterColumn{"t", b, bNotNull}});
+    QVERIFY(dialect.introspect(*driver, {}).findTable("t")->findColumn("a")->nullable);
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM t WHERE a IS NULL"), std::string("2"));
+}
+
+void TestSqliteRenderLive::conflictClausesOfAChangedColumnStay()
+{
+    // The IR has no place for ON CONFLICT (introspection lists it): a rebuild that writes
+    // the column anew for another change keeps the clauses written on it.
+    SqliteTempFile db;
+    auto driver = SqliteDriver::open(db.path());
+    driver->executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, q TEXT NOT NULL ON CONFLICT IGNORE UNIQUE ON CONFLICT REPLACE)");
+    SqliteDialect dialect;
+    const Schema schema = dialect.introspect(*driver, {});
+    const Column q = *schema.findTable("t")->findColumn("q");
+    runOperations(*driver, dialect, schema, {AlterColumn{"t", q, withDefault(q, DefaultValue::string("-"))}});
+    QCOMPARE(scalar(*driver, "SELECT sql FROM sqlite_schema WHERE name = 't'"),
+             std::string("CREATE TABLE \"t\" (id INTEGER PRIMARY KEY, \"q\" TEXT NOT NULL ON CONFLICT IGNORE DEFAULT '-' "
+                         "UNIQUE ON CONFLICT REPLACE)"));
+    driver->execute("INSERT INTO t (id, q) VALUES (1, 'a'), (2, NULL), (3, 'a')");  // ignored, replaced
+    QCOMPARE(scalar(*driver, "SELECT group_concat(id || q) FROM t"), std::string("3a"));
 }
 
 QTEST_APPLESS_MAIN(TestSqliteRenderLive)

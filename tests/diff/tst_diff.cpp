@@ -28,6 +28,7 @@ private slots:
     void createdTableCarriesItsItems();
     void droppedTableCarriesWholeDefinition();
     void alterColumnCarriesWholeDefinitions();
+    void collationChangeIsAnAlterColumnWithItsInverse();
     void enumValueBeforeIsRecorded();
     void renamedFromHintsAreNotPartOfDefinitions();
     void rulesDecideWhatIsAChange();
@@ -283,6 +284,21 @@ void TestDiff::alterColumnCarriesWholeDefinitions()
     const auto& alter = std::get<AlterColumn>(ops[0]);
     QCOMPARE(alter.from, current.tables[0].columns[0]);
     QCOMPARE(alter.to, target.tables[0].columns[0]);
+}
+
+void TestDiff::collationChangeIsAnAlterColumnWithItsInverse()
+{
+    const Schema current = schemaOf(R"({"tables": {"t": {"columns": {"a": {"type": "text"}, "b": {"type": "text", "collation": "RTRIM"}}}}})");
+    const Schema target = schemaOf(R"({"tables": {"t": {"columns": {"a": {"type": "text", "collation": "NOCASE"}, "b": {"type": "text", "collation": "RTRIM"}}}}})");
+    const auto ops = diffSchema(current, target);
+    QCOMPARE(joined(summaries(ops)), joined(QStringList{"alter_column t.a"}));
+    const auto& alter = std::get<AlterColumn>(ops[0]);
+    QVERIFY(!alter.from.collation);
+    QCOMPARE(*alter.to.collation, std::string("NOCASE"));
+    QCOMPARE(describe(ops[0]), std::string("alter column t.a: text default collation NULL -> text COLLATE NOCASE NULL"));
+    verifyReplay(current, target, ops);
+    QCOMPARE(describeDifferences(current, target),
+             std::vector<std::string>{"column \"t\".\"a\" changed: collation default → \"NOCASE\""});
 }
 
 // Each dropped value remembers its neighbour so that a downgrade puts it back in place.

@@ -78,6 +78,7 @@ class TestSqliteIntrospect : public QObject {
     Q_OBJECT
 
 private slots:
+    void collationsAndClausesWithoutIrPlace();
     void sampleSchemas_data();
     void sampleSchemas();
     void northwindChecksAndQuirks();
@@ -590,6 +591,33 @@ void TestSqliteIntrospect::versionTableIsLeftOut()
     const Schema custom = introspectSqlite(*driver, options);
     QVERIFY(custom.findTable("tempest_db_migrations"));
     QVERIFY(!custom.findTable("my_versions"));
+}
+
+// Issue 11: COLLATE is read into the IR as written; ON CONFLICT and DEFERRABLE have no
+// IR place and are listed, never dropped silently.
+void TestSqliteIntrospect::collationsAndClausesWithoutIrPlace()
+{
+    auto db = databaseWith(
+        "CREATE TABLE t (a INT PRIMARY KEY, n TEXT COLLATE nocase, r TEXT NOT NULL COLLATE RTRIM DEFAULT '', "
+        "b TEXT COLLATE \"BINARY\", plain TEXT);"
+        "CREATE TABLE u (k TEXT PRIMARY KEY ON CONFLICT REPLACE, p INT REFERENCES t (a) DEFERRABLE INITIALLY DEFERRED, "
+        "q TEXT NOT NULL ON CONFLICT FAIL, CONSTRAINT uq_u_q UNIQUE (q) ON CONFLICT IGNORE)");
+    const Schema schema = introspect(*db);
+    const Table& t = *schema.findTable("t");
+    QCOMPARE(t.findColumn("n")->collation.value_or("none"), std::string("nocase"));
+    QCOMPARE(t.findColumn("r")->collation.value_or("none"), std::string("RTRIM"));
+    QCOMPARE(t.findColumn("b")->collation.value_or("none"), std::string("BINARY"));
+    QVERIFY(!t.findColumn("plain")->collation);
+    QVERIFY(!t.findColumn("a")->collation);
+
+    std::vector<std::string> listed;
+    for (const auto& object : schema.unsupported)
+        if (object.kind == "table_option")
+            listed.push_back(*object.table + " " + object.name + " [" + object.detail.value_or("") + "]");
+    QCOMPARE(listed, (std::vector<std::string>{"u DEFERRABLE INITIALLY DEFERRED [column \"p\"]",
+                                               "u ON CONFLICT FAIL [column \"q\"]",
+                                               "u ON CONFLICT IGNORE [table constraint]",
+                                               "u ON CONFLICT REPLACE [column \"k\"]"}));
 }
 
 QTEST_GUILESS_MAIN(TestSqliteIntrospect)

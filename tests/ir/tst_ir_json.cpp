@@ -68,6 +68,24 @@ private slots:
         QVERIFY(out.find("autoincrement") == std::string::npos);
     }
 
+    // docs/ir.md "collation": written after the type's keys, omitted when absent, read back.
+    void collationIsWrittenInItsPlaceAndReadBack()
+    {
+        const std::string in = R"({"tables": {"t": {"columns": {"a": {"type": "text", "collation": "NOCASE", "nullable": false}, "b": {"type": "text"}}}}})";
+        Schema s = parseSchema(in, "m.json");
+        QCOMPARE(*s.tables[0].findColumn("a")->collation, std::string("NOCASE"));
+        QVERIFY(!s.tables[0].findColumn("b")->collation);
+        const std::string out = toJson(s);
+        QVERIFY2(out.find("\"type\": \"text\",\n          \"collation\": \"NOCASE\",\n          \"nullable\": false") != std::string::npos,
+                 out.c_str());
+        QCOMPARE(out.find("collation"), out.rfind("collation"));  // b has none
+        QCOMPARE(toJson(parseSchema(out, "again.json")), out);
+        QVERIFY(irError(R"({"tables": {"t": {"columns": {"a": {"type": "text", "collation": ""}}}}})")
+                    .rfind("models.json: $.tables.t.columns.a.collation: \"collation\" names a collation", 0) == 0);
+        QVERIFY(irError(R"({"tables": {"t": {"columns": {"a": {"type": "text", "collation": 1}}}}})")
+                    .rfind("models.json: $.tables.t.columns.a.collation: expected a string", 0) == 0);
+    }
+
     void numbersAndUnicodeSurviveUnescaped()
     {
         Schema s = parseSchema(R"({"tables": {"größe": {"columns": {"preço": {"type": "double",

@@ -87,7 +87,7 @@ struct tempest::Model<blog::Account> {
             "users",
             column("id", &Account::id, primaryKey(), autoincrement()),
             column("email", &Account::email, length(255), unique(), comment("login name")),
-            column("display_name", &Account::display_name),
+            column("display_name", &Account::display_name, collation("NOCASE")),
             column("age", &Account::age, check("age >= 0")),
             column("login_count", &Account::login_count, defaultValue(0)),
             column("level", &Account::level, nullable()),

@@ -95,6 +95,8 @@ Expr column(const Column& c)
         d.field("enumName", literal(c.enumName));
     if (!c.sql.empty())
         d.field("sql", literal(c.sql));
+    if (c.collation)
+        d.field("collation", literal(*c.collation));
     if (!c.nullable)
         d.field("nullable", atom("false"));
     if (c.autoincrement)

@@ -45,9 +45,15 @@ std::string commentText(const std::optional<std::string>& comment)
     return comment ? quoteName(*comment) : "none";
 }
 
+std::string collationText(const std::optional<std::string>& collation)
+{
+    return collation ? quoteName(*collation) : "default";
+}
+
 std::string columnSummary(const Column& column)
 {
-    std::string text = columnTypeText(column) + (column.nullable ? "" : " not null");
+    std::string text = columnTypeText(column) + (column.collation ? " collate " + quoteName(*column.collation) : "")
+                     + (column.nullable ? "" : " not null");
     if (column.defaultValue)
         text += " default " + defaultValueText(column.defaultValue);
     if (column.autoincrement)
@@ -60,6 +66,8 @@ std::string columnChange(const Column& a, const Column& b, const ComparisonRules
     std::vector<std::string> parts;
     if (!rules.typesEqual(a, b))
         parts.push_back("type " + columnTypeText(a) + " → " + columnTypeText(b));
+    if (!rules.collationsEqual(a.collation, b.collation))
+        parts.push_back("collation " + collationText(a.collation) + " → " + collationText(b.collation));
     if (a.nullable != b.nullable)
         parts.push_back(b.nullable ? "not null → nullable" : "nullable → not null");
     if (!rules.defaultsEqual(a.defaultValue, b.defaultValue))

@@ -58,7 +58,7 @@ ItemChanges<Item> matchItems(const std::vector<Item>& from, const std::vector<It
 
 bool columnsEqual(const Column& a, const Column& b, const ComparisonRules& rules)
 {
-    return rules.typesEqual(a, b) && a.nullable == b.nullable && a.autoincrement == b.autoincrement
+    return rules.typesEqual(a, b) && rules.collationsEqual(a.collation, b.collation) && a.nullable == b.nullable && a.autoincrement == b.autoincrement
         && rules.defaultsEqual(a.defaultValue, b.defaultValue)
         && (!rules.compareComments() || a.comment == b.comment);
 }

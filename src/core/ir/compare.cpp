@@ -14,6 +14,12 @@ bool ComparisonRules::defaultsEqual(const std::optional<DefaultValue>& a,
     return a == b;
 }
 
+bool ComparisonRules::collationsEqual(const std::optional<std::string>& a,
+                                      const std::optional<std::string>& b) const
+{
+    return a == b;
+}
+
 bool ComparisonRules::expressionsEqual(const std::string& a, const std::string& b) const
 {
     return a == b;

@@ -16,6 +16,8 @@ public:
     /// True when the two defaults are the same to this database.
     virtual bool defaultsEqual(const std::optional<DefaultValue>& a,
                                const std::optional<DefaultValue>& b) const;
+    /// True when the two collations are the same to this database (absent: the default).
+    virtual bool collationsEqual(const std::optional<std::string>& a, const std::optional<std::string>& b) const;
     /// Two SQL expressions (CHECK, index expression, partial-index predicate) are equal.
     virtual bool expressionsEqual(const std::string& a, const std::string& b) const;
     virtual bool compareComments() const { return true; }

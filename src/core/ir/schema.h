@@ -49,6 +49,9 @@ struct Column {
     std::optional<int> scale;      // numeric
     std::string enumName;          // type == Enum: the name in Schema::enums
     std::string sql;               // type == Custom: the type as the dialect spells it
+    /// The column's collation as the dialect names it (SQLite NOCASE, PostgreSQL
+    /// "de-x-icu"); absent: the database's default.
+    std::optional<std::string> collation;
     bool nullable = true;          // resolved: PK columns default to false when read
     bool autoincrement = false;
     std::optional<DefaultValue> defaultValue;

@@ -81,6 +81,8 @@ Json columnToJson(const Column& c, bool primaryKeyColumn)
         j["enum"] = c.enumName;
     if (c.type == ColumnType::Custom)
         j["sql"] = c.sql;
+    if (c.collation)
+        j["collation"] = *c.collation;
     if (c.nullable == primaryKeyColumn)  // differs from what is implied
         j["nullable"] = c.nullable;
     if (c.autoincrement)
@@ -98,7 +100,7 @@ Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
                       const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "nullable",
+    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "collation", "nullable",
                      "autoincrement", "default", "comment", "renamedFrom"});
     Column c;
     c.name = std::move(name);
@@ -135,6 +137,9 @@ Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
     } else if (c.type == ColumnType::Custom) {
         r.fail("type", "a custom column needs \"sql\": the type as the dialect spells it");
     }
+    c.collation = r.optionalString("collation");
+    if (c.collation && c.collation->empty())
+        r.fail("collation", "\"collation\" names a collation (omit it for the database's default)");
     c.nullable = r.optionalBool("nullable", !primaryKeyColumn);
     c.autoincrement = r.optionalBool("autoincrement", false);
     if (r.has("default")) {

@@ -85,6 +85,7 @@ std::string indexColumnList(const std::vector<IndexColumn>& columns)
 /// Which optional parts an alter_column line shows: only those that change, so that a
 /// default-only change does not read as a no-op.
 struct AlterParts {
+    bool collation = false;
     bool defaultValue = false;
     bool autoincrement = false;
     bool comment = false;
@@ -94,7 +95,12 @@ Phrase columnSummary(const Column& column, const AlterParts& parts)
 {
     // Types and SQL keywords stay as they are in every language; the words around them
     // ("no default") are phrases.
-    std::vector<Phrase> pieces{verbatim(typeSpelling(column) + (column.nullable ? " NULL" : " NOT NULL"))};
+    std::vector<Phrase> pieces{verbatim(typeSpelling(column))};
+    if (parts.collation)
+        pieces.push_back(column.collation
+                             ? verbatim(" COLLATE " + *column.collation)
+                             : joinPhrases(" %1", {phrase(TEMPEST_TR_NOOP("Operation", "default collation"))}));
+    pieces.push_back(verbatim(column.nullable ? " NULL" : " NOT NULL"));
     if (parts.defaultValue)
         pieces.push_back(column.defaultValue ? verbatim(" DEFAULT " + defaultSpelling(*column.defaultValue))
                                              : joinPhrases(" %1", {phrase(TEMPEST_TR_NOOP("Operation", "no default"))}));
@@ -140,7 +146,9 @@ Phrase describeOne(const AddColumn& op)
 {
     return phrase(TEMPEST_TR_NOOP("Operation", "add column %1 (%2)"),
                   {dotted(op.table, op.definition.name),
-                   verbatim(typeSpelling(op.definition) + (op.definition.nullable ? "" : " NOT NULL"))});
+                   verbatim(typeSpelling(op.definition)
+                            + (op.definition.collation ? " COLLATE " + *op.definition.collation : "")
+                            + (op.definition.nullable ? "" : " NOT NULL"))});
 }
 
 Phrase describeOne(const DropColumn& op)
@@ -151,6 +159,7 @@ Phrase describeOne(const DropColumn& op)
 Phrase describeOne(const AlterColumn& op)
 {
     AlterParts parts;
+    parts.collation = op.from.collation != op.to.collation;
     parts.defaultValue = op.from.defaultValue != op.to.defaultValue;
     parts.autoincrement = op.from.autoincrement != op.to.autoincrement;
     parts.comment = op.from.comment != op.to.comment;

@@ -28,6 +28,8 @@ SELECT a.attrelid::bigint AS rel, a.attnum AS num, a.attname AS name,
        t.typtype::text AS typtype, t.typcategory::text AS category, t.typnamespace = s.oid AS local_type,
        a.attnotnull AS notnull, a.attidentity::text AS identity, a.attgenerated::text AS generated,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS def,
+       (SELECT co.collname FROM pg_catalog.pg_collation co
+         WHERE co.oid = a.attcollation AND a.attcollation <> t.typcollation) AS collation,
        pg_catalog.col_description(a.attrelid, a.attnum) AS comment
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid

@@ -153,6 +153,7 @@ private:
             pgApplyCatalogType(column, {str(row, "typname"), fmt, typtype.empty() ? 'b' : typtype[0],
                                         flag(row, "local_type")});
             column.nullable = !flag(row, "notnull");
+            column.collation = optionalStr(row, "collation");  // only where it is not the type's default
             column.comment = optionalStr(row, "comment");
             Pending pending;
             pending.identity = !str(row, "identity").empty();

@@ -54,7 +54,9 @@ std::string dropPrimaryKey(const Emitter& e, std::string_view tableName)
 void alterColumn(Emitter& e, std::string_view tableName, const Column& from, const Column& to)
 {
     const std::string prefix = e.alter(tableName) + "ALTER COLUMN " + pgQuoteIdentifier(to.name) + " ";
-    const bool typeChanged = !sameType(from, to);
+    // A collation changes through the same ALTER COLUMN … TYPE as a type does (and so
+    // meets the same refusal from a view that reads the column).
+    const bool typeChanged = !sameType(from, to) || from.collation != to.collation;
     const bool identityDropped = from.autoincrement && !to.autoincrement;
     const bool identityAdded = !from.autoincrement && to.autoincrement;
     const bool defaultChanged = from.defaultValue != to.defaultValue;
@@ -72,7 +74,11 @@ void alterColumn(Emitter& e, std::string_view tableName, const Column& from, con
         const std::string type = pgColumnType(to, e.schema());
         // Through text when leaving an enum: enum → integer has no direct cast.
         const std::string via = from.type == ColumnType::Enum && to.type != ColumnType::Text ? "::text" : "";
-        e.add(prefix + "TYPE " + type + " USING " + pgQuoteIdentifier(to.name) + via + "::" + type);
+        // Named whenever there is one: a new type would otherwise bring its own default.
+        const std::string collate = to.collation || from.collation
+                                      ? " COLLATE " + pgQuoteIdentifier(to.collation.value_or("default"))
+                                      : std::string();
+        e.add(prefix + "TYPE " + type + collate + " USING " + pgQuoteIdentifier(to.name) + via + "::" + type);
     }
     // An identity column is NOT NULL whatever the IR says (PostgreSQL requires it).
     const bool fromNullable = from.nullable && !from.autoincrement;

@@ -187,13 +187,26 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
     ParsedColumn column;
     column.name = t[a].value;
     column.definition = slice.text(a, b);
+    column.begin = t[a].begin;
+    column.end = t[b - 1].end;
     std::size_t i = a + 1;
     while (i < b && !isColumnConstraintStart(t[i]))
         i = t[i].isPunct("(") ? matchParen(t, i, b) + 1 : i + 1;
 
     std::string pendingName;
+    std::size_t constraintStart = i;
+    // A conflict clause after PRIMARY KEY or UNIQUE belongs to that constraint.
+    auto skipConflictClause = [&] {
+        if (i + 2 < b && t[i].isWord("ON") && t[i + 1].isWord("CONFLICT"))
+            i += 3;
+    };
+    auto record = [&](ParsedTableConstraint::Kind kind, std::size_t item) {
+        column.constraints.push_back({kind, item, t[constraintStart].begin, t[i - 1].end});
+    };
     while (i < b) {
         const SqlToken& tok = t[i];
+        if (pendingName.empty())
+            constraintStart = i;
         if (tok.isWord("CONSTRAINT") && i + 1 < b) {
             pendingName = t[i + 1].value;
             i += 2;
@@ -204,13 +217,26 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             out.primaryKey = {column.name};
             out.primaryKeyName = pendingName;
             i += 2;
+            if (i < b && (t[i].isWord("ASC") || t[i].isWord("DESC")))
+                ++i;
+            skipConflictClause();
+            if (i < b && t[i].isWord("AUTOINCREMENT")) {
+                column.autoincrement = true;
+                out.autoincrement = true;
+                ++i;
+            }
+            record(ParsedTableConstraint::Kind::PrimaryKey, 0);
         } else if (tok.isWord("UNIQUE")) {
-            out.uniques.push_back({pendingName, {column.name}});
             ++i;
+            skipConflictClause();
+            record(ParsedTableConstraint::Kind::Unique, out.uniques.size());
+            out.uniques.push_back({pendingName, {column.name}, column.name});
         } else if (tok.isWord("CHECK") && i + 1 < b && t[i + 1].isPunct("(")) {
-            const std::size_t close = matchParen(t, i + 1, b);
-            out.checks.push_back({pendingName, slice.between(i + 1, close), column.name});
+            const std::size_t open = i + 1;
+            const std::size_t close = matchParen(t, open, b);
             i = close + 1;
+            record(ParsedTableConstraint::Kind::Check, out.checks.size());
+            out.checks.push_back({pendingName, slice.between(open, close), column.name});
         } else if (tok.isWord("DEFAULT") && i + 1 < b) {
             ParsedDefault def;
             if (t[i + 1].isPunct("(")) {
@@ -231,8 +257,16 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             ParsedForeignKey fk;
             fk.name = pendingName;
             fk.columns = {column.name};
+            fk.column = column.name;
             i = parseReferences(t, i, b, fk);
+            record(ParsedTableConstraint::Kind::ForeignKey, out.foreignKeys.size());
             out.foreignKeys.push_back(std::move(fk));
+        } else if (tok.isWord("NOT") && i + 1 < b && t[i + 1].isWord("NULL")) {
+            i += 2;
+            if (i + 2 < b && t[i].isWord("ON") && t[i + 1].isWord("CONFLICT")) {
+                column.notNullConflict = t[i + 2].value;
+                i += 3;
+            }
         } else if (tok.isWord("GENERATED") || tok.isWord("AS")) {
             column.generated = true;
             ++i;
@@ -241,6 +275,8 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             out.autoincrement = true;
             ++i;
         } else if (tok.isWord("COLLATE")) {
+            if (i + 1 < b && t[i + 1].isName())
+                column.collation = t[i + 1].value;
             i += 2;
         } else if (tok.isPunct("(")) {
             i = matchParen(t, i, b) + 1;
@@ -263,6 +299,14 @@ void parseTableConstraint(const Tokens& t, std::size_t a, std::size_t b, const S
     }
     if (i >= b)
         return;
+    ParsedTableConstraint span;
+    span.begin = t[a].begin;
+    span.end = t[b - 1].end;
+    auto record = [&](ParsedTableConstraint::Kind kind, std::size_t item) {
+        span.kind = kind;
+        span.item = item;
+        out.tableConstraints.push_back(span);
+    };
     auto openAfter = [&](std::size_t from) {
         while (from < b && !t[from].isPunct("("))
             ++from;
@@ -273,15 +317,20 @@ void parseTableConstraint(const Tokens& t, std::size_t a, std::size_t b, const S
         if (open < b) {
             out.primaryKey = nameList(t, open, matchParen(t, open, b), &out.autoincrement);
             out.primaryKeyName = name;
+            record(ParsedTableConstraint::Kind::PrimaryKey, 0);
         }
     } else if (t[i].isWord("UNIQUE")) {
         const std::size_t open = openAfter(i);
-        if (open < b)
-            out.uniques.push_back({name, nameList(t, open, matchParen(t, open, b), nullptr)});
+        if (open < b) {
+            record(ParsedTableConstraint::Kind::Unique, out.uniques.size());
+            out.uniques.push_back({name, nameList(t, open, matchParen(t, open, b), nullptr), {}});
+        }
     } else if (t[i].isWord("CHECK")) {
         const std::size_t open = openAfter(i);
-        if (open < b)
+        if (open < b) {
+            record(ParsedTableConstraint::Kind::Check, out.checks.size());
             out.checks.push_back({name, slice.between(open, matchParen(t, open, b)), {}});
+        }
     } else if (t[i].isWord("FOREIGN")) {
         const std::size_t open = openAfter(i);
         if (open < b) {
@@ -294,6 +343,7 @@ void parseTableConstraint(const Tokens& t, std::size_t a, std::size_t b, const S
                 ++r;
             if (r < b)
                 parseReferences(t, r, b, fk);
+            record(ParsedTableConstraint::Kind::ForeignKey, out.foreignKeys.size());
             out.foreignKeys.push_back(std::move(fk));
         }
     }
@@ -462,6 +512,8 @@ ParsedCreateTable parseCreateTable(std::string_view sql)
     if (out.isVirtual || i >= t.size() || !t[i].isPunct("("))
         return out;
     const std::size_t close = matchParen(t, i, t.size());
+    out.open = t[i].begin;
+    out.close = close < t.size() ? t[close].begin : sql.size();
     bool constraintsStarted = false;
     for (auto [a, b] : splitTopLevel(t, i + 1, close)) {
         constraintsStarted = constraintsStarted || isTableConstraintStart(t[a]);
@@ -501,6 +553,16 @@ ParsedCreateIndex parseCreateIndex(std::string_view sql)
     if (close + 1 < t.size() && t[close + 1].isWord("WHERE"))
         out.where = slice.between(close + 1, t.size());
     return out;
+}
+
+std::vector<std::string> sqliteCollationsNamedIn(std::string_view sql)
+{
+    std::vector<std::string> names;
+    const Tokens t = tokenizeSql(sql);
+    for (std::size_t i = 0; i + 1 < t.size(); ++i)
+        if (t[i].isWord("COLLATE") && t[i + 1].isName())
+            names.push_back(t[i + 1].value);
+    return names;
 }
 
 std::string stripOuterParentheses(std::string_view expr)

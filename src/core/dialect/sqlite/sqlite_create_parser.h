@@ -68,6 +68,7 @@ struct ParsedCheck {
 struct ParsedUnique {
     std::string name;
     std::vector<std::string> columns;
+    std::string column;  // the column it was declared on; empty for a table constraint
 };
 
 struct ParsedForeignKey {
@@ -75,20 +76,43 @@ struct ParsedForeignKey {
     std::vector<std::string> columns;
     std::string refTable;
     std::vector<std::string> refColumns;
+    std::string column;  // the column it was declared on; empty for a table constraint
+};
+
+/// A constraint as written: `CONSTRAINT pk PRIMARY KEY (a, b)` in the table, `UNIQUE`,
+/// `CHECK (x > 0)`, `REFERENCES t (id) ON DELETE CASCADE` on a column, and the like.
+struct ParsedTableConstraint {
+    enum class Kind { PrimaryKey, Unique, Check, ForeignKey };
+    Kind kind = Kind::Check;
+    /// Index into ParsedCreateTable::uniques, checks or foreignKeys (unused for PrimaryKey).
+    std::size_t item = 0;
+    std::size_t begin = 0;  // offsets of its text in the parsed text
+    std::size_t end = 0;
 };
 
 struct ParsedColumn {
     std::string name;
     std::string definition;  // the whole column definition as written
+    std::size_t begin = 0;   // offsets of `definition` in the parsed text
+    std::size_t end = 0;
+    std::string collation;   // COLLATE x, the name unquoted; empty when none
+    std::string notNullConflict;  // NOT NULL ON CONFLICT x: the x as written; empty when none
     bool primaryKey = false;
     bool autoincrement = false;
     bool generated = false;  // GENERATED ALWAYS AS (...) / AS (...)
     std::optional<ParsedDefault> defaultValue;
+    /// Its PRIMARY KEY, UNIQUE, CHECK and REFERENCES clauses (CONSTRAINT name included).
+    std::vector<ParsedTableConstraint> constraints;
 };
 
 struct ParsedCreateTable {
     std::string name;
     std::vector<ParsedColumn> columns;
+    /// The table constraints after the columns, in order.
+    std::vector<ParsedTableConstraint> tableConstraints;
+    /// Offsets of the column list's parentheses (0 when there is none).
+    std::size_t open = 0;
+    std::size_t close = 0;
     /// Column-level and table-level CHECKs, in the order they are written.
     std::vector<ParsedCheck> checks;
     /// Column-level (one column) and table-level UNIQUE constraints, in order.
@@ -134,6 +158,9 @@ IndexEntryParts splitIndexEntry(std::string_view entry);
 /// trimmed and otherwise exactly as written: `((lower(x)))` → `lower(x)`, `(a) + (b)`
 /// unchanged.
 std::string stripOuterParentheses(std::string_view expr);
+
+/// The names after every COLLATE in `sql`, unquoted, in order.
+std::vector<std::string> sqliteCollationsNamedIn(std::string_view sql);
 
 /// ASCII case-insensitive equality (SQLite identifiers and keywords compare that way).
 bool equalsIgnoreCase(std::string_view a, std::string_view b);

@@ -206,6 +206,8 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
         Column column = mapSqliteDeclaredType(rows.text(r, "type"));
         column.name = name;
         column.nullable = rows.integer(r, "notnull") == 0;
+        if (parsed && !parsed->collation.empty())
+            column.collation = parsed->collation;  // as written: NOCASE, nocase, unicase
         if (parsed && parsed->defaultValue)
             column.defaultValue = defaultFromClause(*parsed->defaultValue);
         else if (!rows.null(r, "dflt_value"))
@@ -378,6 +380,41 @@ void readIndexes(const ResultSet& rows, std::map<std::string, TableState>& table
                   [](const Index& a, const Index& b) { return a.name < b.name; });
 }
 
+/// The clauses of `text` the IR has no place for: `ON CONFLICT x` and `DEFERRABLE
+/// [INITIALLY x]`, each as written but upper-cased.
+std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
+{
+    std::vector<std::string> clauses;
+    const auto t = tokenizeSql(text);
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i].isWord("ON") && i + 2 < t.size() && t[i + 1].isWord("CONFLICT")) {
+            clauses.push_back("ON CONFLICT " + toUpperAscii(t[i + 2].value));
+        } else if (t[i].isWord("DEFERRABLE") && !(i > 0 && t[i - 1].isWord("NOT"))) {
+            std::string clause = "DEFERRABLE";
+            if (i + 2 < t.size() && t[i + 1].isWord("INITIALLY"))
+                clause += " INITIALLY " + toUpperAscii(t[i + 2].value);
+            clauses.push_back(std::move(clause));
+        }
+    }
+    return clauses;
+}
+
+/// Lists what the IR cannot say about a table's columns and constraints (ON CONFLICT,
+/// DEFERRABLE) as unsupported table options, so that nothing is dropped silently; a
+/// rebuild keeps their text (sqlite_rebuild_text.h) unless it changes what they are on.
+void listClausesWithoutIrPlace(const TableState& state, Schema& schema)
+{
+    for (const auto& column : state.parsed.columns)
+        for (auto& clause : clausesWithoutIrPlace(column.definition))
+            schema.unsupported.push_back({"table_option", std::move(clause), state.table.name,
+                                          "column \"" + column.name + "\"", column.definition});
+    for (const auto& constraint : state.parsed.tableConstraints) {
+        const std::string text = state.sql.substr(constraint.begin, constraint.end - constraint.begin);
+        for (auto& clause : clausesWithoutIrPlace(text))
+            schema.unsupported.push_back({"table_option", std::move(clause), state.table.name, "table constraint", text});
+    }
+}
+
 /// Orders the uniques as their constraints are written in CREATE TABLE.
 void orderUniques(TableState& state)
 {
@@ -442,6 +479,7 @@ Schema introspectSqlite(Driver& driver, const IntrospectOptions& options)
         if (state.parsed.strict)
             schema.unsupported.push_back({"table_option", "STRICT", name, std::nullopt, state.sql});
         readChecks(state, schema);
+        listClausesWithoutIrPlace(state, schema);
         orderUniques(state);
         schema.tables.push_back(std::move(state.table));
     }

@@ -1,6 +1,7 @@
 #include "core/dialect/sqlite/sqlite_rebuild.h"
 
 #include "core/dialect/sqlite/sqlite_create_parser.h"
+#include "core/dialect/sqlite/sqlite_rebuild_text.h"
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
 #include "core/dialect/sqlite/sqlite_render_split.h"
 #include "core/dialect/sqlite/sqlite_types.h"
@@ -285,7 +286,16 @@ void renderSqliteRebuild(SqliteRebuild rebuild, const Table& target, const Schem
              op, true);
     }
 
-    emit(sqliteCreateTable(target, schema, spelling), op, false);
+    // Untouched columns, constraints and indexes keep their text as stored.
+    std::optional<std::string> edited;
+    if (known)
+        edited = sqliteEditedCreateTable(known->sql, rebuild.start, target, rebuild.sourceOf, schema, spelling);
+    std::map<std::string, std::string> storedIndexSql;  // lower-case name → CREATE INDEX as stored
+    for (const auto& object : catalog.objects())
+        if (object.type == "index" && !object.sql.empty() && sqliteSameName(object.table, rebuild.start.name))
+            storedIndexSql[lower(object.name)] = object.sql;
+
+    emit(edited ? *edited : sqliteCreateTable(target, schema, spelling), op, false);
     std::string copy = copyRows(rebuild, target, temporary, spelling.strictTypes);
     if (!copy.empty())
         emit(copy, op, false);
@@ -305,8 +315,14 @@ void renderSqliteRebuild(SqliteRebuild rebuild, const Table& target, const Schem
     emit("PRAGMA legacy_alter_table=ON", op, false);
     emit("ALTER TABLE " + sqliteQuoteIdentifier(temporary) + " RENAME TO " + sqliteQuoteIdentifier(name), op, false);
     emit("PRAGMA legacy_alter_table=OFF", op, false);
-    for (const auto& index : target.indexes)
-        emit(sqliteCreateIndex(name, index), op, false);
+    for (const auto& index : target.indexes) {
+        const Index* was = rebuild.start.findIndex(index.name);
+        auto stored = storedIndexSql.find(lower(index.name));
+        if (was && *was == index && stored != storedIndexSql.end() && name == rebuild.start.name)
+            emit(stored->second, op, false);
+        else
+            emit(sqliteCreateIndex(name, index), op, false);
+    }
     // Catalog objects in creation order: indexes, then views, then triggers (a trigger may
     // be on a view).
     for (const char* type : {"index", "view", "trigger"})

@@ -1,11 +1,13 @@
 #include "core/dialect/sqlite/sqlite_render.h"
 
 #include "core/dialect/sqlite/sqlite_catalog_state.h"
+#include "core/dialect/sqlite/sqlite_create_parser.h"
 #include "core/dialect/sqlite/sqlite_rebuild.h"
 #include "core/dialect/sqlite/sqlite_render_ddl.h"
 #include "core/dialect/sqlite/sqlite_render_plan.h"
 #include "core/dialect/sqlite/sqlite_render_split.h"
 #include "core/dialect/sqlite/sqlite_types.h"
+#include "core/driver/driver.h"
 #include "core/ir/errors.h"
 
 #include <algorithm>
@@ -258,12 +260,80 @@ private:
         if (!target)
             return;
         const Table finalTable = *target;
+        const std::size_t firstStatement = m_out.size();
         renderSqliteRebuild(std::move(rebuild), finalTable, m_working, catalog(),
                             [this](std::string sql, int operationIndex, bool commentOnly) {
                                 m_out.push_back(Statement{std::move(sql), operationIndex, commentOnly});
                                 if (!commentOnly)
                                     learn(m_out.back().sql);
                             });
+        refuseUnregisteredCollations(finalTable.name, firstStatement);
+    }
+
+    /// A rebuild creates the table and its indexes again, and SQLite refuses a collation
+    /// the connection does not have (one an application registers at run time, such as
+    /// calibre's `unicase`), late, at the final RENAME. Refuse it here, before anything
+    /// runs, naming what uses it.
+    void refuseUnregisteredCollations(const std::string& tableName, std::size_t firstStatement)
+    {
+        if (!m_live)
+            return;  // offline: the connection that will run the script is not known
+        std::vector<std::string> wanted;
+        for (std::size_t i = firstStatement; i < m_out.size(); ++i)
+            if (!m_out[i].commentOnly)
+                for (auto& collation : sqliteCollationsNamedIn(m_out[i].sql))
+                    if (!isBuiltinCollation(collation) && !registered(collation))
+                        wanted.push_back(std::move(collation));
+        if (wanted.empty())
+            return;
+        const std::string& missing = wanted.front();
+        std::string users;
+        for (std::size_t i = firstStatement; i < m_out.size(); ++i) {
+            const std::string& sql = m_out[i].sql;
+            if (m_out[i].commentOnly || !sqliteCollationNamedIn(sql, missing))
+                continue;
+            if (sql.rfind("CREATE TABLE", 0) == 0) {
+                for (const auto& column : parseCreateTable(sql).columns)
+                    if (equalsIgnoreCase(column.collation, missing))
+                        users += (users.empty() ? "" : ", ") + sqliteQuoteIdentifier(column.name);
+            } else if (sql.rfind("CREATE", 0) == 0) {
+                users += (users.empty() ? "" : ", ") + parseCreateIndex(sql).name;
+            }
+        }
+        throw InputError("table " + sqliteQuoteIdentifier(tableName) + " cannot be rebuilt: collation "
+                         + sqliteQuoteIdentifier(missing) + " (used by " + (users.empty() ? "the table" : users)
+                         + ") is not registered on this connection (an application registers it at run time); "
+                           "nothing was run");
+    }
+
+    static bool isBuiltinCollation(std::string_view name)
+    {
+        return equalsIgnoreCase(name, "BINARY") || equalsIgnoreCase(name, "NOCASE") || equalsIgnoreCase(name, "RTRIM");
+    }
+
+    static bool sqliteCollationNamedIn(const std::string& sql, std::string_view name)
+    {
+        for (const auto& collation : sqliteCollationsNamedIn(sql))
+            if (equalsIgnoreCase(collation, name))
+                return true;
+        return false;
+    }
+
+    /// Whether the connection can compare with `collation`. PRAGMA collation_list cannot
+    /// say: it also lists a name SQLite has merely seen in the schema, without a function.
+    bool registered(const std::string& collation)
+    {
+        auto known = m_collations.find(toLowerAscii(collation));
+        if (known != m_collations.end())
+            return known->second;
+        bool usable = true;
+        try {
+            m_live->query("SELECT 'a' = 'b' COLLATE " + sqliteQuoteIdentifier(collation));
+        } catch (const DatabaseError&) {
+            usable = false;  // "no such collation sequence", when the statement is prepared
+        }
+        m_collations.emplace(toLowerAscii(collation), usable);
+        return usable;
     }
 
     /// The run's catalog as it stands after the statements emitted so far.
@@ -324,6 +394,7 @@ private:
 
     Schema m_working;
     Driver* m_live;
+    std::map<std::string, bool> m_collations;  // lower-case name → usable on m_live
     SqliteRunState* m_catalog;
     SqliteRunState m_ownCatalog;
     bool m_primeWhenNeeded = false;

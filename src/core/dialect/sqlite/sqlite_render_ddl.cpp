@@ -3,6 +3,7 @@
 #include "core/dialect/sqlite/sqlite_types.h"
 #include "core/ir/errors.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace tempest {
@@ -49,6 +50,15 @@ std::string fkAction(const char* event, FkAction action)
 
 } // namespace
 
+std::string sqliteCollationName(std::string_view name)
+{
+    const bool bare = !name.empty() && (std::isalpha(static_cast<unsigned char>(name.front())) || name.front() == '_')
+                   && std::all_of(name.begin(), name.end(), [](char c) {
+                          return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                      });
+    return bare ? std::string(name) : sqliteQuoteIdentifier(name);
+}
+
 const Column* sqliteInlinePrimaryKey(const Table& table)
 {
     if (table.primaryKey.size() != 1)
@@ -66,10 +76,16 @@ std::string sqliteColumnDefinition(const Table& table, const Column& column, con
         return sql + " INTEGER PRIMARY KEY AUTOINCREMENT";
     }
     std::string type = sqliteColumnType(column);
+    // A single-column primary key declared exactly INTEGER is the rowid, which is never
+    // NULL: a nullable one is declared INT (the same affinity, an ordinary column).
+    if (type == "INTEGER" && column.nullable && table.primaryKey.size() == 1 && table.primaryKey.front() == column.name)
+        type = "INT";
     if (strictTypes)
         type = sqliteStrictType(type);
     if (!type.empty())
         sql += " " + type;
+    if (column.collation)
+        sql += " COLLATE " + sqliteCollationName(*column.collation);
     if (!column.nullable)
         sql += " NOT NULL";
     if (column.defaultValue)
@@ -79,26 +95,43 @@ std::string sqliteColumnDefinition(const Table& table, const Column& column, con
     return sql;
 }
 
+std::string sqlitePrimaryKeyConstraint(const std::vector<std::string>& columns)
+{
+    return "PRIMARY KEY (" + columnList(columns) + ")";
+}
+
+std::string sqliteUniqueConstraint(const UniqueConstraint& unique)
+{
+    return "CONSTRAINT " + sqliteQuoteIdentifier(unique.name) + " UNIQUE (" + columnList(unique.columns) + ")";
+}
+
+std::string sqliteForeignKeyConstraint(const ForeignKey& fk)
+{
+    std::string sql = "CONSTRAINT " + sqliteQuoteIdentifier(fk.name) + " FOREIGN KEY (" + columnList(fk.columns)
+                    + ") REFERENCES " + sqliteQuoteIdentifier(fk.refTable);
+    if (!fk.refColumns.empty())
+        sql += " (" + columnList(fk.refColumns) + ")";
+    return sql + fkAction("DELETE", fk.onDelete) + fkAction("UPDATE", fk.onUpdate);
+}
+
+std::string sqliteCheckConstraint(const CheckConstraint& check)
+{
+    return "CONSTRAINT " + sqliteQuoteIdentifier(check.name) + " CHECK (" + check.expr + ")";
+}
+
 std::string sqliteCreateTable(const Table& table, const Schema& schema, const SqliteTableSpelling& spelling)
 {
     std::vector<std::string> parts;
     for (const auto& column : table.columns)
         parts.push_back(sqliteColumnDefinition(table, column, schema, spelling.strictTypes));
     if (!table.primaryKey.empty() && !sqliteInlinePrimaryKey(table))
-        parts.push_back("PRIMARY KEY (" + columnList(table.primaryKey) + ")");
+        parts.push_back(sqlitePrimaryKeyConstraint(table.primaryKey));
     for (const auto& unique : table.uniques)
-        parts.push_back("CONSTRAINT " + sqliteQuoteIdentifier(unique.name) + " UNIQUE ("
-                        + columnList(unique.columns) + ")");
-    for (const auto& fk : table.foreignKeys) {
-        std::string sql = "CONSTRAINT " + sqliteQuoteIdentifier(fk.name) + " FOREIGN KEY ("
-                        + columnList(fk.columns) + ") REFERENCES " + sqliteQuoteIdentifier(fk.refTable);
-        if (!fk.refColumns.empty())
-            sql += " (" + columnList(fk.refColumns) + ")";
-        sql += fkAction("DELETE", fk.onDelete) + fkAction("UPDATE", fk.onUpdate);
-        parts.push_back(std::move(sql));
-    }
+        parts.push_back(sqliteUniqueConstraint(unique));
+    for (const auto& fk : table.foreignKeys)
+        parts.push_back(sqliteForeignKeyConstraint(fk));
     for (const auto& check : table.checks)
-        parts.push_back("CONSTRAINT " + sqliteQuoteIdentifier(check.name) + " CHECK (" + check.expr + ")");
+        parts.push_back(sqliteCheckConstraint(check));
 
     std::string sql = "CREATE TABLE "
                     + sqliteQuoteIdentifier(spelling.name.empty() ? table.name : spelling.name) + " (";

@@ -21,6 +21,15 @@ struct SqliteTableSpelling {
 std::string sqliteColumnDefinition(const Table& table, const Column& column, const Schema& schema,
                                    bool strictTypes = false);
 
+/// A collation name after COLLATE: bare when it is a plain identifier (NOCASE), else quoted.
+std::string sqliteCollationName(std::string_view name);
+
+/// The table constraints of CREATE TABLE, each as sqliteCreateTable writes it.
+std::string sqlitePrimaryKeyConstraint(const std::vector<std::string>& columns);
+std::string sqliteUniqueConstraint(const UniqueConstraint& unique);
+std::string sqliteForeignKeyConstraint(const ForeignKey& fk);
+std::string sqliteCheckConstraint(const CheckConstraint& check);
+
 /// CREATE TABLE with columns and named constraints (no indexes).
 std::string sqliteCreateTable(const Table& table, const Schema& schema,
                               const SqliteTableSpelling& spelling = {});

@@ -186,6 +186,12 @@ std::string normalizeSqliteExpression(std::string_view expr)
     return out;
 }
 
+bool SqliteComparisonRules::collationsEqual(const std::optional<std::string>& a,
+                                            const std::optional<std::string>& b) const
+{
+    return equalsIgnoreCase(a.value_or("BINARY"), b.value_or("BINARY"));
+}
+
 bool SqliteComparisonRules::typesEqual(const Column& a, const Column& b) const
 {
     if (a.type == ColumnType::Enum && b.type == ColumnType::Enum && a.enumName != b.enumName)

@@ -24,6 +24,10 @@ public:
     /// Equal up to whitespace, comments, redundant outer parentheses, identifier quoting
     /// and the case of keywords and identifiers (string literals stay case-sensitive).
     bool expressionsEqual(const std::string& a, const std::string& b) const override;
+    /// Case-insensitive (SQLite's own rule for collation names); BINARY, the default,
+    /// equals no collation.
+    bool collationsEqual(const std::optional<std::string>& a,
+                         const std::optional<std::string>& b) const override;
     bool compareComments() const override { return false; }
     bool compareEnums() const override { return false; }
 };
