@@ -251,168 +251,173 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="100"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="102"/>
+        <source>default collation</source>
+        <translation>Standard-Sortierfolge</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="106"/>
         <source>no default</source>
         <translation>kein Standardwert</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="105"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="111"/>
         <source>no comment</source>
         <translation>kein Kommentar</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="114"/>
-        <location filename="../src/core/ops/operation_describe.cpp" line="227"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="120"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="236"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="120"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="126"/>
         <source>(no SQL)</source>
         <translation>(kein SQL)</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="132"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="138"/>
         <source>create table %1</source>
         <translation>Tabelle %1 anlegen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="133"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="139"/>
         <source>drop table %1</source>
         <translation>Tabelle %1 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="136"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="142"/>
         <source>rename table %1 -&gt; %2</source>
         <translation>Tabelle %1 umbenennen -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="141"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="147"/>
         <source>add column %1 (%2)</source>
         <translation>Spalte %1 hinzufügen (%2)</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="148"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="156"/>
         <source>drop column %1</source>
         <translation>Spalte %1 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="157"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="166"/>
         <source>alter column %1: %2 -&gt; %3</source>
         <translation>Spalte %1 ändern: %2 -&gt; %3</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="163"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="172"/>
         <source>rename column %1 -&gt; %2</source>
         <translation>Spalte %1 umbenennen -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="172"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="181"/>
         <source>create unique index %1 on %2 %3 where %4</source>
         <translation>Eindeutigen Index %1 auf %2 %3 anlegen, WHERE %4</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="173"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="182"/>
         <source>create index %1 on %2 %3 where %4</source>
         <translation>Index %1 auf %2 %3 anlegen, WHERE %4</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="175"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="184"/>
         <source>create unique index %1 on %2 %3</source>
         <translation>Eindeutigen Index %1 auf %2 %3 anlegen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="176"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="185"/>
         <source>create index %1 on %2 %3</source>
         <translation>Index %1 auf %2 %3 anlegen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="181"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="190"/>
         <source>drop index %1 on %2</source>
         <translation>Index %1 auf %2 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="186"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="195"/>
         <source>add unique %1 on %2 %3</source>
         <translation>Eindeutigkeit %1 auf %2 %3 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="192"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="201"/>
         <source>drop unique %1 on %2</source>
         <translation>Eindeutigkeit %1 auf %2 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="203"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="212"/>
         <source>add foreign key %1 on %2 %3 -&gt; %4 %5%6</source>
         <translation>Fremdschlüssel %1 auf %2 %3 -&gt; %4 %5%6 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="210"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="219"/>
         <source>drop foreign key %1 on %2</source>
         <translation>Fremdschlüssel %1 auf %2 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="215"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="224"/>
         <source>add check %1 on %2 (%3)</source>
         <translation>Prüfbedingung %1 auf %2 hinzufügen (%3)</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="221"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="230"/>
         <source>drop check %1 on %2</source>
         <translation>Prüfbedingung %1 auf %2 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="229"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="238"/>
         <source>alter primary key of %1: %2 -&gt; %3</source>
         <translation>Primärschlüssel von %1 ändern: %2 -&gt; %3</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="234"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="243"/>
         <source>alter comment of table %1: %2 -&gt; %3</source>
         <translation>Kommentar der Tabelle %1 ändern: %2 -&gt; %3</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="240"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="249"/>
         <source>create enum %1 (%2)</source>
         <translation>Aufzählung %1 anlegen (%2)</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="243"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="252"/>
         <source>drop enum %1</source>
         <translation>Aufzählung %1 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="248"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="257"/>
         <source>add value %1 to enum %2 before %3</source>
         <translation>Wert %1 zur Aufzählung %2 vor %3 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="250"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="259"/>
         <source>add value %1 to enum %2</source>
         <translation>Wert %1 zur Aufzählung %2 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="255"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="264"/>
         <source>drop value %1 from enum %2</source>
         <translation>Wert %1 aus der Aufzählung %2 löschen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="260"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="269"/>
         <source>rename enum %1 -&gt; %2</source>
         <translation>Aufzählung %1 umbenennen -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="263"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="272"/>
         <source>recreate table %1</source>
         <translation>Tabelle %1 neu aufbauen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="267"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="276"/>
         <source>execute %1</source>
         <translation>Ausführen: %1</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="268"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="277"/>
         <source>execute %1 (irreversible)</source>
         <translation>Ausführen: %1 (nicht umkehrbar)</translation>
     </message>

@@ -70,6 +70,7 @@ private slots:
     void renamedFromHintIsOneRenamedRow();
     void confirmedRenameIsOneRenamedRow();
     void sqliteRulesDecideWhatIsChanged();
+    void collationIsAnAttributeThatDiffers();
 };
 
 void TestObjectCompare::rowsAreAlignedWithPlaceholdersAndDifferences()
@@ -164,6 +165,23 @@ void TestObjectCompare::sqliteRulesDecideWhatIsChanged()
     QCOMPARE(lines(alignSchemas(current, target, sqlite->rules())), (QStringList{"table t|t same", "column c|c same"}));
     QCOMPARE(lines(alignSchemas(current, target, exactRules())),
              (QStringList{"table t|t changed", "column c|c changed type: text → varchar(255)"}));
+}
+
+void TestObjectCompare::collationIsAnAttributeThatDiffers()
+{
+    // A collation changed by hand is a changed column that names both collations; on
+    // SQLite, names compare case-blind and BINARY is the default.
+    const std::unique_ptr<Dialect> sqlite = makeDialect("sqlite");
+    const Schema current = schemaOf(
+        R"({"tables": {"t": {"columns": {"a": {"type": "text", "collation": "NOCASE"}, "b": {"type": "text", "collation": "binary"}}}}})");
+    const Schema target = schemaOf(
+        R"({"tables": {"t": {"columns": {"a": {"type": "text", "collation": "RTRIM"}, "b": {"type": "text"}}}}})");
+    QCOMPARE(lines(alignSchemas(current, target, sqlite->rules())),
+             (QStringList{"table t|t changed", "column a|a changed collation: NOCASE → RTRIM", "column b|b same"}));
+    const Schema nocase = schemaOf(R"({"tables": {"t": {"columns": {"a": {"type": "text", "collation": "nocase"}}}}})");
+    const Schema none = schemaOf(R"({"tables": {"t": {"columns": {"a": {"type": "text"}}}}})");
+    QCOMPARE(lines(alignSchemas(nocase, none, sqlite->rules())),
+             (QStringList{"table t|t changed", "column a|a changed collation: nocase → default"}));
 }
 
 QTEST_APPLESS_MAIN(TestObjectCompare)

@@ -220,6 +220,8 @@ std::vector<tempest::Operation> everyOperationText()
     email.length = 200;
     Column withDefault = email;
     withDefault.defaultValue = DefaultValue::string("");
+    Column collated = email;
+    collated.collation = "NOCASE";
     Table users{"users", {id, email}, {"id"}};
     Index plain{"ix_email", {IndexColumn::column("email")}};
     Index unique = plain;
@@ -237,6 +239,8 @@ std::vector<tempest::Operation> everyOperationText()
             AddColumn{"users", email},
             DropColumn{"users", email},
             AlterColumn{"users", withDefault, email},
+            AlterColumn{"users", collated, email},
+            AddColumn{"users", collated},
             RenameColumn{"users", "email", "mail"},
             CreateIndex{"users", plain},
             CreateIndex{"users", unique},

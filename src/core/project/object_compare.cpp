@@ -47,7 +47,8 @@ ObjectState compareColumn(const Column& column, const Table* other, const Compar
     if (!o)
         return ObjectState::Missing;
     const bool same = rules.typesEqual(column, *o) && rules.defaultsEqual(column.defaultValue, o->defaultValue)
-                   && column.nullable == o->nullable && column.autoincrement == o->autoincrement;
+                   && rules.collationsEqual(column.collation, o->collation) && column.nullable == o->nullable
+                   && column.autoincrement == o->autoincrement;
     return same ? ObjectState::Same : ObjectState::Changed;
 }
 
@@ -160,6 +161,8 @@ std::vector<AttributeDifference> columnDifferences(const Column& current, const 
     std::vector<AttributeDifference> out;
     if (!rules.typesEqual(current, target))
         out.push_back({"type", columnTypeText(current), columnTypeText(target)});
+    if (!rules.collationsEqual(current.collation, target.collation))
+        out.push_back({"collation", current.collation.value_or("default"), target.collation.value_or("default")});
     compareAttribute(out, "nullable", current.nullable ? "null" : "not null", target.nullable ? "null" : "not null");
     if (!rules.defaultsEqual(current.defaultValue, target.defaultValue))
         out.push_back({"default", defaultValueText(current.defaultValue), defaultValueText(target.defaultValue)});
