@@ -11,6 +11,8 @@
 
 #include <QTest>
 
+#include <set>
+
 using namespace tempest;
 using tempest::test::PgScratchDatabase;
 
@@ -78,6 +80,7 @@ private slots:
     void runLockExcludesASecondRunner();
     void versionTableRoundTrips();
     void collationsAreReadRenderedAndChanged();
+    void objectsOnUnsupportedColumnsGoWithThem();
 };
 
 void TestPostgresLive::variedSchemaRoundTrips()
@@ -521,6 +524,52 @@ void TestPostgresLive::versionTableRoundTrips()
     IntrospectOptions options;
     options.versionTable = "tempest db \"migrations\"";
     QVERIFY(dialect.introspect(*driver, options).tables.empty());
+}
+
+void TestPostgresLive::objectsOnUnsupportedColumnsGoWithThem()
+{
+    // lago's shape: a CHECK, an expression index and a partial index on an array column
+    // (and on a generated column). The columns go to `unsupported`; what uses them must
+    // go with them, or the introspected IR names columns it does not create and fails
+    // to apply ("column "permissions" does not exist").
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    driver->execute("CREATE TABLE roles (id integer PRIMARY KEY, organization_id integer, "
+                    "permissions text[] NOT NULL DEFAULT '{}', name text NOT NULL, "
+                    "upper_name text GENERATED ALWAYS AS (upper(name)) STORED, "
+                    "CONSTRAINT predefined_role_cannot_have_permissions "
+                    "CHECK (organization_id IS NOT NULL OR cardinality(permissions) = 0), "
+                    "CONSTRAINT name_not_blank CHECK (name <> ''))");
+    driver->execute("CREATE INDEX ix_roles_permission_count ON roles ((cardinality(permissions)))");
+    driver->execute("CREATE INDEX ix_roles_with_permissions ON roles (name) WHERE cardinality(permissions) > 0");
+    driver->execute("CREATE INDEX ix_roles_upper_name ON roles (lower(upper_name))");
+    driver->execute("CREATE INDEX ix_roles_name ON roles (lower(name))");
+
+    const PostgresDialect dialect;
+    const Schema live = dialect.introspect(*driver, {});
+    std::set<std::string> listed;
+    for (const auto& object : live.unsupported)
+        listed.insert(object.kind + " " + object.name);
+    for (const char* expected : {"column permissions", "column upper_name",
+                                 "table_option predefined_role_cannot_have_permissions",
+                                 "index ix_roles_permission_count", "index ix_roles_with_permissions",
+                                 "index ix_roles_upper_name"})
+        QVERIFY2(listed.count(expected), expected);
+    const Table* roles = live.findTable("roles");
+    QVERIFY(roles);
+    QVERIFY(roles->findCheck("name_not_blank"));      // on supported columns: kept
+    QVERIFY(roles->findIndex("ix_roles_name"));
+    QVERIFY(!roles->findCheck("predefined_role_cannot_have_permissions"));
+
+    // What stays in the IR applies to an empty database and reads back the same.
+    PgScratchDatabase empty;
+    auto fresh = PostgresDriver::connect(empty.connInfo());
+    Schema supported = live;
+    supported.unsupported.clear();
+    test::createThroughDialect(*fresh, supported);
+    Schema again = dialect.introspect(*fresh, {});
+    QVERIFY2(again.unsupported.empty(), toJson(again).c_str());
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(again, supported);
 }
 
 QTEST_APPLESS_MAIN(TestPostgresLive)

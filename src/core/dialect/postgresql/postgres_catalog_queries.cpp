@@ -65,6 +65,10 @@ SELECT i.indrelid::bigint AS rel, ic.relname AS name, i.indisunique AS "unique",
        ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
                FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS keys,
        ARRAY(SELECT i.indkey[k - 1] FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS attnums,
+       ARRAY(SELECT d.refobjsubid::int FROM pg_catalog.pg_depend d
+              WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = i.indexrelid
+                AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = i.indrelid
+                AND d.refobjsubid > 0 ORDER BY 1) AS dep_attnums,
        i.indnkeyatts <> i.indnatts AS has_include,
        EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0) AS has_options,
        EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) cl(oid)

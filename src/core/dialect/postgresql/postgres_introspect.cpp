@@ -192,7 +192,12 @@ private:
             const std::string def = str(row, "def");
             const auto cols = strings(row, "cols");
             if (type == "c") {
-                t->checks.push_back({name, m_strip(pgCheckExpression(def))});
+                // A CHECK on a column that went to `unsupported` goes with it: in the IR it
+                // would name a column the IR does not create.
+                if (!cols.empty() && !hasColumns(*t, cols))
+                    note(unsupported("table_option", name, t->name, "CHECK on a column IR cannot express", def));
+                else
+                    t->checks.push_back({name, m_strip(pgCheckExpression(def))});
                 continue;
             }
             if (type != "p" && type != "u" && type != "f") {
@@ -278,6 +283,13 @@ private:
                     problem = "a column IR cannot express";
                 else
                     index.columns.push_back(IndexColumn::column(it->second));
+            }
+            // Expressions and predicates count too: every column the index depends on.
+            for (const auto& dep : row.at("dep_attnums")) {
+                if (problem)
+                    break;
+                if (!m_columnNames.count({rel, dep.get<int>()}))
+                    problem = "an expression or predicate on a column IR cannot express";
             }
             if (problem)
                 note(unsupported("index", name, t->name, *problem, sql));
