@@ -114,6 +114,16 @@ void TestPostgresIntrospect::realSchemas_data()
                                            "index:film:film_fulltext_idx", "trigger:actor:last_updated"}
                             << QStringList{"table:payment", "custom:film.release_year=year", "enum:mpaa_rating",
                                            "fk:address.address_city_id_fkey=restrict"};
+    // An application's schema: array columns with CHECKs and indexes on them (those go to
+    // `unsupported` with their column, so the rest applies), a partitioned table.
+    QTest::newRow("lago") << "lago.postgres.sql" << 137
+                          << QStringList{"column:roles:permissions",
+                                         "table_option:roles:predefined_role_cannot_have_permissions",
+                                         "table_option:roles:permissions_has_no_empty_parts",
+                                         "column:organizations:feature_flags",
+                                         "partition:enriched_events:enriched_events_default",
+                                         "table_option:enriched_events:enriched_events"}
+                          << QStringList{"table:roles", "table:enriched_events", "enum:customer_type"};
     QTest::newRow("synapse") << "synapse.postgres.sql" << 138
                              << QStringList{"column:cache_invalidation_stream_by_instance:keys",
                                             "index:event_search:event_search_fts_idx"}
