@@ -1,5 +1,7 @@
 #include "core/dialect/sqlite/sqlite_create_parser.h"
 
+#include <algorithm>
+
 #include <cctype>
 
 namespace tempest {
@@ -201,7 +203,12 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             i += 3;
     };
     auto record = [&](ParsedTableConstraint::Kind kind, std::size_t item) {
-        column.constraints.push_back({kind, item, t[constraintStart].begin, t[i - 1].end});
+        // A truncated definition can leave i past the column's last token (fuzz_sqlite_create
+        // found it): the text kept ends at that token, and nothing read keeps no text.
+        const std::size_t end = std::min(i, b);
+        if (constraintStart >= end)
+            return;
+        column.constraints.push_back({kind, item, t[constraintStart].begin, t[end - 1].end});
     };
     while (i < b) {
         const SqlToken& tok = t[i];
