@@ -17,9 +17,9 @@ cmake --build build-sanitize -j"$jobs"
 export QT_QPA_PLATFORM=offscreen
 source scripts/sanitizer-env.sh
 ctest --test-dir build-sanitize --output-on-failure -j"$jobs" --timeout 900
-# The libFuzzer targets (clang, ASan + UBSan over the core), 60 s each on their seed
+# The libFuzzer targets (clang, ASan + UBSan over the core), 30 s each on their seed
 # corpora; TEMPEST_FUZZ_SECONDS=0 skips them (docs/reliability.md has the long form).
-fuzz_seconds=${TEMPEST_FUZZ_SECONDS:-60}
+fuzz_seconds=${TEMPEST_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" -gt 0 ]; then
   bash scripts/fuzz.sh "$fuzz_seconds"
 fi
