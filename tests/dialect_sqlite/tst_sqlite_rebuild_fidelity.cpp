@@ -6,6 +6,7 @@
 // the changed column's definition (and the table name SQLite's RENAME rewrites).
 
 #include "core/dialect/sqlite/sqlite_create_parser.h"
+#include "core/ir/errors.h"
 #include "core/dialect/sqlite/sqlite_dialect.h"
 #include "core/dialect/sqlite/sqlite_introspect.h"
 #include "tst_sqlite_render_support.h"
@@ -121,6 +122,26 @@ private slots:
         *expected.findTable(original.name)->findColumn(from.name) = to;
         const Schema live = introspectSqlite(*driver, IntrospectOptions{});
         QCOMPARE(*live.findTable(original.name), *expected.findTable(original.name));
+    }
+
+    // Regression (fuzz_sqlite_create, CI run of 2026-12-01): a column constraint whose text
+    // ran to the end of the statement was read past the column's tokens (a
+    // heap-buffer-overflow under ASan). The parser returns or refuses; it never reads out
+    // of bounds. The input is the reproducer kept in the fuzz corpus.
+    void aTruncatedColumnConstraintIsReadWithinItsTokens()
+    {
+        std::ifstream in(std::string(TEMPEST_SOURCE_DIR) + "/tests/fuzz/corpus/sqlite_create/crash-column-constraint-past-end",
+                         std::ios::binary);
+        QVERIFY(in);
+        std::stringstream text;
+        text << in.rdbuf();
+        QVERIFY(text.str().size() > 100);
+        try {
+            const ParsedCreateTable parsed = parseCreateTable(text.str());
+            for (const ParsedColumn& column : parsed.columns)
+                QVERIFY(column.definition.size() <= text.str().size());
+        } catch (const InputError&) {
+        }
     }
 };
 
