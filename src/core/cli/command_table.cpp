@@ -2,6 +2,8 @@
 
 #include "core/cli/cli.h"
 
+#include <algorithm>
+
 namespace tempest {
 
 // upgrade's and downgrade's guard (cmd_common.cpp runPlanCommand).
@@ -76,6 +78,16 @@ const std::vector<CommandInfo>& commandTable()
          "Applied and current revisions come from the database when it can be read; without\n"
          "one every revision is drawn pending and a warning says so. No database is created.\n",
          {{"--format", true, false}, {"--output", true, false}}, &cmdGraph},
+        {"import-alembic", "import-alembic VERSIONS_DIR",
+         "turn an Alembic history (its versions/ folder) into this project's migrations",
+         "Reads every .py revision script under VERSIONS_DIR without running it: revision,\n"
+         "down_revision, branch_labels, depends_on (literals only), the docstring's first line\n"
+         "as the label and its Create Date. A revision whose upgrade() has code gets one\n"
+         "`execute` placeholder holding that code as SQL comments, to port; it stays\n"
+         "irreversible while its downgrade() has code. Nothing is written when a script cannot\n"
+         "be read, an id is already in the project, or the graph is broken.\n"
+         "For a database Alembic manages, `stamp` the ids of its alembic_version table after.\n",
+         {}, &cmdImportAlembic},
     };
     return table;
 }
@@ -98,9 +110,12 @@ std::string globalHelp()
                        "  --json           print one JSON document: command, exitCode, result, warnings, error\n"
                        "  --version        print the version\n\n"
                        "commands:\n";
+    std::size_t width = 0;
+    for (const CommandInfo& command : commandTable())
+        width = std::max(width, command.name.size() + 2);
     for (const CommandInfo& command : commandTable()) {
         std::string name(command.name);
-        name.resize(12, ' ');
+        name.resize(width, ' ');
         text += "  " + name + std::string(command.summary) + "\n";
     }
     text += "\nRun `tempest-migrate COMMAND --help` for a command's options.\n"

@@ -44,5 +44,6 @@ int cmdStamp(CliSession& session, const ParsedArgs& args);
 int cmdCheck(CliSession& session, const ParsedArgs& args);
 int cmdIntrospect(CliSession& session, const ParsedArgs& args);
 int cmdGraph(CliSession& session, const ParsedArgs& args);
+int cmdImportAlembic(CliSession& session, const ParsedArgs& args);
 
 } // namespace tempest
