@@ -101,15 +101,27 @@ const CommandInfo* findCommand(std::string_view name)
     return nullptr;
 }
 
+const std::vector<GlobalOption>& globalOptions()
+{
+    static const std::vector<GlobalOption> options = {
+        {"--config", "FILE", "the project file (default ./tempest.json)"},
+        {"--database", "URL", "the database (overrides TEMPEST_DATABASE and the project file)"},
+        {"--json", "", "print one JSON document: command, exitCode, result, warnings, error"},
+        {"--version", "", "print the version"},
+    };
+    return options;
+}
+
 std::string globalHelp()
 {
     std::string text = "usage: tempest-migrate [--config FILE] [--database URL] [--json] COMMAND [ARGS]\n\n"
-                       "Schema migrations for SQLite and PostgreSQL.\n\n"
-                       "  --config FILE    the project file (default ./tempest.json)\n"
-                       "  --database URL   the database (overrides TEMPEST_DATABASE and the project file)\n"
-                       "  --json           print one JSON document: command, exitCode, result, warnings, error\n"
-                       "  --version        print the version\n\n"
-                       "commands:\n";
+                       "Schema migrations for SQLite and PostgreSQL.\n\n";
+    for (const GlobalOption& option : globalOptions()) {
+        std::string flag = std::string(option.name) + (option.value.empty() ? "" : " " + std::string(option.value));
+        flag.resize(15, ' ');
+        text += "  " + flag + "  " + std::string(option.help) + "\n";
+    }
+    text += "\ncommands:\n";
     std::size_t width = 0;
     for (const CommandInfo& command : commandTable())
         width = std::max(width, command.name.size() + 2);
@@ -118,8 +130,7 @@ std::string globalHelp()
         name.resize(width, ' ');
         text += "  " + name + std::string(command.summary) + "\n";
     }
-    text += "\nRun `tempest-migrate COMMAND --help` for a command's options.\n"
-            "Exit codes: 0 success, 1 problem found or migration failed, 2 bad usage or input.\n";
+    text += "\nRun `tempest-migrate COMMAND --help` for a command's options.\n" + std::string(kExitCodesLine) + "\n";
     return text;
 }
 

@@ -21,6 +21,17 @@ struct CommandInfo {
     CommandHandler run;
 };
 
+/// The options before COMMAND.
+struct GlobalOption {
+    std::string_view name;   // "--config"
+    std::string_view value;  // "FILE", empty for a flag
+    std::string_view help;
+};
+const std::vector<GlobalOption>& globalOptions();
+
+inline constexpr std::string_view kExitCodesLine =
+    "Exit codes: 0 success, 1 problem found or migration failed, 2 bad usage or input.";
+
 /// Every command, in the order the global help lists them.
 const std::vector<CommandInfo>& commandTable();
 /// nullptr for an unknown name.
