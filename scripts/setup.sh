@@ -12,7 +12,7 @@ packages=(
   nlohmann-json3-dev libssl-dev
   libgl-dev
   clang libclang-rt-14-dev
-  man-db
+  man-db desktop-file-utils appstream shared-mime-info
 )
 
 missing=()
