@@ -33,8 +33,14 @@ install(TARGETS ${_tempest_exported} EXPORT tempest-db-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT Development
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT Development)
 
+# Only the public headers: the command line's internals (cli/), the diff's helpers and the
+# SQLite text parsers are not part of the API.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/src/core/ DESTINATION ${TEMPEST_INSTALL_INCLUDEDIR}/core
-        COMPONENT Development FILES_MATCHING PATTERN "*.h")
+        COMPONENT Development FILES_MATCHING PATTERN "*.h"
+        PATTERN "cli" EXCLUDE
+        PATTERN "dependency_order.h" EXCLUDE PATTERN "enum_diff.h" EXCLUDE PATTERN "rename.h" EXCLUDE
+        PATTERN "table_compare.h" EXCLUDE
+        PATTERN "sqlite_create_parser.h" EXCLUDE PATTERN "sqlite_sql_scan.h" EXCLUDE)
 foreach(driver sqlite postgres)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/src/drivers/${driver}/
           DESTINATION ${TEMPEST_INSTALL_INCLUDEDIR}/drivers/${driver}
