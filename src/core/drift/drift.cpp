@@ -3,6 +3,7 @@
 #include "core/diff/diff.h"
 
 #include <functional>
+#include <map>
 #include <set>
 
 namespace tempest {
@@ -16,14 +17,50 @@ Schema withoutUnsupported(Schema schema)
     return schema;
 }
 
-/// The tables, present on both sides, that some difference is about.
-std::set<std::string> tablesOnBothSidesIn(const std::vector<SchemaDifference>& differences, const Schema& a,
-                                          const Schema& b)
+/// `rules` except that expressions and defaults always compare equal: what is left
+/// differs whatever the server's spelling.
+class ExpressionBlindRules final : public ComparisonRules {
+public:
+    explicit ExpressionBlindRules(const ComparisonRules& rules) : m_rules(rules) {}
+    bool typesEqual(const Column& a, const Column& b) const override { return m_rules.typesEqual(a, b); }
+    bool defaultsEqual(const std::optional<DefaultValue>&, const std::optional<DefaultValue>&) const override
+    {
+        return true;
+    }
+    bool collationsEqual(const std::optional<std::string>& a, const std::optional<std::string>& b) const override
+    {
+        return m_rules.collationsEqual(a, b);
+    }
+    bool expressionsEqual(const std::string&, const std::string&) const override { return true; }
+    bool compareComments() const override { return m_rules.compareComments(); }
+    bool compareEnums() const override { return m_rules.compareEnums(); }
+
+private:
+    const ComparisonRules& m_rules;
+};
+
+/// The tables, present on both sides, with a difference that is (or may be) only a
+/// matter of expression spelling: more differences under `rules` than with expressions
+/// and defaults ignored. Tables that differ otherwise alone are left out — rendering
+/// them again cannot change their answer.
+std::set<std::string> tablesDifferingInExpressions(const std::vector<SchemaDifference>& differences,
+                                                   const Schema& model, const Schema& live,
+                                                   const ComparisonRules& rules)
 {
-    std::set<std::string> out;
+    std::map<std::string, int> count;
     for (const auto& difference : differences)
-        if (!difference.table.empty() && a.findTable(difference.table) && b.findTable(difference.table))
-            out.insert(difference.table);
+        if (!difference.table.empty() && model.findTable(difference.table) && live.findTable(difference.table))
+            ++count[difference.table];
+    if (count.empty())
+        return {};
+    const ExpressionBlindRules blind(rules);
+    for (const auto& difference : schemaDifferences(model, live, &blind))
+        if (auto it = count.find(difference.table); it != count.end())
+            --it->second;
+    std::set<std::string> out;
+    for (const auto& [table, extra] : count)
+        if (extra > 0)
+            out.insert(table);
     return out;
 }
 
@@ -38,11 +75,15 @@ Schema subset(const Schema& schema, const std::set<std::string>& names)
     return out;
 }
 
-/// Puts `rendered`'s tables into `schema`; returns the names of those that changed.
-std::set<std::string> replaceTables(Schema& schema, const Schema& rendered)
+/// Renders the tables `names` of `schema` again (none: no round trip); returns the
+/// names of those whose spelling changed.
+std::set<std::string> renderAgain(Driver& driver, const Dialect& dialect, Schema& schema,
+                                  const std::set<std::string>& names, const IntrospectOptions& options)
 {
     std::set<std::string> changed;
-    for (const auto& table : rendered.tables)
+    if (names.empty())
+        return changed;
+    for (const auto& table : dialect.renderExpressionsAgain(driver, subset(schema, names), options).tables)
         if (Table* target = schema.findTable(table.name); target && !(*target == table)) {
             *target = table;
             changed.insert(table.name);
@@ -50,34 +91,45 @@ std::set<std::string> replaceTables(Schema& schema, const Schema& rendered)
     return changed;
 }
 
+std::set<std::string> intersection(const std::set<std::string>& a, const std::set<std::string>& b)
+{
+    std::set<std::string> out;
+    for (const auto& name : a)
+        if (b.count(name))
+            out.insert(name);
+    return out;
+}
+
 // The fixed point (docs/decisions.md "Expressions compare in the server's normal form").
 // Round 0 is the plain comparison: live (the server's text) with the model rendered once
-// (prepareModelForCompare). Only the tables that still differ go further: round 1 renders
-// the live side once, so both are one parse from their source; rounds 2 and 3 render both
-// sides again. A table leaves the loop as soon as it compares equal, or when a round
-// changed neither side (both at their fixed point: the difference is real). Two
-// expressions the server renders alike after the same number of parses are the same
-// expression to it, so nothing real is hidden; equal tables never cost a round trip.
+// (prepareModelForCompare). Only the tables that still differ in an expression go
+// further: round 1 renders the live side once, so both are one parse from their source;
+// rounds 2 and 3 render again each side that changed in the round before (a side that
+// did not change is at its fixed point; the model counts as changed after round 1). A
+// table leaves the loop as soon as it compares equal, or when no side of it is still
+// changing: the difference is real. Two expressions the server renders alike after the
+// same number of parses are the same expression to it, so nothing real is hidden; equal
+// tables never cost a round trip.
 std::vector<SchemaDifference> differencesAtFixedPoint(Driver* driver, const Dialect& dialect, Schema& live,
                                                       Schema& model, const IntrospectOptions& options)
 {
     const ComparisonRules& rules = dialect.rules();
     std::vector<SchemaDifference> differences = schemaDifferences(model, live, &rules);
-    if (!driver)
+    if (!driver || differences.empty())
         return differences;
     constexpr int kRounds = 3;
-    std::set<std::string> open = tablesOnBothSidesIn(differences, model, live);
+    std::set<std::string> open = tablesDifferingInExpressions(differences, model, live, rules);
+    std::set<std::string> liveMoving = open;
+    std::set<std::string> modelMoving;  // round 1 renders the live side only
     for (int round = 1; round <= kRounds && !open.empty(); ++round) {
-        std::set<std::string> changed = replaceTables(live, dialect.renderExpressionsAgain(*driver, subset(live, open), options));
-        if (round > 1)
-            changed.merge(replaceTables(model, dialect.renderExpressionsAgain(*driver, subset(model, open), options)));
-        if (changed.empty() && round > 1)
+        liveMoving = renderAgain(*driver, dialect, live, intersection(open, liveMoving), options);
+        modelMoving = round == 1 ? open : renderAgain(*driver, dialect, model, intersection(open, modelMoving), options);
+        if (liveMoving.empty() && modelMoving.empty())
             break;
         differences = schemaDifferences(model, live, &rules);
-        std::set<std::string> stillDifferent = tablesOnBothSidesIn(differences, model, live);
         std::set<std::string> next;
-        for (const auto& name : stillDifferent)
-            if (open.count(name) && (round == 1 || changed.count(name)))
+        for (const auto& name : tablesDifferingInExpressions(differences, model, live, rules))
+            if (open.count(name) && (liveMoving.count(name) || modelMoving.count(name)))
                 next.insert(name);
         open = std::move(next);
     }
