@@ -37,6 +37,7 @@ private slots:
     void variedSchemaHasNoDriftAfterUpgrade_data();
     void variedSchemaHasNoDriftAfterUpgrade();
     void introspectedSchemaMigratesAnotherDatabase();
+    void untouchedDatabaseChecksCleanAfterAutogenerateAndStamp();
 };
 
 void TestCliPostgresSchema::variedSchemaHasNoDriftAfterUpgrade_data()
@@ -151,6 +152,40 @@ void TestCliPostgresSchema::introspectedSchemaMigratesAnotherDatabase()
     const CliRun again = p.run(cliArgs({"introspect"}));
     QVERIFY2(again.exitCode == 0, again.describe().c_str());
     QVERIFY2(nlohmann::json::parse(again.out) == nlohmann::json::parse(introspect.out), again.out.c_str());
+}
+
+// Issue 11: introspect → models → revision --autogenerate → stamp head → check on the
+// untouched database. PostgreSQL renders CHECK (kind IN ('a','b')) on a varchar
+// differently after a re-parse; `check` compares by the server's fixed point and must
+// exit 0 — and still exit 1 when the CHECK really changes.
+void TestCliPostgresSchema::untouchedDatabaseChecksCleanAfterAutogenerateAndStamp()
+{
+    PgCliProject p;
+    p.execute("CREATE TABLE t (id int PRIMARY KEY, kind varchar(10) CHECK (kind IN ('a','b')),"
+              " c char(2) DEFAULT 'x'::bpchar CHECK (c IN ('x','y')),"
+              " v varchar(10) DEFAULT 'v'::character varying, n numeric(8,2) DEFAULT 1.50 CHECK (n BETWEEN 0 AND 9.5))");
+    p.execute("CREATE INDEX ix_t ON t (lower(kind)) WHERE kind IN ('a','b')");
+    p.writeConfig();
+    const CliRun introspect = p.run(cliArgs({"introspect"}));
+    QVERIFY2(introspect.exitCode == 0, introspect.describe().c_str());
+    p.writeModels(introspect.out);
+    CliRun r = p.run(cliArgs({"revision", "--autogenerate", "-m", "baseline", "--rev-id", "b1"}));
+    QVERIFY2(r.exitCode == 0, r.describe().c_str());
+    r = p.run(cliArgs({"stamp", "head"}));
+    QVERIFY2(r.exitCode == 0, r.describe().c_str());
+
+    r = p.run(cliArgs({"check"}));
+    QVERIFY2(r.exitCode == 0, r.describe().c_str());
+    QCOMPARE(r.out, std::string("no drift; models match migrations\n"));
+
+    // A real change is still drift, and only it.
+    p.execute("ALTER TABLE t DROP CONSTRAINT t_kind_check");
+    p.execute("ALTER TABLE t ADD CONSTRAINT t_kind_check CHECK (kind IN ('a','c'))");
+    r = p.run(cliArgs({"check"}));
+    QVERIFY2(r.exitCode == 1, r.describe().c_str());
+    const std::vector<std::string> drift = linesStartingWith(r, "drift: ");
+    QCOMPARE(drift.size(), std::size_t(1));
+    QVERIFY2(drift[0].find("t_kind_check") != std::string::npos, r.describe().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestCliPostgresSchema)

@@ -185,6 +185,19 @@ public:
         (void)options;
         return normalizeModel(model);
     }
+    /// `schema` (a live one or a prepared model) with its defaults, CHECKs and index
+    /// expressions as the server spells them after one more parse. PostgreSQL's spelling
+    /// is not always a fixed point (ARRAY['a'::character varying]::text[] comes back as
+    /// ARRAY[('a'::character varying)::text]), so drift re-renders both sides of a table
+    /// that still differs until they agree or stop changing (drift.h). Same transaction
+    /// rule as prepareModelForCompare. Default: unchanged — the stored text is final.
+    virtual Schema renderExpressionsAgain(Driver& driver, const Schema& schema,
+                                          const IntrospectOptions& options) const
+    {
+        (void)driver;
+        (void)options;
+        return schema;
+    }
 };
 
 /// "sqlite" or "postgresql" → the dialect; InputError for another name.

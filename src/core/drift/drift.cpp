@@ -3,6 +3,8 @@
 #include "core/diff/diff.h"
 
 #include <functional>
+#include <map>
+#include <set>
 
 namespace tempest {
 
@@ -15,30 +17,146 @@ Schema withoutUnsupported(Schema schema)
     return schema;
 }
 
-} // namespace
+/// `rules` except that expressions and defaults always compare equal: what is left
+/// differs whatever the server's spelling.
+class ExpressionBlindRules final : public ComparisonRules {
+public:
+    explicit ExpressionBlindRules(const ComparisonRules& rules) : m_rules(rules) {}
+    bool typesEqual(const Column& a, const Column& b) const override { return m_rules.typesEqual(a, b); }
+    bool defaultsEqual(const std::optional<DefaultValue>&, const std::optional<DefaultValue>&) const override
+    {
+        return true;
+    }
+    bool collationsEqual(const std::optional<std::string>& a, const std::optional<std::string>& b) const override
+    {
+        return m_rules.collationsEqual(a, b);
+    }
+    bool expressionsEqual(const std::string&, const std::string&) const override { return true; }
+    bool compareComments() const override { return m_rules.compareComments(); }
+    bool compareEnums() const override { return m_rules.compareEnums(); }
 
-namespace {
+private:
+    const ComparisonRules& m_rules;
+};
 
-// `preparedModels` is already in the shape introspection produces (normalizeModel, or
-// prepareModelForCompare when a connection is at hand).
+/// The tables, present on both sides, with a difference that is (or may be) only a
+/// matter of expression spelling: more differences under `rules` than with expressions
+/// and defaults ignored. Tables that differ otherwise alone are left out — rendering
+/// them again cannot change their answer.
+std::set<std::string> tablesDifferingInExpressions(const std::vector<SchemaDifference>& differences,
+                                                   const Schema& model, const Schema& live,
+                                                   const ComparisonRules& rules)
+{
+    std::map<std::string, int> count;
+    for (const auto& difference : differences)
+        if (!difference.table.empty() && model.findTable(difference.table) && live.findTable(difference.table))
+            ++count[difference.table];
+    if (count.empty())
+        return {};
+    const ExpressionBlindRules blind(rules);
+    for (const auto& difference : schemaDifferences(model, live, &blind))
+        if (auto it = count.find(difference.table); it != count.end())
+            --it->second;
+    std::set<std::string> out;
+    for (const auto& [table, extra] : count)
+        if (extra > 0)
+            out.insert(table);
+    return out;
+}
+
+/// `schema`'s enums and the tables named in `names`.
+Schema subset(const Schema& schema, const std::set<std::string>& names)
+{
+    Schema out;
+    out.enums = schema.enums;
+    for (const auto& table : schema.tables)
+        if (names.count(table.name))
+            out.tables.push_back(table);
+    return out;
+}
+
+/// Renders the tables `names` of `schema` again (none: no round trip); returns the
+/// names of those whose spelling changed.
+std::set<std::string> renderAgain(Driver& driver, const Dialect& dialect, Schema& schema,
+                                  const std::set<std::string>& names, const IntrospectOptions& options)
+{
+    std::set<std::string> changed;
+    if (names.empty())
+        return changed;
+    for (const auto& table : dialect.renderExpressionsAgain(driver, subset(schema, names), options).tables)
+        if (Table* target = schema.findTable(table.name); target && !(*target == table)) {
+            *target = table;
+            changed.insert(table.name);
+        }
+    return changed;
+}
+
+std::set<std::string> intersection(const std::set<std::string>& a, const std::set<std::string>& b)
+{
+    std::set<std::string> out;
+    for (const auto& name : a)
+        if (b.count(name))
+            out.insert(name);
+    return out;
+}
+
+// The fixed point (docs/decisions.md "Expressions compare in the server's normal form").
+// Round 0 is the plain comparison: live (the server's text) with the model rendered once
+// (prepareModelForCompare). Only the tables that still differ in an expression go
+// further: round 1 renders the live side once, so both are one parse from their source;
+// rounds 2 and 3 render again each side that changed in the round before (a side that
+// did not change is at its fixed point; the model counts as changed after round 1). A
+// table leaves the loop as soon as it compares equal, or when no side of it is still
+// changing: the difference is real. Two expressions the server renders alike after the
+// same number of parses are the same expression to it, so nothing real is hidden; equal
+// tables never cost a round trip.
+std::vector<SchemaDifference> differencesAtFixedPoint(Driver* driver, const Dialect& dialect, Schema& live,
+                                                      Schema& model, const IntrospectOptions& options)
+{
+    const ComparisonRules& rules = dialect.rules();
+    std::vector<SchemaDifference> differences = schemaDifferences(model, live, &rules);
+    if (!driver || differences.empty())
+        return differences;
+    constexpr int kRounds = 3;
+    std::set<std::string> open = tablesDifferingInExpressions(differences, model, live, rules);
+    std::set<std::string> liveMoving = open;
+    std::set<std::string> modelMoving;  // round 1 renders the live side only
+    for (int round = 1; round <= kRounds && !open.empty(); ++round) {
+        liveMoving = renderAgain(*driver, dialect, live, intersection(open, liveMoving), options);
+        modelMoving = round == 1 ? open : renderAgain(*driver, dialect, model, intersection(open, modelMoving), options);
+        if (liveMoving.empty() && modelMoving.empty())
+            break;
+        differences = schemaDifferences(model, live, &rules);
+        std::set<std::string> next;
+        for (const auto& name : tablesDifferingInExpressions(differences, model, live, rules))
+            if (open.count(name) && (liveMoving.count(name) || modelMoving.count(name)))
+                next.insert(name);
+        open = std::move(next);
+    }
+    return differences;
+}
+
 // `prepare` brings a model-level schema into introspection's shape: normalizeModel, or
-// prepareModelForCompare when a connection is at hand.
+// prepareModelForCompare when a connection is at hand (then `driver` is that connection,
+// for the fixed point; null otherwise).
 DriftReport compareWith(Schema live, const Dialect& dialect, const Schema& preparedModels,
-                        const DriftHistory& history, const std::function<Schema(const Schema&)>& prepare)
+                        const DriftHistory& history, const std::function<Schema(const Schema&)>& prepare,
+                        Driver* driver, const IntrospectOptions& options)
 {
     DriftReport report;
-    const ComparisonRules& rules = dialect.rules();
-    const Schema liveCompared = withoutUnsupported(live);
-    const Schema modelCompared = withoutUnsupported(preparedModels);
-    report.differences = schemaDifferences(modelCompared, liveCompared, &rules);
+    report.comparedLive = withoutUnsupported(live);
+    report.comparedModels = withoutUnsupported(preparedModels);
+    report.differences = differencesAtFixedPoint(driver, dialect, report.comparedLive, report.comparedModels, options);
     for (const auto& difference : report.differences)
         report.findings.push_back(difference.text);
     report.pendingRevisions = history.pendingRevisions;
     if (!report.findings.empty() && !history.pendingRevisions.empty() && history.appliedSchema) {
-        // Prepared the same way as the models: on PostgreSQL the replayed CHECKs must be
-        // in the server's spelling too, or a database merely behind heads looks drifted.
-        const Schema applied = withoutUnsupported(prepare(*history.appliedSchema));
-        report.behindHeads = schemaEquals(liveCompared, applied, &rules);
+        // Prepared and compared the same way as the models: on PostgreSQL the replayed
+        // CHECKs must be in the server's spelling too, or a database merely behind heads
+        // looks drifted.
+        Schema applied = withoutUnsupported(prepare(*history.appliedSchema));
+        Schema liveAgain = withoutUnsupported(live);
+        report.behindHeads = differencesAtFixedPoint(driver, dialect, liveAgain, applied, options).empty();
     }
     report.live = std::move(live);
     return report;
@@ -49,7 +167,7 @@ DriftReport compareWith(Schema live, const Dialect& dialect, const Schema& prepa
 DriftReport compareDrift(Schema live, const Dialect& dialect, const Schema& models, const DriftHistory& history)
 {
     auto normalize = [&](const Schema& schema) { return dialect.normalizeModel(schema); };
-    return compareWith(std::move(live), dialect, normalize(models), history, normalize);
+    return compareWith(std::move(live), dialect, normalize(models), history, normalize, nullptr, {});
 }
 
 DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& models,
@@ -60,7 +178,7 @@ DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& mod
     // database never shows false drift.
     auto prepare = [&](const Schema& schema) { return dialect.prepareModelForCompare(driver, schema, options); };
     Schema prepared = prepare(models);
-    return compareWith(dialect.introspect(driver, options), dialect, prepared, history, prepare);
+    return compareWith(dialect.introspect(driver, options), dialect, prepared, history, prepare, &driver, options);
 }
 
 } // namespace tempest

@@ -59,12 +59,6 @@ std::string pendingRevisionTouching(const RevisionGraph& graph, const std::vecto
     return {};
 }
 
-Schema withoutUnsupported(Schema schema)
-{
-    schema.unsupported.clear();
-    return schema;
-}
-
 } // namespace
 
 std::string_view findingKindName(FindingKind kind)
@@ -205,10 +199,11 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     if (status.heads.size() > 1)
         status.findings.push_back(headsFinding(status.heads));
 
+    // The sides drift compared, so an expression the server merely spells differently is
+    // no operation either.
     DiffOptions options;
     options.rules = &dialect.rules();
-    status.driftOperations =
-        diffSchema(withoutUnsupported(status.live), withoutUnsupported(dialect.normalizeModel(status.models)), options);
+    status.driftOperations = diffSchema(report.comparedLive, report.comparedModels, options);
     return status;
 }
 

@@ -139,4 +139,10 @@ Schema PostgresDialect::prepareModelForCompare(Driver& driver, const Schema& mod
     return renderExpressionsAsServer(driver, pgNormalizeModel(model), options.schemaName);
 }
 
+Schema PostgresDialect::renderExpressionsAgain(Driver& driver, const Schema& schema,
+                                              const IntrospectOptions& options) const
+{
+    return renderExpressionsAsServer(driver, schema, options.schemaName);
+}
+
 } // namespace tempest

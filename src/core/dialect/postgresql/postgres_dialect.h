@@ -67,6 +67,8 @@ public:
     Schema normalizeModel(const Schema& model) const override;
     /// normalizeModel, then renderExpressionsAsServer (postgres_server_exprs.h).
     Schema prepareModelForCompare(Driver& driver, const Schema& model, const IntrospectOptions& options) const override;
+    /// renderExpressionsAsServer alone (no normalisation).
+    Schema renderExpressionsAgain(Driver& driver, const Schema& schema, const IntrospectOptions& options) const override;
 };
 
 } // namespace tempest

@@ -6,7 +6,10 @@
 //
 // Drift (or any caller comparing a model with introspect()) calls this — or the generic
 // Dialect::prepareModelForCompare, which PostgresDialect implements with it — on the
-// model, then schemaEquals(live, prepared, &dialect.rules()).
+// model, then schemaEquals(live, prepared, &dialect.rules()). The server's spelling is
+// not always a fixed point: checkDrift renders the tables that still differ again, on
+// both sides, until they agree (drift.h; docs/decisions.md "Expressions compare in the
+// server's normal form").
 
 #include "core/driver/driver.h"
 #include "core/ir/schema.h"
