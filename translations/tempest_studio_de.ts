@@ -407,17 +407,32 @@
         <translation>Aufzählung %1 umbenennen -&gt; %2</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="272"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="287"/>
+        <source>create domain %1 (%2)</source>
+        <translation>Domäne %1 anlegen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="293"/>
+        <source>drop domain %1</source>
+        <translation>Domäne %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="298"/>
+        <source>alter domain %1: %2 -&gt; %3</source>
+        <translation>Domäne %1 ändern: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="302"/>
         <source>recreate table %1</source>
         <translation>Tabelle %1 neu aufbauen</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="276"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="306"/>
         <source>execute %1</source>
         <translation>Ausführen: %1</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="277"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="307"/>
         <source>execute %1 (irreversible)</source>
         <translation>Ausführen: %1 (nicht umkehrbar)</translation>
     </message>

@@ -407,17 +407,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="272"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="287"/>
+        <source>create domain %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="293"/>
+        <source>drop domain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="298"/>
+        <source>alter domain %1: %2 -&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="302"/>
         <source>recreate table %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="276"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="306"/>
         <source>execute %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="277"/>
+        <location filename="../src/core/ops/operation_describe.cpp" line="307"/>
         <source>execute %1 (irreversible)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -62,6 +62,8 @@ private slots:
     void danglingSymlinkInMigrationsIsExit2();
     void modelsFromDevZeroIsExit2AtOnce();
     void smallerFindingsAreRefusedBeforeAnythingIsWritten();
+    void domainsInASqliteProjectAreExit2WithThePath_data();
+    void domainsInASqliteProjectAreExit2WithThePath();
 };
 
 // Finding 2: each connection-error shape of the issue, from --database, TEMPEST_DATABASE
@@ -341,6 +343,32 @@ void TestCliHostile::smallerFindingsAreRefusedBeforeAnythingIsWritten()
         QVERIFY2(contains(r.err, "INSERT INTO nope"), r.describe().c_str());
         QVERIFY(p.dbBytes() == before);
     }
+}
+
+// Domains are PostgreSQL-only (docs/ir.md "Domains"): a SQLite project's models that
+// declare one are refused at load, naming the domain's JSON path, before any file or
+// database is written.
+void TestCliHostile::domainsInASqliteProjectAreExit2WithThePath_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("check") << QStringList{"--json", "check"};
+    QTest::newRow("revision --autogenerate") << QStringList{"--json", "revision", "--autogenerate", "-m", "x"};
+}
+
+void TestCliHostile::domainsInASqliteProjectAreExit2WithThePath()
+{
+    QFETCH(QStringList, args);
+    TestProject p;
+    p.writeConfig();
+    p.writeFile("models.json", R"({"tables": {"film": {"columns": {"y": {"type": "custom", "sql": "year"}}}},
+        "domains": {"year": {"type": "integer"}}})");
+    const CliRun r = p.run(args);
+    QVERIFY2(r.exitCode == 2, r.describe().c_str());
+    const tempest::Json doc = jsonDocument(r);
+    QCOMPARE(doc["error"]["file"].get<std::string>(), p.path("models.json"));
+    QCOMPARE(doc["error"]["jsonPath"].get<std::string>(), std::string("$.domains.year"));
+    QVERIFY(contains(doc["error"]["message"].get<std::string>(), "PostgreSQL-only"));
+    QVERIFY(!p.dbExists());
 }
 
 QTEST_GUILESS_MAIN(TestCliHostile)

@@ -31,16 +31,12 @@ inline void runStatements(Driver& driver, const std::vector<Statement>& statemen
             driver.execute(s.sql);
 }
 
-/// Creates `schema` through the dialect: domains it lists as unsupported (their sql),
-/// enums, tables without foreign keys, then the foreign keys — so that any order of
-/// tables works, cycles included.
+/// Creates `schema` through the dialect: enums, domains, tables without foreign keys,
+/// then the foreign keys — so that any order of tables works, cycles included.
 inline void createThroughDialect(Driver& driver, const Schema& schema, const std::string& schemaName = {})
 {
     const PostgresDialect dialect;
     RenderContext context{nullptr, nullptr, schemaName};
-    for (const auto& object : schema.unsupported)
-        if (object.kind == "domain" && object.sql)
-            driver.execute(*object.sql);
     // Sequences behind nextval() defaults that are not autoincrement keys: IR keeps the
     // default but does not manage sequences.
     static const std::regex nextval(R"(nextval\('([^']+)'::regclass\))");
@@ -54,6 +50,8 @@ inline void createThroughDialect(Driver& driver, const Schema& schema, const std
     std::vector<Operation> ops;
     for (const auto& e : schema.enums)
         ops.push_back(CreateEnum{e});
+    for (const auto& d : schema.domains)
+        ops.push_back(CreateDomain{d});
     std::vector<Operation> foreignKeys;
     for (auto table : schema.tables) {
         for (const auto& fk : table.foreignKeys)

@@ -22,7 +22,8 @@ std::string unsupportedKey(const UnsupportedObject& u)
 
 /// Checks one fact about the IR: "table:<t>", "enum:<e>", "autoincrement:<t>.<c>",
 /// "partial:<t>.<index>", "expr:<t>.<index>", "custom:<t>.<c>=<sql>", "fk:<t>.<fk>=<onDelete>",
-/// "check:<t>.<name>".
+/// "check:<t>.<name>", "domain:<d>=<check names>" (the domain's column that uses it is a
+/// custom fact).
 bool holds(const Schema& schema, const std::string& fact, std::string& why)
 {
     const auto colon = fact.find(':');
@@ -35,6 +36,14 @@ bool holds(const Schema& schema, const std::string& fact, std::string& why)
     }
     if (kind == "enum")
         return schema.findEnum(rest) != nullptr;
+    if (kind == "domain") {
+        const Domain* domain = schema.findDomain(rest);
+        std::string checks;
+        for (const auto& c : domain ? domain->checks : std::vector<CheckConstraint>{})
+            checks += (checks.empty() ? "" : ",") + c.name;
+        why = domain ? "checks " + checks : "no domain " + rest;
+        return domain && checks == value;
+    }
     const auto dot = rest.find('.');
     const Table* table = schema.findTable(rest.substr(0, dot));
     if (!table) {
@@ -101,19 +110,21 @@ void TestPostgresIntrospect::realSchemas_data()
     QTest::newRow("northwind") << "northwind.postgres.sql" << 14 << QStringList{}
                                << QStringList{"table:order_details", "table:categories"};
     QTest::newRow("sakila") << "sakila.postgres.sql" << 15
-                            << QStringList{"inheritance:payment:payment_p2007_01", "domain::year",
+                            << QStringList{"inheritance:payment:payment_p2007_01",
                                            "view::actor_info", "column:film:special_features",
                                            "index:film:film_fulltext_idx", "trigger:film:film_fulltext_trigger",
                                            "table_option:payment:payment_insert_p2007_01"}
                             << QStringList{"autoincrement:actor.actor_id", "custom:film.release_year=year",
-                                           "enum:mpaa_rating", "fk:address.address_city_id_fkey=restrict"};
+                                           "enum:mpaa_rating", "fk:address.address_city_id_fkey=restrict",
+                                           "domain:year=year_check"};
     QTest::newRow("pagila") << "pagila.postgres.sql" << 15
                             << QStringList{"partition:payment:payment_p2022_01", "table_option:payment:payment",
-                                           "domain::year", "domain::bıgınt", "materialized_view::rental_by_category",
+                                           "materialized_view::rental_by_category",
                                            "view::actor_info", "column:film:special_features",
                                            "index:film:film_fulltext_idx", "trigger:actor:last_updated"}
                             << QStringList{"table:payment", "custom:film.release_year=year", "enum:mpaa_rating",
-                                           "fk:address.address_city_id_fkey=restrict"};
+                                           "fk:address.address_city_id_fkey=restrict", "domain:year=year_check",
+                                           "domain:bıgınt="};
     // An application's schema: array columns with CHECKs and indexes on them (those go to
     // `unsupported` with their column, so the rest applies), a partitioned table.
     QTest::newRow("lago") << "lago.postgres.sql" << 137

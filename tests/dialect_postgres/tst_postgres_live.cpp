@@ -81,6 +81,7 @@ private slots:
     void versionTableRoundTrips();
     void collationsAreReadRenderedAndChanged();
     void objectsOnUnsupportedColumnsGoWithThem();
+    void domainsAreCreatedAlteredAndDroppedAndReadBack();
 };
 
 void TestPostgresLive::variedSchemaRoundTrips()
@@ -570,6 +571,71 @@ void TestPostgresLive::objectsOnUnsupportedColumnsGoWithThem()
     Schema again = dialect.introspect(*fresh, {});
     QVERIFY2(again.unsupported.empty(), toJson(again).c_str());
     TEMPEST_VERIFY_SCHEMAS_EQUAL(again, supported);
+}
+
+void TestPostgresLive::domainsAreCreatedAlteredAndDroppedAndReadBack()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const PostgresDialect dialect;
+    const Schema empty = dialect.introspect(*driver, {});
+    // A domain over an enum, one with a quoted name, NOT NULL, a default and a check; a
+    // table using two of them. diffSchema orders enum, domains, table (and the reverse).
+    const Schema target = parseSchema(R"J({
+      "tables": {"film": {"columns": {"id": {"type": "integer"},
+                                      "release_year": {"type": "custom", "sql": "year"},
+                                      "contact": {"type": "custom", "sql": "\"e-mail Adresse\""},
+                                      "rating": {"type": "custom", "sql": "rating"}},
+                          "primaryKey": ["id"]}},
+      "enums": {"mpaa": ["G", "PG", "R"]},
+      "domains": {"year": {"type": "integer", "checks": {"year_check": {"expr": "VALUE >= 1901 AND VALUE <= 2155"}}},
+                  "e-mail Adresse": {"type": "varchar", "length": 255, "nullable": false,
+                                     "default": {"value": "niemand@example.org"},
+                                     "checks": {"has at": {"expr": "VALUE::text ~~ '%@%'::text"}}},
+                  "rating": {"type": "enum", "enum": "mpaa", "default": {"value": "G"}}}})J",
+                                      "target");
+    const std::vector<Operation> up = diffSchema(empty, target, {&dialect.rules()});
+    runRevision(*driver, empty, up);
+    const Schema live = dialect.introspect(*driver, {});
+    QVERIFY2(live.unsupported.empty(), toJson(live).c_str());
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(target, live);
+    QCOMPARE(live.findDomain("year")->checks.front().expr, std::string("VALUE >= 1901 AND VALUE <= 2155"));
+    QVERIFY(!live.findDomain("e-mail Adresse")->base.nullable);
+    QCOMPARE(live.findDomain("rating")->base.enumName, std::string("mpaa"));
+    // The domain really constrains the column.
+    driver->execute("INSERT INTO film (id, release_year) VALUES (1, 2006)");
+    QVERIFY_THROWS_EXCEPTION(DatabaseError, driver->execute("INSERT INTO film (id, release_year) VALUES (2, 1800)"));
+    QCOMPARE(scalar(*driver, "SELECT contact || ' ' || rating FROM film"), std::string("niemand@example.org G"));
+
+    // Alter: default set and dropped, NOT NULL set and dropped, a check added and dropped.
+    Schema altered = target;
+    Domain& year = *altered.findDomain("year");
+    year.base.nullable = false;
+    year.base.defaultValue = DefaultValue::number("2000");
+    year.checks.push_back({"year_round", "(VALUE % 1) = 0"});
+    Domain& mail = *altered.findDomain("e-mail Adresse");
+    mail.base.nullable = true;
+    mail.base.defaultValue.reset();
+    mail.checks.clear();
+    const std::vector<Operation> alter = diffSchema(live, altered, {&dialect.rules()});
+    QCOMPARE(alter.size(), std::size_t(2));
+    QCOMPARE(operationKind(alter.front()), std::string_view("alter_domain"));
+    runRevision(*driver, live, alter);
+    const Schema liveAltered = dialect.introspect(*driver, {});
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(altered, liveAltered);
+    driver->execute("INSERT INTO film (id) VALUES (3)");
+    QCOMPARE(scalar(*driver, "SELECT coalesce(contact, 'none') FROM film WHERE id = 3"), std::string("none"));
+    driver->execute("DELETE FROM film WHERE id = 3");
+
+    // Down: the inverse of the alter, then the inverse of the create, leave the database
+    // as it was before each.
+    runRevision(*driver, liveAltered, invert(alter));
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, dialect.introspect(*driver, {}));
+    driver->execute("DELETE FROM film");
+    runRevision(*driver, live, invert(up));
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(empty, dialect.introspect(*driver, {}));
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM pg_type WHERE typtype = 'd' AND typnamespace = "
+                             "'public'::regnamespace"), std::string("0"));
 }
 
 QTEST_APPLESS_MAIN(TestPostgresLive)

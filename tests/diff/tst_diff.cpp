@@ -201,6 +201,25 @@ void TestDiff::diff_data()
         << "{\"tables\": {" USERS R"(, "posts": {"columns": {"id": {"type": "integer"}, "user_id": {"type": "integer"}}, "primaryKey": ["id"], "indexes": {"ix_user": {"columns": ["user_id"]}}, "foreignKeys": {"fk_posts_user_id": {"columns": ["user_id"], "refTable": "users", "refColumns": ["id"]}}}}})"
         << R"({"tables": {)" USERS R"(, "posts": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]}}})"
         << QStringList{"drop_foreign_key posts.fk_posts_user_id", "drop_index posts.ix_user", "drop_column posts.user_id"};
+    QTest::newRow("domains: enum, then domain over it, then domain over that, then the table")
+        << R"({})"
+        << R"({"tables": {"film": {"columns": {"y": {"type": "custom", "sql": "year"}, "r": {"type": "custom", "sql": "\"top rating\""}}}}, "enums": {"mpaa": ["G", "R"]}, "domains": {"top rating": {"type": "custom", "sql": "rating"}, "rating": {"type": "enum", "enum": "mpaa"}, "year": {"type": "integer"}}})"
+        << QStringList{"create_enum mpaa", "create_domain rating", "create_domain top rating", "create_domain year", "create_table film"};
+    QTest::newRow("domains dropped after the table that used them, before the enum")
+        << R"({"tables": {"film": {"columns": {"y": {"type": "custom", "sql": "year"}, "r": {"type": "custom", "sql": "rating"}}}}, "enums": {"mpaa": ["G", "R"]}, "domains": {"rating": {"type": "enum", "enum": "mpaa"}, "year": {"type": "integer"}}})"
+        << R"({})"
+        << QStringList{"drop_table film", "drop_domain year", "drop_domain rating", "drop_enum mpaa"};
+    QTest::newRow("domain default, not null and checks change: one alter_domain")
+        << R"({"domains": {"year": {"type": "integer", "checks": {"a": {"expr": "VALUE > 0"}}}}})"
+        << R"({"domains": {"year": {"type": "integer", "nullable": false, "default": {"value": 2000}, "checks": {"b": {"expr": "VALUE < 3000"}}}}})"
+        << QStringList{"alter_domain year"};
+    QTest::newRow("domain base type change: drop and create")
+        << R"({"domains": {"year": {"type": "integer"}}})" << R"({"domains": {"year": {"type": "bigint"}}})"
+        << QStringList{"drop_domain year", "create_domain year"};
+    QTest::newRow("column changes to a new domain")
+        << R"({"tables": {"t": {"columns": {"y": {"type": "integer"}}}}})"
+        << R"({"tables": {"t": {"columns": {"y": {"type": "custom", "sql": "year"}}}}, "domains": {"year": {"type": "integer"}}})"
+        << QStringList{"create_domain year", "alter_column t.y"};
     QTest::newRow("create enum before the column that uses it")
         << users
         << R"({"tables": {"users": {"columns": {"id": {"type": "integer"}, "email": {"type": "varchar", "length": 255, "nullable": false}, "role": {"type": "enum", "enum": "role"}}, "primaryKey": ["id"]}}, "enums": {"role": ["member", "admin"]}})"

@@ -86,6 +86,53 @@ private slots:
                     .rfind("models.json: $.tables.t.columns.a.collation: expected a string", 0) == 0);
     }
 
+    void domainsRoundTripCanonically()
+    {
+        // Key order of a domain: the column keys that say a type, nullability and
+        // default, then "checks"; nullable true is omitted as for a column.
+        const std::string text = R"({
+  "tables": {
+    "film": {
+      "columns": {
+        "release_year": {"type": "custom", "sql": "year"}
+      }
+    }
+  },
+  "domains": {
+    "year": {
+      "type": "integer",
+      "checks": {
+        "year_check": {"expr": "VALUE >= 1901 AND VALUE <= 2155"}
+      }
+    },
+    "email address": {
+      "type": "varchar",
+      "length": 255,
+      "nullable": false,
+      "default": {"value": "nobody@example.org"}
+    }
+  }
+}
+)";
+        const Schema schema = parseSchema(text, "models.json");
+        QCOMPARE(schema.domains.size(), std::size_t(2));
+        const Domain& year = schema.domains.front();
+        QCOMPARE(year.name, std::string("year"));
+        QCOMPARE(year.base.type, ColumnType::Integer);
+        QVERIFY(year.base.nullable);
+        QCOMPARE(year.checks.size(), std::size_t(1));
+        QCOMPARE(year.checks.front().name, std::string("year_check"));
+        const Domain& email = schema.domains.back();
+        QVERIFY(!email.base.nullable);
+        QCOMPARE(email.base.length, std::optional<int>(255));
+        QCOMPARE(columnDomain(schema, schema.tables.front().columns.front()), &year);
+        // Written back: the same schema, and the text is a fixed point.
+        const std::string written = toJson(schema);
+        QCOMPARE(parseSchema(written, "again.json"), schema);
+        QCOMPARE(toJson(parseSchema(written, "again.json")), written);
+        QVERIFY(written.find("\"domains\"") != std::string::npos);
+    }
+
     void numbersAndUnicodeSurviveUnescaped()
     {
         Schema s = parseSchema(R"({"tables": {"größe": {"columns": {"preço": {"type": "double",
@@ -140,6 +187,21 @@ private slots:
         QTest::newRow("default both")
             << R"({"tables": {"t": {"columns": {"a": {"type": "integer", "default": {"value": 1, "expr": "2"}}}}}})"
             << "models.json: $.tables.t.columns.a.default: a default is";
+        QTest::newRow("domain unknown key")
+            << R"({"tables": {}, "domains": {"year": {"type": "integer", "comment": "x"}}})"
+            << "models.json: $.domains.year.comment: unknown key \"comment\"";
+        QTest::newRow("domain without type")
+            << R"({"tables": {}, "domains": {"year": {"nullable": false}}})"
+            << "models.json: $.domains.year: missing required key \"type\"";
+        QTest::newRow("domain check without expr")
+            << R"({"tables": {}, "domains": {"year": {"type": "integer", "checks": {"c": {}}}}})"
+            << "models.json: $.domains.year.checks.c: missing required key \"expr\"";
+        QTest::newRow("domain over undeclared enum")
+            << R"({"tables": {}, "domains": {"d": {"type": "enum", "enum": "mood"}}})"
+            << "models.json: $.domains.d.enum: enum \"mood\" is not declared";
+        QTest::newRow("domain named like an enum")
+            << R"({"tables": {}, "enums": {"d": ["a"]}, "domains": {"d": {"type": "integer"}}})"
+            << "models.json: $.domains.d: \"d\" is both an enum and a domain";
         QTest::newRow("unsupported kind")
             << R"({"tables": {}, "unsupported": [{"kind": "spaceship", "name": "x"}]})"
             << "models.json: $.unsupported[0].kind: unknown unsupported-object kind";

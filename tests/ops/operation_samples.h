@@ -86,11 +86,22 @@ inline Table postsTable()
     return posts;
 }
 
+/// pagila's `year`: integer, CHECK (VALUE >= 1901 AND VALUE <= 2155).
+inline Domain yearDomain()
+{
+    Domain year;
+    year.name = "year";
+    year.base = makeColumn("year", ColumnType::Integer);
+    year.checks.push_back(CheckConstraint{"year_check", "VALUE >= 1901 AND VALUE <= 2155"});
+    return year;
+}
+
 inline Schema blogSchema()
 {
     Schema schema;
     schema.tables = {usersTable(), postsTable()};
     schema.enums = {EnumType{"user_role", {"member", "admin"}, {}}, EnumType{"visibility", {"public", "private"}, {}}};
+    schema.domains = {yearDomain()};
     return schema;
 }
 
@@ -143,6 +154,18 @@ inline std::vector<SampleOperation> sampleOperations()
     out.push_back({"add_enum_value", AddEnumValue{"user_role", "moderator", "admin"}});
     out.push_back({"drop_enum_value", DropEnumValue{"user_role", "member", "admin"}});
     out.push_back({"rename_enum", RenameEnum{"user_role", "account_role"}});
+    Domain email;
+    email.name = "email address";
+    email.base = varcharColumn("email address", 255, false);
+    email.base.defaultValue = DefaultValue::string("nobody@example.org");
+    email.checks.push_back(CheckConstraint{"has_at", "VALUE LIKE '%@%'"});
+    out.push_back({"create_domain", CreateDomain{email}});
+    out.push_back({"drop_domain", DropDomain{yearDomain()}});
+    Domain stricterYear = yearDomain();
+    stricterYear.base.nullable = false;
+    stricterYear.base.defaultValue = DefaultValue::number("2000");
+    stricterYear.checks.push_back(CheckConstraint{"year_not_future", "VALUE <= 2100"});
+    out.push_back({"alter_domain", AlterDomain{yearDomain(), stricterYear}});
     Table rebuilt = postsTable();
     rebuilt.columns.erase(rebuilt.columns.begin() + 3);  // body
     rebuilt.columns.push_back(varcharColumn("title", 200, false));

@@ -254,6 +254,10 @@ void TestOperationApply::refuses_data()
                                              << R"(drop_enum_value user_role.owner: enum "user_role" has no value "owner")";
     QTest::newRow("rename_enum missing") << Operation(RenameEnum{"nope", "x"})
                                          << R"(rename_enum nope -> x: enum "nope" does not exist)";
+    QTest::newRow("create_domain existing") << Operation(CreateDomain{yearDomain()})
+                                            << R"(create_domain year: domain "year" already exists)";
+    QTest::newRow("alter_domain missing") << Operation(AlterDomain{Domain{"nope", {}, {}}, Domain{"nope", {}, {}}})
+                                          << R"(alter_domain nope: domain "nope" does not exist)";
     Table other = postsTable();
     other.name = "articles";
     QTest::newRow("recreate_table renaming") << Operation(RecreateTable{postsTable(), other})

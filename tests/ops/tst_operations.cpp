@@ -77,6 +77,7 @@ void TestOperations::kindAndTable_data()
     QTest::newRow("enum op: none") << Operation(AddEnumValue{"user_role", "x", {}}) << "add_enum_value" << "";
     QTest::newRow("rename_enum: none") << Operation(RenameEnum{"a", "b"}) << "rename_enum" << "";
     QTest::newRow("execute: none") << Operation(Execute{{{"sqlite", "SELECT 1"}}, {}}) << "execute" << "";
+    QTest::newRow("domain op: none") << Operation(DropDomain{yearDomain()}) << "drop_domain" << "";
 }
 
 void TestOperations::kindAndTable()
@@ -121,6 +122,15 @@ void TestOperations::describeLine_data()
                                  << "create enum user_role (member, admin)";
     QTest::newRow("add_enum_value") << Operation(AddEnumValue{"user_role", "moderator", "admin"})
                                     << "add value 'moderator' to enum user_role before 'admin'";
+    QTest::newRow("create_domain") << Operation(CreateDomain{yearDomain()})
+                                   << "create domain year (integer CHECK year_check (VALUE >= 1901 AND VALUE <= 2155))";
+    Domain strictYear = yearDomain();
+    strictYear.base.nullable = false;
+    strictYear.base.defaultValue = DefaultValue::number("2000");
+    strictYear.checks.clear();
+    QTest::newRow("alter_domain") << Operation(AlterDomain{yearDomain(), strictYear})
+                                  << "alter domain year: integer CHECK year_check (VALUE >= 1901 AND VALUE <= 2155)"
+                                     " -> integer NOT NULL DEFAULT 2000";
     QTest::newRow("execute without down") << Operation(Execute{{{"sqlite", "DELETE FROM t"}}, {}})
                                           << "execute DELETE FROM t (irreversible)";
 }
@@ -212,6 +222,8 @@ void TestOperations::invertPairsKinds_data()
         {"alter_table_comment", "alter_table_comment"}, {"create_enum", "drop_enum"},
         {"drop_enum", "create_enum"},           {"add_enum_value", "drop_enum_value"},
         {"drop_enum_value", "add_enum_value"},  {"rename_enum", "rename_enum"},
+        {"create_domain", "drop_domain"},       {"drop_domain", "create_domain"},
+        {"alter_domain", "alter_domain"},
         {"recreate_table", "recreate_table"},   {"execute", "execute"},
     };
     for (const auto& sample : sampleOperations())

@@ -233,6 +233,10 @@ std::vector<tempest::Operation> everyOperationText()
     const ForeignKey fk{"fk_a", {"user_id"}, "users", {"id"}, FkAction::Cascade};
     const CheckConstraint check{"ck_email", "length(email) > 3"};
     const EnumType mood{"mood", {"sad", "happy"}};
+    Domain year{"year", Column{"year", ColumnType::Integer}, {{"year_check", "VALUE >= 1901"}}};
+    Domain stricterYear = year;
+    stricterYear.base.nullable = false;
+    stricterYear.base.defaultValue = DefaultValue::number("2000");
     return {CreateTable{users},
             DropTable{users},
             RenameTable{"users", "people"},
@@ -261,6 +265,9 @@ std::vector<tempest::Operation> everyOperationText()
             AddEnumValue{"mood", "calm", "happy"},
             DropEnumValue{"mood", "calm", std::nullopt},
             RenameEnum{"mood", "feeling"},
+            CreateDomain{year},
+            DropDomain{year},
+            AlterDomain{year, stricterYear},
             RecreateTable{users, users},
             Execute{{{"sqlite", "UPDATE users SET email = lower(email)"}}, std::nullopt},
             Execute{{}, std::map<std::string, std::string>{}}};

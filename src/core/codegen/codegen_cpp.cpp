@@ -190,6 +190,16 @@ Expr enumType(const EnumType& e)
     return d.done();
 }
 
+Expr domain(const Domain& dm)
+{
+    Designated d("Domain");
+    d.field("name", literal(dm.name));
+    d.field("base", column(dm.base));
+    if (!dm.checks.empty())
+        d.field("checks", listOf(dm.checks, check));
+    return d.done();
+}
+
 Expr sqlPerDialect(const std::map<std::string, std::string>& sql)
 {
     std::vector<Expr> entries;
@@ -250,6 +260,12 @@ Expr opCall(const Operation& op)
                 return call(std::is_same_v<T, AddEnumValue> ? ".addEnumValue" : ".dropEnumValue", std::move(args));
             } else if constexpr (std::is_same_v<T, RenameEnum>)
                 return call(".renameEnum", {literal(o.from), literal(o.to)});
+            else if constexpr (std::is_same_v<T, CreateDomain>)
+                return call(".createDomain", {domain(o.definition)});
+            else if constexpr (std::is_same_v<T, DropDomain>)
+                return call(".dropDomain", {domain(o.definition)});
+            else if constexpr (std::is_same_v<T, AlterDomain>)
+                return call(".alterDomain", {domain(o.from), domain(o.to)});
             else if constexpr (std::is_same_v<T, RecreateTable>)
                 return call(".recreateTable", {table(o.from), table(o.to)});
             else if constexpr (std::is_same_v<T, Execute>) {

@@ -71,4 +71,34 @@ DependencyOrder dependencyOrder(const std::vector<const Table*>& tables)
     return result;
 }
 
+std::vector<std::size_t> domainOrder(const std::vector<const Domain*>& domains)
+{
+    std::vector<std::size_t> order;
+    std::vector<bool> placed(domains.size(), false);
+    auto waitsFor = [&](std::size_t i) {
+        for (std::size_t j = 0; j < domains.size(); ++j)
+            if (j != i && !placed[j] && columnUsesDomain(domains[i]->base, domains[j]->name))
+                return true;
+        return false;
+    };
+    while (order.size() < domains.size()) {
+        bool progress = false;
+        for (std::size_t i = 0; i < domains.size(); ++i) {
+            if (placed[i] || waitsFor(i))
+                continue;
+            placed[i] = true;
+            order.push_back(i);
+            progress = true;
+            break;  // restart: ties go to the lowest index
+        }
+        if (!progress)  // a cycle (not possible on a server): keep the input order
+            for (std::size_t i = 0; i < domains.size(); ++i)
+                if (!placed[i]) {
+                    placed[i] = true;
+                    order.push_back(i);
+                }
+    }
+    return order;
+}
+
 } // namespace tempest::diffdetail

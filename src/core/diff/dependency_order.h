@@ -24,4 +24,9 @@ struct DependencyOrder {
 /// follows the input order as far as the references allow. O(tables + keys · log).
 DependencyOrder dependencyOrder(const std::vector<const Table*>& tables);
 
+/// Create order of domains: a domain over another domain of the set comes after it
+/// (reversed, a drop order). Ties keep the input order; PostgreSQL cannot make a cycle.
+/// Enums come before every domain and tables after them: those are diff phases.
+std::vector<std::size_t> domainOrder(const std::vector<const Domain*>& domains);
+
 } // namespace tempest::diffdetail

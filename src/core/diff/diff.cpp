@@ -1,11 +1,12 @@
 // diffSchemaDetailed(): plans renames, compares every table and enum, and emits the
 // operations in phases ordered so that the list applies (and so does its inverse):
 //
-//   enum renames, creates, added values · dropped/changed foreign keys · dropped/changed
+//   enum renames, creates, added values · created and altered domains (a domain over
+//   another after it) · dropped/changed foreign keys · dropped/changed
 //   indexes, uniques, checks · table then column renames · created tables (referenced
 //   first) · added columns · altered columns and comments · primary keys · added
 //   indexes, uniques, checks · added foreign keys · dropped columns · dropped tables
-//   (referencing first) · dropped enum values and enums.
+//   (referencing first) · dropped domains · dropped enum values and enums.
 //
 // Renames are applied to a working copy of `current` with applyOperations(), so the rest
 // of the diff compares against exactly what replay will produce. Operations that run
@@ -14,6 +15,7 @@
 
 #include "core/diff/dependency_order.h"
 #include "core/diff/diff.h"
+#include "core/diff/domain_diff.h"
 #include "core/diff/enum_diff.h"
 #include "core/diff/rename.h"
 #include "core/diff/table_compare.h"
@@ -48,6 +50,7 @@ const Item* findNamed(const std::vector<Item>& items, std::string_view name)
 /// Operations grouped by the phase they run in; run() concatenates them in this order.
 struct Phases {
     std::vector<Operation> enumsFirst;       // rename_enum, create_enum, add_enum_value
+    std::vector<Operation> domainsFirst;     // create_domain, alter_domain
     std::vector<Operation> dropForeignKeys;
     std::vector<Operation> dropItems;        // indexes, uniques, checks
     std::vector<Operation> renames;          // tables, then columns
@@ -59,15 +62,16 @@ struct Phases {
     std::vector<Operation> addForeignKeys;
     std::vector<Operation> dropColumns;
     std::vector<Operation> dropTables;
+    std::vector<Operation> dropDomains;
     std::vector<Operation> dropEnumValues;
     std::vector<Operation> dropEnums;
 
     std::vector<Operation> concatenate()
     {
         std::vector<Operation> all;
-        for (auto* phase : {&enumsFirst, &dropForeignKeys, &dropItems, &renames, &createTables, &addColumns,
-                            &alterColumns, &primaryKeys, &addItems, &addForeignKeys, &dropColumns, &dropTables,
-                            &dropEnumValues, &dropEnums})
+        for (auto* phase : {&enumsFirst, &domainsFirst, &dropForeignKeys, &dropItems, &renames, &createTables,
+                            &addColumns, &alterColumns, &primaryKeys, &addItems, &addForeignKeys, &dropColumns,
+                            &dropTables, &dropDomains, &dropEnumValues, &dropEnums})
             for (Operation& op : *phase)
                 all.push_back(std::move(op));
         return all;
@@ -97,8 +101,10 @@ public:
     DiffResult run()
     {
         planRenames();
-        if (m_rules.compareEnums())
+        if (m_rules.compareEnums()) {
             diffEnums();
+            diffDomains();
+        }
         compareTables();
         emitMatchedTables();
         emitCreatedTables();
@@ -158,6 +164,33 @@ private:
         for (const EnumType& type : m_work.enums)
             if (!targetEnums.count(type.name))
                 m_phases.dropEnums.push_back(DropEnum{type});
+    }
+
+    /// Created domains, and changed ones: a changed base type is drop + create (PostgreSQL
+    /// cannot alter it), anything else one alter_domain. Dropped domains go after the
+    /// tables that used them.
+    void diffDomains()
+    {
+        std::vector<const Domain*> created, dropped;
+        for (const Domain& domain : m_target.domains) {
+            const Domain* existing = m_work.findDomain(domain.name);
+            if (!existing) {
+                created.push_back(&domain);
+            } else if (!domainTypesEqual(*existing, domain, m_rules)) {
+                m_phases.domainsFirst.push_back(DropDomain{*existing});
+                created.push_back(&domain);
+            } else if (!domainsEqual(*existing, domain, m_rules)) {
+                m_phases.domainsFirst.push_back(AlterDomain{*existing, domain});
+            }
+        }
+        for (std::size_t i : domainOrder(created))
+            m_phases.domainsFirst.push_back(CreateDomain{*created[i]});
+        for (const Domain& domain : m_work.domains)
+            if (!m_target.findDomain(domain.name))
+                dropped.push_back(&domain);
+        const std::vector<std::size_t> order = domainOrder(dropped);
+        for (auto it = order.rbegin(); it != order.rend(); ++it)
+            m_phases.dropDomains.push_back(DropDomain{*dropped[*it]});
     }
 
     /// Pairs tables by name and records which surviving tables gain or lose keys and

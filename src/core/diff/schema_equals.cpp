@@ -2,6 +2,7 @@
 // human lines drift/check print. Both walk the same compareTable() results.
 
 #include "core/diff/diff.h"
+#include "core/diff/domain_diff.h"
 #include "core/diff/table_compare.h"
 
 #include <unordered_map>
@@ -187,6 +188,21 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
     const auto enumsOfA = indexByName(a.enums);
     for (const EnumType& type : b.enums)
         if (!enumsOfA.count(type.name) && enumDiffers(type.name, "enum " + quoteName(type.name) + " added"))
+            return false;
+    auto domainDiffers = [&](std::string text) { return differ({{}, {}, std::move(text)}); };
+    for (const Domain& domain : a.domains) {
+        const Domain* other = b.findDomain(domain.name);
+        if (!other) {
+            if (domainDiffers("domain " + quoteName(domain.name) + " removed"))
+                return false;
+        } else if (!diffdetail::domainsEqual(domain, *other, rules)) {
+            if (domainDiffers("domain " + quoteName(domain.name) + " changed: " + diffdetail::domainSummary(domain)
+                              + " → " + diffdetail::domainSummary(*other)))
+                return false;
+        }
+    }
+    for (const Domain& domain : b.domains)
+        if (!a.findDomain(domain.name) && domainDiffers("domain " + quoteName(domain.name) + " added"))
             return false;
     return equal;
 }

@@ -106,6 +106,36 @@ Table* Schema::findTable(std::string_view n) { return const_cast<Table*>(findNam
 const EnumType* Schema::findEnum(std::string_view n) const { return findNamed(enums, n); }
 EnumType* Schema::findEnum(std::string_view n) { return const_cast<EnumType*>(findNamed(enums, n)); }
 
+const Domain* Schema::findDomain(std::string_view n) const { return findNamed(domains, n); }
+Domain* Schema::findDomain(std::string_view n) { return const_cast<Domain*>(findNamed(domains, n)); }
+const CheckConstraint* Domain::findCheck(std::string_view n) const { return findNamed(checks, n); }
+
+bool columnUsesDomain(const Column& column, std::string_view name)
+{
+    if (column.type != ColumnType::Custom || name.empty())
+        return false;
+    if (column.sql == name)
+        return true;
+    std::string quoted = "\"";
+    for (char c : name) {
+        quoted += c;
+        if (c == '"')
+            quoted += '"';
+    }
+    quoted += '"';
+    return column.sql == quoted;
+}
+
+const Domain* columnDomain(const Schema& schema, const Column& column)
+{
+    if (column.type != ColumnType::Custom)
+        return nullptr;
+    for (const auto& d : schema.domains)
+        if (columnUsesDomain(column, d.name))
+            return &d;
+    return nullptr;
+}
+
 void Schema::sortUnsupported()
 {
     std::stable_sort(unsupported.begin(), unsupported.end(),
@@ -217,6 +247,33 @@ void validateSchema(const Schema& schema, const std::string& file)
         for (const auto& v : e.values)
             if (!values.insert(v).second)
                 throw InputError("enum \"" + e.name + "\" lists \"" + v + "\" twice", file, path);
+    }
+    std::set<std::string_view> domainNames;
+    for (const auto& d : schema.domains) {
+        const std::string path = jsonPathMember("$.domains", d.name);
+        if (d.name.empty())
+            throw InputError("a domain needs a name", file, "$.domains");
+        if (!domainNames.insert(d.name).second)
+            throw InputError("duplicate domain \"" + d.name + "\"", file, path);
+        if (schema.findEnum(d.name))
+            throw InputError("\"" + d.name + "\" is both an enum and a domain", file, path);
+        if (d.base.autoincrement)
+            throw InputError("a domain cannot be autoincrement", file, jsonPathMember(path, "autoincrement"));
+        if (d.base.type == ColumnType::Enum && !schema.findEnum(d.base.enumName))
+            throw InputError("enum \"" + d.base.enumName + "\" is not declared under \"enums\"", file,
+                             jsonPathMember(path, "enum"));
+        if (columnUsesDomain(d.base, d.name))
+            throw InputError("domain \"" + d.name + "\" is over itself", file, jsonPathMember(path, "sql"));
+        std::set<std::string_view> checks;
+        for (const auto& c : d.checks) {
+            const std::string checkPath = jsonPathMember(jsonPathMember(path, "checks"), c.name);
+            if (c.name.empty())
+                throw InputError("a domain's check needs a name", file, jsonPathMember(path, "checks"));
+            if (!checks.insert(c.name).second)
+                throw InputError("duplicate check \"" + c.name + "\"", file, checkPath);
+            if (c.expr.empty())
+                throw InputError("check \"" + c.name + "\" has no expression", file, jsonPathMember(checkPath, "expr"));
+        }
     }
     for (const auto& t : schema.tables)
         validateTable(t, schema, file, jsonPathMember("$.tables", t.name), byName);

@@ -132,6 +132,21 @@ struct EnumType {
     bool operator==(const EnumType&) const = default;
 };
 
+/// A PostgreSQL domain (docs/ir.md "Domains"): a named base type with an optional
+/// NOT NULL, default and CHECK constraints. A column uses it as type custom whose `sql`
+/// is the domain's name (see columnDomain).
+struct Domain {
+    std::string name;
+    /// The base type (type, length, precision, scale, enum, sql), `nullable` (false: NOT
+    /// NULL) and `defaultValue`, as a column says them; the column's other fields unused.
+    Column base;
+    /// CHECK constraints on VALUE, keyed by name.
+    std::vector<CheckConstraint> checks;
+    bool operator==(const Domain&) const = default;
+
+    const CheckConstraint* findCheck(std::string_view name) const;
+};
+
 /// What introspection found but the IR cannot express. Kept, listed, never diffed.
 struct UnsupportedObject {
     /// view trigger virtual_table partition inheritance domain materialized_view
@@ -148,6 +163,7 @@ bool isUnsupportedKind(std::string_view kind);
 struct Schema {
     std::vector<Table> tables;
     std::vector<EnumType> enums;
+    std::vector<Domain> domains;
     std::vector<UnsupportedObject> unsupported;
     bool operator==(const Schema&) const = default;
 
@@ -155,9 +171,17 @@ struct Schema {
     Table* findTable(std::string_view name);
     const EnumType* findEnum(std::string_view name) const;
     EnumType* findEnum(std::string_view name);
+    const Domain* findDomain(std::string_view name) const;
+    Domain* findDomain(std::string_view name);
     /// Sorts `unsupported` by (kind, table, name) as DESIGN.md requires.
     void sortUnsupported();
 };
+
+/// The domain a column's type is: a custom column whose `sql` is a declared domain's name,
+/// bare or double-quoted (as PostgreSQL's format_type spells it); nullptr otherwise.
+const Domain* columnDomain(const Schema& schema, const Column& column);
+/// Whether `column`'s type is the domain `name` (see columnDomain).
+bool columnUsesDomain(const Column& column, std::string_view name);
 
 /// A schema with nothing in it: the state before the first revision.
 Schema emptySchema();

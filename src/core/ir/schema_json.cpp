@@ -265,6 +265,33 @@ CheckConstraint checkFromJson(const Json& json, std::string name, const std::str
     return CheckConstraint{std::move(name), r.requireString("expr")};
 }
 
+Json domainToJson(const Domain& domain)
+{
+    Json j = columnToJson(domain.base, false);
+    if (!domain.checks.empty()) {
+        Json checks = Json::object();
+        for (const auto& c : domain.checks)
+            checks[c.name] = checkToJson(c);
+        j["checks"] = std::move(checks);
+    }
+    return j;
+}
+
+Domain domainFromJson(const Json& json, std::string name, const std::string& file, const std::string& path)
+{
+    JsonObjectReader r(json, file, path);
+    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "nullable", "default", "checks"});
+    Domain d;
+    Json base = json;
+    base.erase("checks");
+    d.base = columnFromJson(base, name, false, file, path);
+    d.name = std::move(name);
+    readNamedMap(r, "checks", d.checks, [&](const Json& v, const std::string& n, const std::string& p) {
+        return checkFromJson(v, n, file, p);
+    });
+    return d;
+}
+
 Json tableToJson(const Table& table)
 {
     Json j = Json::object();
@@ -340,6 +367,12 @@ Json schemaToJson(const Schema& schema)
         }
         j["enums"] = std::move(enums);
     }
+    if (!schema.domains.empty()) {
+        Json domains = Json::object();
+        for (const auto& d : schema.domains)
+            domains[d.name] = domainToJson(d);
+        j["domains"] = std::move(domains);
+    }
     if (!schema.unsupported.empty()) {
         Json list = Json::array();
         for (const auto& u : schema.unsupported) {
@@ -362,7 +395,7 @@ Json schemaToJson(const Schema& schema)
 Schema schemaFromJson(const Json& json, const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"tables", "enums", "unsupported"});
+    r.rejectUnknown({"tables", "enums", "domains", "unsupported"});
     Schema s;
     if (r.has("tables")) {
         const Json& tables = r.requireObject("tables");
@@ -392,6 +425,9 @@ Schema schemaFromJson(const Json& json, const std::string& file, const std::stri
             s.enums.push_back(std::move(e));
         }
     }
+    readNamedMap(r, "domains", s.domains, [&](const Json& v, const std::string& n, const std::string& p) {
+        return domainFromJson(v, n, file, p);
+    });
     if (r.has("unsupported")) {
         const Json& list = r.requireArray("unsupported");
         for (std::size_t i = 0; i < list.size(); ++i) {

@@ -22,6 +22,11 @@ Json columnToJson(const Column& column, bool primaryKeyColumn = false);
 Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
                       const std::string& file, const std::string& path);
 
+/// A domain's definition (docs/ir.md "Domains"): the column keys that say a type,
+/// nullability and default, plus "checks".
+Json domainToJson(const Domain& domain);
+Domain domainFromJson(const Json& json, std::string name, const std::string& file, const std::string& path);
+
 Json indexToJson(const Index& index);
 Index indexFromJson(const Json& json, std::string name, const std::string& file, const std::string& path);
 Json uniqueToJson(const UniqueConstraint& unique);

@@ -99,6 +99,9 @@ Op& Op::dropEnumValue(std::string name, std::string value, std::optional<std::st
 }
 
 Op& Op::renameEnum(std::string from, std::string to) { return add(RenameEnum{std::move(from), std::move(to)}); }
+Op& Op::createDomain(Domain definition) { return add(CreateDomain{std::move(definition)}); }
+Op& Op::dropDomain(Domain definition) { return add(DropDomain{std::move(definition)}); }
+Op& Op::alterDomain(Domain from, Domain to) { return add(AlterDomain{std::move(from), std::move(to)}); }
 Op& Op::recreateTable(Table from, Table to) { return add(RecreateTable{std::move(from), std::move(to)}); }
 
 Op& Op::execute(std::map<std::string, std::string> up, std::optional<std::map<std::string, std::string>> down)

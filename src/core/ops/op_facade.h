@@ -32,6 +32,9 @@ public:
     Op& addEnumValue(std::string name, std::string value, std::optional<std::string> before = {});
     Op& dropEnumValue(std::string name, std::string value, std::optional<std::string> before = {});
     Op& renameEnum(std::string from, std::string to);
+    Op& createDomain(Domain definition);
+    Op& dropDomain(Domain definition);
+    Op& alterDomain(Domain from, Domain to);
     Op& recreateTable(Table from, Table to);
     Op& execute(std::map<std::string, std::string> up,
                 std::optional<std::map<std::string, std::string>> down = {});

@@ -56,6 +56,11 @@ struct DropEnumValue {
     bool operator==(const DropEnumValue&) const = default;
 };
 struct RenameEnum { std::string from, to; bool operator==(const RenameEnum&) const = default; };
+struct CreateDomain { Domain definition; bool operator==(const CreateDomain&) const = default; };
+struct DropDomain { Domain definition; bool operator==(const DropDomain&) const = default; };
+/// from/to are whole domain definitions with the same name and base type: what differs
+/// is the default, NOT NULL and the checks (a base type change is drop + create).
+struct AlterDomain { Domain from, to; bool operator==(const AlterDomain&) const = default; };
 /// Hand-written: rebuild a table from one whole definition to another.
 struct RecreateTable { Table from, to; bool operator==(const RecreateTable&) const = default; };
 /// Escape hatch: SQL per dialect name ("sqlite", "postgresql"). No `down` = irreversible.
@@ -69,11 +74,12 @@ using Operation = std::variant<CreateTable, DropTable, RenameTable, AddColumn, D
                                AlterColumn, RenameColumn, CreateIndex, DropIndex, AddUnique,
                                DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck,
                                AlterPrimaryKey, AlterTableComment, CreateEnum, DropEnum,
-                               AddEnumValue, DropEnumValue, RenameEnum, RecreateTable, Execute>;
+                               AddEnumValue, DropEnumValue, RenameEnum, CreateDomain, DropDomain,
+                               AlterDomain, RecreateTable, Execute>;
 
 /// "create_table", "add_column", ... (the JSON `kind`).
 std::string_view operationKind(const Operation& op);
-/// The table an operation touches (the new name for renames); empty for enum ops and execute.
+/// The table an operation touches (the new name for renames); empty for enum and domain ops and execute.
 std::string operationTable(const Operation& op);
 /// One line for humans: `add column users.score (numeric(10,2))`.
 std::string describe(const Operation& op);

@@ -373,6 +373,49 @@ void applyOne(Schema& schema, const RenameEnum& op)
                 column.enumName = op.to;
 }
 
+void applyOne(Schema& schema, const CreateDomain& op)
+{
+    Applier a(schema, detail::kindName(op), op.definition.name);
+    if (schema.findDomain(op.definition.name))
+        a.fail("domain " + quote(op.definition.name) + " already exists");
+    if (schema.findEnum(op.definition.name))
+        a.fail("an enum is named " + quote(op.definition.name));
+    a.requireEnumsOf(op.definition.base);
+    schema.domains.push_back(op.definition);
+}
+
+Domain& existingDomain(const Applier& a, Schema& schema, const std::string& name)
+{
+    Domain* domain = schema.findDomain(name);
+    if (!domain)
+        a.fail("domain " + quote(name) + " does not exist");
+    return *domain;
+}
+
+void applyOne(Schema& schema, const DropDomain& op)
+{
+    Applier a(schema, detail::kindName(op), op.definition.name);
+    existingDomain(a, schema, op.definition.name);
+    for (const Table& table : schema.tables)
+        for (const Column& column : table.columns)
+            if (columnUsesDomain(column, op.definition.name))
+                a.fail("domain is still used by column " + table.name + "." + column.name);
+    for (const Domain& other : schema.domains)
+        if (columnUsesDomain(other.base, op.definition.name))
+            a.fail("domain is still the base type of domain " + quote(other.name));
+    std::erase_if(schema.domains, [&](const Domain& d) { return d.name == op.definition.name; });
+}
+
+void applyOne(Schema& schema, const AlterDomain& op)
+{
+    Applier a(schema, detail::kindName(op), op.to.name);
+    if (op.from.name != op.to.name)
+        a.fail("from and to name different domains (" + quote(op.from.name) + ", " + quote(op.to.name) + ")");
+    Domain& domain = existingDomain(a, schema, op.to.name);
+    a.requireEnumsOf(op.to.base);
+    domain = op.to;
+}
+
 void applyOne(Schema& schema, const RecreateTable& op)
 {
     Applier a(schema, detail::kindName(op), op.to.name);

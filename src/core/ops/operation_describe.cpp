@@ -269,6 +269,36 @@ Phrase describeOne(const RenameEnum& op)
     return phrase(TEMPEST_TR_NOOP("Operation", "rename enum %1 -> %2"), {verbatim(op.from), verbatim(op.to)});
 }
 
+/// `integer NOT NULL DEFAULT 0 CHECK year_check (VALUE > 0)`: SQL words, never translated.
+Phrase domainSummary(const Domain& domain)
+{
+    std::string out = typeSpelling(domain.base);
+    if (!domain.base.nullable)
+        out += " NOT NULL";
+    if (domain.base.defaultValue)
+        out += " DEFAULT " + defaultSpelling(*domain.base.defaultValue);
+    for (const auto& check : domain.checks)
+        out += " CHECK " + check.name + " (" + check.expr + ")";
+    return verbatim(out);
+}
+
+Phrase describeOne(const CreateDomain& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "create domain %1 (%2)"),
+                  {verbatim(op.definition.name), domainSummary(op.definition)});
+}
+
+Phrase describeOne(const DropDomain& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "drop domain %1"), {verbatim(op.definition.name)});
+}
+
+Phrase describeOne(const AlterDomain& op)
+{
+    return phrase(TEMPEST_TR_NOOP("Operation", "alter domain %1: %2 -> %3"),
+                  {verbatim(op.to.name), domainSummary(op.from), domainSummary(op.to)});
+}
+
 Phrase describeOne(const RecreateTable& op) { return phrase(TEMPEST_TR_NOOP("Operation", "recreate table %1"), {verbatim(op.to.name)}); }
 
 Phrase describeOne(const Execute& op)

@@ -28,6 +28,9 @@ Operation inverse(const DropEnum& op) { return CreateEnum{op.definition}; }
 Operation inverse(const AddEnumValue& op) { return DropEnumValue{op.name, op.value, op.before}; }
 Operation inverse(const DropEnumValue& op) { return AddEnumValue{op.name, op.value, op.before}; }
 Operation inverse(const RenameEnum& op) { return RenameEnum{op.to, op.from}; }
+Operation inverse(const CreateDomain& op) { return DropDomain{op.definition}; }
+Operation inverse(const DropDomain& op) { return CreateDomain{op.definition}; }
+Operation inverse(const AlterDomain& op) { return AlterDomain{op.to, op.from}; }
 Operation inverse(const RecreateTable& op) { return RecreateTable{op.to, op.from}; }
 
 Operation inverse(const Execute& op)

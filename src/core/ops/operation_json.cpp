@@ -49,13 +49,31 @@ Json sqlMap(const std::map<std::string, std::string>& sql)
     return json;
 }
 
+/// create/drop of a whole definition: `nameKey` (its name), `definition`.
+template <typename T, typename Writer>
+Json definitionOp(const T& op, const char* nameKey, Writer writeDefinition)
+{
+    Json json = start(op);
+    json[nameKey] = op.definition.name;
+    json["definition"] = writeDefinition(op.definition);
+    return json;
+}
+
+/// A change between two whole definitions: `nameKey` (the name), `from`, `to`.
+template <typename T, typename Writer>
+Json fromToOp(const T& op, const char* nameKey, Writer writeDefinition)
+{
+    Json json = start(op);
+    json[nameKey] = op.to.name;
+    json["from"] = writeDefinition(op.from);
+    json["to"] = writeDefinition(op.to);
+    return json;
+}
+
 template <typename T>
 Json tableOp(const T& op)
 {
-    Json json = start(op);
-    json["table"] = op.definition.name;
-    json["definition"] = tableToJson(op.definition);
-    return json;
+    return definitionOp(op, "table", tableToJson);
 }
 
 template <typename T>
@@ -159,14 +177,11 @@ Json write(const AddEnumValue& op) { return enumValueOp(op); }
 Json write(const DropEnumValue& op) { return enumValueOp(op); }
 Json write(const RenameEnum& op) { return renameOp(op); }
 
-Json write(const RecreateTable& op)
-{
-    Json json = start(op);
-    json["table"] = op.to.name;
-    json["from"] = tableToJson(op.from);
-    json["to"] = tableToJson(op.to);
-    return json;
-}
+Json write(const CreateDomain& op) { return definitionOp(op, "name", domainToJson); }
+Json write(const DropDomain& op) { return definitionOp(op, "name", domainToJson); }
+Json write(const AlterDomain& op) { return fromToOp(op, "name", domainToJson); }
+
+Json write(const RecreateTable& op) { return fromToOp(op, "table", tableToJson); }
 
 Json write(const Execute& op)
 {
@@ -337,6 +352,25 @@ RenameEnum read(Tag<RenameEnum>, const JsonObjectReader& r)
 {
     r.rejectUnknown({"kind", "from", "to"});
     return RenameEnum{r.requireString("from"), r.requireString("to")};
+}
+
+template <typename T>
+T readDomainOp(const JsonObjectReader& r)
+{
+    r.rejectUnknown({"kind", "name", "definition"});
+    std::string name = r.requireString("name");
+    return T{domainFromJson(r.requireObject("definition"), std::move(name), r.file(), r.path("definition"))};
+}
+
+CreateDomain read(Tag<CreateDomain>, const JsonObjectReader& r) { return readDomainOp<CreateDomain>(r); }
+DropDomain read(Tag<DropDomain>, const JsonObjectReader& r) { return readDomainOp<DropDomain>(r); }
+
+AlterDomain read(Tag<AlterDomain>, const JsonObjectReader& r)
+{
+    r.rejectUnknown({"kind", "name", "from", "to"});
+    const std::string name = r.requireString("name");
+    return AlterDomain{domainFromJson(r.requireObject("from"), name, r.file(), r.path("from")),
+                       domainFromJson(r.requireObject("to"), name, r.file(), r.path("to"))};
 }
 
 RecreateTable read(Tag<RecreateTable>, const JsonObjectReader& r)

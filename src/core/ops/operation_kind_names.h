@@ -31,6 +31,9 @@ constexpr std::string_view kindName(const DropEnum&) { return "drop_enum"; }
 constexpr std::string_view kindName(const AddEnumValue&) { return "add_enum_value"; }
 constexpr std::string_view kindName(const DropEnumValue&) { return "drop_enum_value"; }
 constexpr std::string_view kindName(const RenameEnum&) { return "rename_enum"; }
+constexpr std::string_view kindName(const CreateDomain&) { return "create_domain"; }
+constexpr std::string_view kindName(const DropDomain&) { return "drop_domain"; }
+constexpr std::string_view kindName(const AlterDomain&) { return "alter_domain"; }
 constexpr std::string_view kindName(const RecreateTable&) { return "recreate_table"; }
 constexpr std::string_view kindName(const Execute&) { return "execute"; }
 

@@ -95,12 +95,20 @@ SELECT t.typname AS name,
  GROUP BY t.oid, t.typname
  ORDER BY t.oid)";
 
+// Domains in creation (oid) order, which puts a domain after the domain it is over; the
+// base type as columns give theirs (format_type, typname, typtype, local).
 const char* kDomains = R"(
 SELECT t.oid::bigint AS oid, t.typname AS name, pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base,
-       t.typnotnull AS notnull, t.typdefault AS def,
-       ARRAY(SELECT pg_catalog.pg_get_constraintdef(con.oid, true) FROM pg_catalog.pg_constraint con
-              WHERE con.contypid = t.oid ORDER BY con.conname) AS checks
-  FROM pg_catalog.pg_type t, s
+       bt.typname AS base_typname, bt.typtype::text AS base_typtype,
+       bt.typnamespace = s.oid AS base_local, t.typnotnull AS notnull, t.typdefault AS def,
+       coalesce((SELECT json_agg(json_build_object('name', con.conname,
+                                                   'def', pg_catalog.pg_get_constraintdef(con.oid, true))
+                                 ORDER BY con.conname)
+                   FROM pg_catalog.pg_constraint con
+                  WHERE con.contypid = t.oid AND con.contype = 'c'), '[]') AS checks
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+  CROSS JOIN s
  WHERE t.typnamespace = s.oid AND t.typtype = 'd'
  ORDER BY t.oid)";
 

@@ -16,7 +16,7 @@ struct PgCatalogRows {
     Json constraints;  // rel, name, type, def, cols, reftable, ref_local, refcols, …
     Json indexes;      // rel, name, unique, method, predicate, keys, attnums, …
     Json enums;        // name, values
-    Json domains;      // name, base, notnull, def, checks
+    Json domains;      // name, base, base_typname, base_typtype, base_local, notnull, def, checks [{name, def}]
     Json others;       // triggers and rules: kind, table, name, sql
 };
 

@@ -304,18 +304,24 @@ private:
             m_schema.enums.push_back({str(row, "name"), strings(row, "values"), std::nullopt});
     }
 
+    /// Domains (docs/ir.md "Domains"): the base type read as a column's, NOT NULL,
+    /// the default and the named CHECKs. Columns of a domain type are custom columns
+    /// whose sql is the domain's name (format_type), which is how the IR refers to it.
     void domains(const Json& rows)
     {
         for (const auto& row : rows) {
-            const std::string name = str(row, "name");
-            std::string sql = "CREATE DOMAIN " + pgQuoteIdentifier(name) + " AS " + m_strip(str(row, "base"));
+            Domain domain;
+            domain.name = str(row, "name");
+            domain.base.name = domain.name;
+            const std::string typtype = str(row, "base_typtype");
+            pgApplyCatalogType(domain.base, {str(row, "base_typname"), m_strip(str(row, "base")),
+                                             typtype.empty() ? 'b' : typtype[0], flag(row, "base_local")});
+            domain.base.nullable = !flag(row, "notnull");
             if (auto def = optionalStr(row, "def"))
-                sql += " DEFAULT " + *def;
-            if (flag(row, "notnull"))
-                sql += " NOT NULL";
-            for (const auto& check : strings(row, "checks"))
-                sql += " " + check;
-            note(unsupported("domain", name, std::nullopt, std::nullopt, sql));
+                domain.base.defaultValue = pgParseDefault(m_strip(*def));
+            for (const auto& check : row.at("checks"))
+                domain.checks.push_back({str(check, "name"), m_strip(pgCheckExpression(str(check, "def")))});
+            m_schema.domains.push_back(std::move(domain));
         }
     }
 

@@ -240,6 +240,13 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
                     e.add(std::move(sql));
             } else if constexpr (std::is_same_v<T, RenameEnum>) {
                 e.add("ALTER TYPE " + pgQualified(e.schema(), o.from) + " RENAME TO " + pgQuoteIdentifier(o.to));
+            } else if constexpr (std::is_same_v<T, CreateDomain>) {
+                e.add(pgCreateDomain(o.definition, e.schema()));
+            } else if constexpr (std::is_same_v<T, DropDomain>) {
+                e.add(pgDropDomain(o.definition, e.schema()));
+            } else if constexpr (std::is_same_v<T, AlterDomain>) {
+                for (auto& sql : pgAlterDomain(o, e.schema()))
+                    e.add(std::move(sql));
             } else if constexpr (std::is_same_v<T, RecreateTable>) {
                 recreateTable(e, o.from, o.to);
             } else if constexpr (std::is_same_v<T, Execute>) {

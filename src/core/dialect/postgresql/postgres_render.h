@@ -40,6 +40,12 @@ std::vector<Statement> pgRender(const std::vector<Operation>& ops, const RenderC
 /// may be used at once, and the type would not exist yet outside it).
 std::vector<std::string> pgCommitFirst(const std::vector<Operation>& ops, const RenderContext& context);
 
+/// CREATE DOMAIN with default, NOT NULL and named CHECKs; DROP DOMAIN; the ALTER DOMAIN
+/// statements from one definition to the other (InputError for a base type change).
+std::string pgCreateDomain(const Domain& domain, std::string_view schema);
+std::string pgDropDomain(const Domain& domain, std::string_view schema);
+std::vector<std::string> pgAlterDomain(const AlterDomain& op, std::string_view schema);
+
 /// Statements of the enum-value drop: a new type without the value, every column of
 /// `before` that uses the enum switched to it through text, the old type dropped and the
 /// new one renamed. With `live`, first counts the rows that still hold the value and

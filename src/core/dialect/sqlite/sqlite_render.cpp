@@ -167,6 +167,15 @@ private:
     void render(const AddEnumValue& op) { rebuildEnumTables(op); }
     void render(const DropEnumValue& op) { rebuildEnumTables(op); }
     void render(const RenameEnum& op) { rebuildEnumTables(op); }
+    // Domains are PostgreSQL's (docs/ir.md "Domains"): refused before any statement runs.
+    void render(const CreateDomain& op) { refuseDomain(op.definition.name); }
+    void render(const DropDomain& op) { refuseDomain(op.definition.name); }
+    void render(const AlterDomain& op) { refuseDomain(op.to.name); }
+
+    [[noreturn]] static void refuseDomain(const std::string& name)
+    {
+        throw InputError("domain \"" + name + "\" is PostgreSQL-only: SQLite has no domains");
+    }
 
     void render(const RecreateTable& op)
     {
