@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace tempest;
 using tempest::test::PgScratchDatabase;
 
@@ -81,6 +83,122 @@ bool holds(const Schema& schema, const std::string& fact, std::string& why)
     }
     why = "unknown fact kind";
     return false;
+}
+
+/// Is (kind, table, name) listed in `unsupported`? An empty kind or table matches any.
+bool listed(const Schema& schema, const std::string& kind, const std::string& table, const std::string& name)
+{
+    for (const auto& u : schema.unsupported)
+        if ((kind.empty() || u.kind == kind) && (table.empty() || u.table.value_or("") == table) && u.name == name)
+            return true;
+    return false;
+}
+
+/// Issue 11, "introspect lists nothing silently": every table, column, index, constraint,
+/// collation, sequence, domain, enum, view and trigger the catalog holds in the
+/// introspected schema is in the IR or in `unsupported`. The catalog is read here with
+/// queries of its own, independent of the introspection's. Returns one line per object
+/// that is in neither.
+std::vector<std::string> silentlyLost(Driver& driver, const Schema& live)
+{
+    std::vector<std::string> lost;
+    const std::string inSchema = " n.nspname = current_schema() ";
+    auto rows = [&](const std::string& sql) { return driver.query(sql); };
+    // Objects of a table that is not in the IR (a partition, an inheritance child listed
+    // as unsupported) go with it.
+    auto irTable = [&](const std::string& name) { return live.findTable(name); };
+
+    ResultSet r = rows("SELECT c.relname, c.relkind::text AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                       " WHERE" + inSchema + "AND c.relkind IN ('r','p','v','m','f')");
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const std::string name = r.text(i, "relname"), kind = r.text(i, "kind");
+        if (kind == "v" && !listed(live, "view", "", name))
+            lost.push_back("view " + name);
+        else if (kind == "m" && !listed(live, "materialized_view", "", name))
+            lost.push_back("materialized view " + name);
+        else if ((kind == "r" || kind == "p" || kind == "f") && !irTable(name) && !listed(live, "", "", name))
+            lost.push_back("table " + name);
+    }
+
+    r = rows("SELECT c.relname, a.attname, (a.attcollation <> 0 AND a.attcollation <> t.typcollation)::int AS own_collation"
+             " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+             " JOIN pg_type t ON t.oid = a.atttypid"
+             " WHERE" + inSchema + "AND c.relkind IN ('r','p') AND a.attnum > 0 AND NOT a.attisdropped");
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const Table* table = irTable(r.text(i, "relname"));
+        const std::string column = r.text(i, "attname");
+        if (!table || listed(live, "column", table->name, column))
+            continue;
+        const Column* c = table->findColumn(column);
+        if (!c)
+            lost.push_back("column " + table->name + "." + column);
+        else if (r.integer(i, "own_collation") == 1 && !c->collation)
+            lost.push_back("collation of " + table->name + "." + column);
+    }
+
+    r = rows("SELECT c.relname, con.conname, con.contype::text AS type FROM pg_constraint con"
+             " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+             " WHERE" + inSchema);
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const Table* table = irTable(r.text(i, "relname"));
+        const std::string name = r.text(i, "conname"), type = r.text(i, "type");
+        if (!table || listed(live, "", table->name, name))
+            continue;
+        const bool kept = (type == "p" && !table->primaryKey.empty()) ||
+                          (type == "u" && (table->findUnique(name) || table->findIndex(name))) ||
+                          (type == "f" && table->findForeignKey(name)) || (type == "c" && table->findCheck(name));
+        if (!kept)
+            lost.push_back("constraint " + table->name + "." + name + " (" + type + ")");
+    }
+
+    // Indexes that back a constraint were accounted for with it.
+    r = rows("SELECT c.relname, i.relname AS index_name FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+             " JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+             " WHERE" + inSchema + "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
+             " AND k.conrelid = x.indrelid)");
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const Table* table = irTable(r.text(i, "relname"));
+        const std::string name = r.text(i, "index_name");
+        if (table && !table->findIndex(name) && !listed(live, "", table->name, name))
+            lost.push_back("index " + table->name + "." + name);
+    }
+
+    r = rows("SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+             " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE" + inSchema + "AND NOT t.tgisinternal");
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const std::string table = r.text(i, "relname"), name = r.text(i, "tgname");
+        if (irTable(table) && !listed(live, "trigger", "", name))
+            lost.push_back("trigger " + table + "." + name);
+    }
+
+    r = rows("SELECT t.typname, t.typtype::text AS type FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+             " WHERE" + inSchema + "AND t.typtype IN ('e','d')");
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const std::string name = r.text(i, "typname"), type = r.text(i, "type");
+        if (type == "e" && !live.findEnum(name))
+            lost.push_back("enum " + name);
+        if (type == "d" && !listed(live, "domain", "", name))
+            lost.push_back("domain " + name);
+    }
+
+    // A sequence is in the IR as the autoincrement of the column that owns it.
+    r = rows("SELECT s.relname, coalesce(t.relname, '') AS owner_table, coalesce(a.attname, '') AS owner_column"
+             " FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace"
+             " LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid"
+             "  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i')"
+             " LEFT JOIN pg_class t ON t.oid = d.refobjid"
+             " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+             " WHERE" + inSchema + "AND s.relkind = 'S'");
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const std::string name = r.text(i, "relname");
+        const Table* owner = irTable(r.text(i, "owner_table"));
+        const Column* column = owner ? owner->findColumn(r.text(i, "owner_column")) : nullptr;
+        if (column && column->autoincrement)
+            continue;
+        if (!listed(live, "", "", name))
+            lost.push_back("sequence " + name);
+    }
+    return lost;
 }
 
 } // namespace
@@ -191,6 +309,24 @@ void TestPostgresIntrospect::realSchemas()
             QVERIFY2(!live.findTable(*u.table)->findColumn(u.name), unsupportedKey(u).c_str());
         if (u.kind == "index" && u.table && live.findTable(*u.table))
             QVERIFY2(!live.findTable(*u.table)->findIndex(u.name), unsupportedKey(u).c_str());
+    }
+    const std::vector<std::string> lost = silentlyLost(*driver, live);
+    if (!lost.empty()) {
+        std::string all;
+        for (const auto& l : lost)
+            all += "\n  " + l;
+        QFAIL(("in the catalog but neither in the IR nor in unsupported:" + all).c_str());
+    }
+    {
+        // The check sees a loss: the same IR without one column and one table is caught.
+        Schema poorer = live;
+        const std::string table = poorer.tables.back().name;
+        const std::string column = poorer.tables.front().name + "." + poorer.tables.front().columns.back().name;
+        poorer.tables.front().columns.pop_back();
+        poorer.tables.pop_back();
+        const std::vector<std::string> caught = silentlyLost(*driver, poorer);
+        QVERIFY(std::find(caught.begin(), caught.end(), "table " + table) != caught.end());
+        QVERIFY(std::find(caught.begin(), caught.end(), "column " + column) != caught.end());
     }
     for (const auto& fact : facts) {
         std::string why;
