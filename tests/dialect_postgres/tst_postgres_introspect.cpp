@@ -177,7 +177,7 @@ std::vector<std::string> silentlyLost(Driver& driver, const Schema& live)
         const std::string name = r.text(i, "typname"), type = r.text(i, "type");
         if (type == "e" && !live.findEnum(name))
             lost.push_back("enum " + name);
-        if (type == "d" && !listed(live, "domain", "", name))
+        if (type == "d" && !live.findDomain(name) && !listed(live, "domain", "", name))
             lost.push_back("domain " + name);
     }
 
