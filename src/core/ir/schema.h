@@ -8,6 +8,8 @@
 // through Schema::findTable, which is also linear: callers that loop over thousands of
 // tables build their own index (see diff).
 
+#include "core/ir/sequence.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -148,6 +150,7 @@ bool isUnsupportedKind(std::string_view kind);
 struct Schema {
     std::vector<Table> tables;
     std::vector<EnumType> enums;
+    std::vector<Sequence> sequences;  // PostgreSQL only (core/ir/sequence.h)
     std::vector<UnsupportedObject> unsupported;
     bool operator==(const Schema&) const = default;
 
@@ -155,6 +158,8 @@ struct Schema {
     Table* findTable(std::string_view name);
     const EnumType* findEnum(std::string_view name) const;
     EnumType* findEnum(std::string_view name);
+    const Sequence* findSequence(std::string_view name) const;
+    Sequence* findSequence(std::string_view name);
     /// Sorts `unsupported` by (kind, table, name) as DESIGN.md requires.
     void sortUnsupported();
 };

@@ -340,6 +340,8 @@ Json schemaToJson(const Schema& schema)
         }
         j["enums"] = std::move(enums);
     }
+    if (!schema.sequences.empty())
+        j["sequences"] = sequencesToJson(schema.sequences);
     if (!schema.unsupported.empty()) {
         Json list = Json::array();
         for (const auto& u : schema.unsupported) {
@@ -362,7 +364,7 @@ Json schemaToJson(const Schema& schema)
 Schema schemaFromJson(const Json& json, const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"tables", "enums", "unsupported"});
+    r.rejectUnknown({"tables", "enums", "sequences", "unsupported"});
     Schema s;
     if (r.has("tables")) {
         const Json& tables = r.requireObject("tables");
@@ -392,6 +394,8 @@ Schema schemaFromJson(const Json& json, const std::string& file, const std::stri
             s.enums.push_back(std::move(e));
         }
     }
+    if (r.has("sequences"))
+        s.sequences = sequencesFromJson(r.get("sequences"), file, r.path("sequences"));
     if (r.has("unsupported")) {
         const Json& list = r.requireArray("unsupported");
         for (std::size_t i = 0; i < list.size(); ++i) {

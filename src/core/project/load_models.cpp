@@ -14,12 +14,17 @@ Schema loadModels(const ProjectConfig& config, const std::map<std::string, std::
         options.environment = environment;
         options.passStderr = std::move(stderrSink);
         const std::string text = runModelsCommand(config.modelsCommand, options);
-        return parseSchema(text, "models command `" + commandLine(config.modelsCommand) + "`");
+        const std::string source = "models command `" + commandLine(config.modelsCommand) + "`";
+        Schema schema = parseSchema(text, source);
+        refuseSequencesFor(config.dialect, schema, source);
+        return schema;
     }
     if (config.modelsFile.empty())
         throw InputError("no models configured: add \"models\" (a file or {\"command\": [...]})",
                          config.configFile, "$.models");
-    return loadSchemaFile(config.modelsFile);
+    Schema schema = loadSchemaFile(config.modelsFile);
+    refuseSequencesFor(config.dialect, schema, config.modelsFile);
+    return schema;
 }
 
 } // namespace tempest
