@@ -233,6 +233,9 @@ std::vector<tempest::Operation> everyOperationText()
     const ForeignKey fk{"fk_a", {"user_id"}, "users", {"id"}, FkAction::Cascade};
     const CheckConstraint check{"ck_email", "length(email) > 3"};
     const EnumType mood{"mood", {"sad", "happy"}};
+    const Sequence tickets{.name = "tickets", .type = "integer", .start = 100};
+    Sequence ownedTickets = tickets;
+    ownedTickets.ownedBy = SequenceOwner{"users", "id"};
     return {CreateTable{users},
             DropTable{users},
             RenameTable{"users", "people"},
@@ -261,6 +264,9 @@ std::vector<tempest::Operation> everyOperationText()
             AddEnumValue{"mood", "calm", "happy"},
             DropEnumValue{"mood", "calm", std::nullopt},
             RenameEnum{"mood", "feeling"},
+            CreateSequence{tickets},
+            DropSequence{tickets},
+            AlterSequence{tickets, ownedTickets},
             RecreateTable{users, users},
             Execute{{{"sqlite", "UPDATE users SET email = lower(email)"}}, std::nullopt},
             Execute{{}, std::map<std::string, std::string>{}}};

@@ -4,6 +4,7 @@
 
 #include "core/codegen/codegen_cpp.h"
 
+#include "core/codegen/codegen_cpp_sequence.h"
 #include "core/codegen/cpp_expr.h"
 #include "core/ops/operation.h"
 
@@ -250,6 +251,8 @@ Expr opCall(const Operation& op)
                 return call(std::is_same_v<T, AddEnumValue> ? ".addEnumValue" : ".dropEnumValue", std::move(args));
             } else if constexpr (std::is_same_v<T, RenameEnum>)
                 return call(".renameEnum", {literal(o.from), literal(o.to)});
+            else if constexpr (isSequenceOperation<T>)
+                return cppgen::sequenceOpCall(o);
             else if constexpr (std::is_same_v<T, RecreateTable>)
                 return call(".recreateTable", {table(o.from), table(o.to)});
             else if constexpr (std::is_same_v<T, Execute>) {

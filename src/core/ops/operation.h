@@ -6,6 +6,7 @@
 #include "core/ir/json.h"
 #include "core/ir/schema.h"
 #include "core/ops/phrase.h"
+#include "core/ops/sequence_ops.h"
 
 #include <map>
 #include <optional>
@@ -69,11 +70,13 @@ using Operation = std::variant<CreateTable, DropTable, RenameTable, AddColumn, D
                                AlterColumn, RenameColumn, CreateIndex, DropIndex, AddUnique,
                                DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck,
                                AlterPrimaryKey, AlterTableComment, CreateEnum, DropEnum,
-                               AddEnumValue, DropEnumValue, RenameEnum, RecreateTable, Execute>;
+                               AddEnumValue, DropEnumValue, RenameEnum, CreateSequence, DropSequence,
+                               AlterSequence, RecreateTable, Execute>;
 
 /// "create_table", "add_column", ... (the JSON `kind`).
 std::string_view operationKind(const Operation& op);
-/// The table an operation touches (the new name for renames); empty for enum ops and execute.
+/// The table an operation touches (the new name for renames); empty for enum and
+/// sequence ops and execute.
 std::string operationTable(const Operation& op);
 /// One line for humans: `add column users.score (numeric(10,2))`.
 std::string describe(const Operation& op);
@@ -108,3 +111,5 @@ Json operationsToJson(const std::vector<Operation>& ops);
 std::vector<Operation> operationsFromJson(const Json& json, const std::string& file, const std::string& path);
 
 } // namespace tempest
+
+#include "core/ops/sequence_op_hooks.h"

@@ -159,6 +159,15 @@ Json write(const AddEnumValue& op) { return enumValueOp(op); }
 Json write(const DropEnumValue& op) { return enumValueOp(op); }
 Json write(const RenameEnum& op) { return renameOp(op); }
 
+template <typename T>
+    requires isSequenceOperation<T>
+Json write(const T& op)
+{
+    Json json = start(op);
+    json.update(sequenceOperationFields(op));
+    return json;
+}
+
 Json write(const RecreateTable& op)
 {
     Json json = start(op);
@@ -338,6 +347,10 @@ RenameEnum read(Tag<RenameEnum>, const JsonObjectReader& r)
     r.rejectUnknown({"kind", "from", "to"});
     return RenameEnum{r.requireString("from"), r.requireString("to")};
 }
+
+template <typename T>
+    requires isSequenceOperation<T>
+T read(Tag<T>, const JsonObjectReader& r) { return readSequenceOperation<T>(r); }
 
 RecreateTable read(Tag<RecreateTable>, const JsonObjectReader& r)
 {

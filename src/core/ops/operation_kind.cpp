@@ -26,7 +26,8 @@ std::string operationTable(const Operation& op)
                 return o.to.name;
             else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>
                                || std::is_same_v<T, AddEnumValue> || std::is_same_v<T, DropEnumValue>
-                               || std::is_same_v<T, RenameEnum> || std::is_same_v<T, Execute>)
+                               || std::is_same_v<T, RenameEnum> || std::is_same_v<T, Execute>
+                               || isSequenceOperation<T>)
                 return {};
             else
                 return o.table;

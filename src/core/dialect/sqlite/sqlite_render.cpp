@@ -167,6 +167,12 @@ private:
     void render(const AddEnumValue& op) { rebuildEnumTables(op); }
     void render(const DropEnumValue& op) { rebuildEnumTables(op); }
     void render(const RenameEnum& op) { rebuildEnumTables(op); }
+    template <typename T>
+        requires isSequenceOperation<T>
+    void render(const T& op)
+    {
+        throw InputError("sequences are PostgreSQL-only: SQLite has no " + std::string(detail::kindName(op)));
+    }
 
     void render(const RecreateTable& op)
     {
