@@ -16,6 +16,7 @@
 #include "core/diff/diff.h"
 #include "core/diff/enum_diff.h"
 #include "core/diff/rename.h"
+#include "core/diff/sequence_diff.h"
 #include "core/diff/table_compare.h"
 
 #include <algorithm>
@@ -99,6 +100,8 @@ public:
         planRenames();
         if (m_rules.compareEnums())
             diffEnums();
+        diffSequences(m_work, m_target, {m_phases.enumsFirst, m_phases.dropForeignKeys, m_phases.addForeignKeys,
+                                         m_phases.dropEnums});
         compareTables();
         emitMatchedTables();
         emitCreatedTables();

@@ -2,6 +2,7 @@
 // human lines drift/check print. Both walk the same compareTable() results.
 
 #include "core/diff/diff.h"
+#include "core/diff/sequence_diff.h"
 #include "core/diff/table_compare.h"
 
 #include <unordered_map>
@@ -170,6 +171,8 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
         if (!tablesOfA.count(table.name) && tableDiffers(table.name, "table " + quoteName(table.name) + " added"))
             return false;
 
+    if (diffdetail::compareSequences(a, b, differ))
+        return false;
     if (!rules.compareEnums())
         return equal;
     const auto enumsOfB = indexByName(b.enums);
