@@ -43,8 +43,11 @@ inline QString summary(const Operation& op)
                 return q(o.table) + "." + q(o.to.name);
             else if constexpr (std::is_same_v<T, AlterPrimaryKey> || std::is_same_v<T, AlterTableComment>)
                 return q(o.table);
-            else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>)
+            else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>
+                               || std::is_same_v<T, CreateSequence> || std::is_same_v<T, DropSequence>)
                 return q(o.definition.name);
+            else if constexpr (std::is_same_v<T, AlterSequence>)
+                return q(o.to.name);
             else if constexpr (std::is_same_v<T, AddEnumValue> || std::is_same_v<T, DropEnumValue>)
                 return q(o.name) + "." + q(o.value) + (o.before ? "<" + q(*o.before) : QString());
             else if constexpr (std::is_same_v<T, RecreateTable>)
