@@ -422,7 +422,22 @@
         <translation>Domäne %1 ändern: %2 -&gt; %3</translation>
     </message>
     <message>
-        <location filename="../src/core/ops/operation_describe.cpp" line="302"/>
+        <location filename="../src/core/ops/sequence_ops.cpp" line="44"/>
+        <source>create sequence %1 (%2)</source>
+        <translation>Sequenz %1 anlegen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/sequence_ops.cpp" line="50"/>
+        <source>drop sequence %1</source>
+        <translation>Sequenz %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/sequence_ops.cpp" line="55"/>
+        <source>alter sequence %1: %2 -&gt; %3</source>
+        <translation>Sequenz %1 ändern: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/operation_describe.cpp" line="272"/>
         <source>recreate table %1</source>
         <translation>Tabelle %1 neu aufbauen</translation>
     </message>

@@ -436,6 +436,21 @@
         <source>execute %1 (irreversible)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/core/ops/sequence_ops.cpp" line="44"/>
+        <source>create sequence %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/sequence_ops.cpp" line="50"/>
+        <source>drop sequence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/core/ops/sequence_ops.cpp" line="55"/>
+        <source>alter sequence %1: %2 -&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tempest-studio</name>

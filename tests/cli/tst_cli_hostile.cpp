@@ -59,6 +59,7 @@ private slots:
     void nullAtAnOptionalProjectKeyIsExit2_data();
     void nullAtAnOptionalProjectKeyIsExit2();
     void nullInAMigrationOrModelsFileIsExit2();
+    void sequencesInSqliteModelsAreExit2WithThePath();
     void danglingSymlinkInMigrationsIsExit2();
     void modelsFromDevZeroIsExit2AtOnce();
     void smallerFindingsAreRefusedBeforeAnythingIsWritten();
@@ -369,6 +370,30 @@ void TestCliHostile::domainsInASqliteProjectAreExit2WithThePath()
     QCOMPARE(doc["error"]["jsonPath"].get<std::string>(), std::string("$.domains.year"));
     QVERIFY(contains(doc["error"]["message"].get<std::string>(), "PostgreSQL-only"));
     QVERIFY(!p.dbExists());
+}
+
+// Issue 11: sequences are PostgreSQL-only; a SQLite project's models naming one are bad
+// input at load (exit 2, the models file and $.sequences.<name>), before any database.
+void TestCliHostile::sequencesInSqliteModelsAreExit2WithThePath()
+{
+    TestProject p;
+    p.writeConfig();
+    p.writeModels(R"({"tables": {"t": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]}},
+                      "sequences": {"ticket_seq": {"start": 100}}})");
+    for (const char* command : {"check", "revision"}) {
+        QStringList args{"--json", command};
+        if (std::string(command) == "revision")
+            args << "--autogenerate" << "-m" << "x";
+        const CliRun r = p.run(args);
+        QVERIFY2(r.exitCode == 2, r.describe().c_str());
+        const tempest::Json doc = jsonDocument(r);
+        QVERIFY2(doc.is_object(), r.describe().c_str());
+        QCOMPARE(doc["error"]["file"].get<std::string>(), p.path("models.json"));
+        QCOMPARE(doc["error"]["jsonPath"].get<std::string>(), std::string("$.sequences.ticket_seq"));
+        QVERIFY2(contains(doc["error"]["message"].get<std::string>(), "sequences are PostgreSQL-only"),
+                 r.describe().c_str());
+    }
+    QVERIFY(!p.exists("app.db"));
 }
 
 QTEST_GUILESS_MAIN(TestCliHostile)

@@ -10,7 +10,6 @@
 #include <QTest>
 
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <string>
 
@@ -31,27 +30,27 @@ inline void runStatements(Driver& driver, const std::vector<Statement>& statemen
             driver.execute(s.sql);
 }
 
-/// Creates `schema` through the dialect: enums, domains, tables without foreign keys,
-/// then the foreign keys — so that any order of tables works, cycles included.
+/// Creates `schema` through the dialect: enums, domains, sequences, tables without
+/// foreign keys, then the foreign keys and the sequences' owners — so that any order of
+/// tables works, cycles included.
 inline void createThroughDialect(Driver& driver, const Schema& schema, const std::string& schemaName = {})
 {
     const PostgresDialect dialect;
     RenderContext context{nullptr, nullptr, schemaName};
-    // Sequences behind nextval() defaults that are not autoincrement keys: IR keeps the
-    // default but does not manage sequences.
-    static const std::regex nextval(R"(nextval\('([^']+)'::regclass\))");
-    for (const auto& table : schema.tables)
-        for (const auto& column : table.columns)
-            if (column.defaultValue && column.defaultValue->kind == DefaultValue::Kind::Expression) {
-                std::smatch match;
-                if (std::regex_search(column.defaultValue->text, match, nextval))
-                    driver.execute("CREATE SEQUENCE IF NOT EXISTS " + match[1].str());
-            }
     std::vector<Operation> ops;
     for (const auto& e : schema.enums)
         ops.push_back(CreateEnum{e});
     for (const auto& d : schema.domains)
         ops.push_back(CreateDomain{d});
+    // Sequences before the tables whose defaults call them; owners once the tables exist.
+    std::vector<Operation> owners;
+    for (auto sequence : schema.sequences) {
+        const Sequence owned = sequence;
+        sequence.ownedBy.reset();
+        ops.push_back(CreateSequence{sequence});
+        if (owned.ownedBy)
+            owners.push_back(AlterSequence{sequence, owned});
+    }
     std::vector<Operation> foreignKeys;
     for (auto table : schema.tables) {
         for (const auto& fk : table.foreignKeys)
@@ -60,6 +59,7 @@ inline void createThroughDialect(Driver& driver, const Schema& schema, const std
         ops.push_back(CreateTable{table});
     }
     ops.insert(ops.end(), foreignKeys.begin(), foreignKeys.end());
+    ops.insert(ops.end(), owners.begin(), owners.end());
     runStatements(driver, dialect.render(ops, context));
 }
 

@@ -25,7 +25,8 @@ std::string unsupportedKey(const UnsupportedObject& u)
 /// Checks one fact about the IR: "table:<t>", "enum:<e>", "autoincrement:<t>.<c>",
 /// "partial:<t>.<index>", "expr:<t>.<index>", "custom:<t>.<c>=<sql>", "fk:<t>.<fk>=<onDelete>",
 /// "check:<t>.<name>", "domain:<d>=<check names>" (the domain's column that uses it is a
-/// custom fact).
+/// custom fact), "sequence:<s>" (listed), "sequence:<s>=<t>.<c>" (listed, owned by
+/// t.c), "implied:<s>" (behind an autoincrement column, not listed).
 bool holds(const Schema& schema, const std::string& fact, std::string& why)
 {
     const auto colon = fact.find(':');
@@ -45,6 +46,14 @@ bool holds(const Schema& schema, const std::string& fact, std::string& why)
             checks += (checks.empty() ? "" : ",") + c.name;
         why = domain ? "checks " + checks : "no domain " + rest;
         return domain && checks == value;
+    }
+    if (kind == "sequence" || kind == "implied") {
+        const Sequence* sequence = schema.findSequence(rest);
+        why = sequence ? "listed: " + sequenceSummary(*sequence) : "not listed";
+        if (kind == "implied")
+            return !sequence;
+        return sequence
+            && (value.empty() || (sequence->ownedBy && sequence->ownedBy->table + "." + sequence->ownedBy->column == value));
     }
     const auto dot = rest.find('.');
     const Table* table = schema.findTable(rest.substr(0, dot));
@@ -234,7 +243,7 @@ void TestPostgresIntrospect::realSchemas_data()
                                            "table_option:payment:payment_insert_p2007_01"}
                             << QStringList{"autoincrement:actor.actor_id", "custom:film.release_year=year",
                                            "enum:mpaa_rating", "fk:address.address_city_id_fkey=restrict",
-                                           "domain:year=year_check"};
+                                           "domain:year=year_check", "implied:actor_actor_id_seq"};
     QTest::newRow("pagila") << "pagila.postgres.sql" << 15
                             << QStringList{"partition:payment:payment_p2022_01", "table_option:payment:payment",
                                            "materialized_view::rental_by_category",
@@ -242,7 +251,9 @@ void TestPostgresIntrospect::realSchemas_data()
                                            "index:film:film_fulltext_idx", "trigger:actor:last_updated"}
                             << QStringList{"table:payment", "custom:film.release_year=year", "enum:mpaa_rating",
                                            "fk:address.address_city_id_fkey=restrict", "domain:year=year_check",
-                                           "domain:bıgınt="};
+                                           "domain:bıgınt=",
+                                           // issue 11: standalone sequences behind nextval() keys stay implied
+                                           "autoincrement:actor.actor_id", "implied:actor_actor_id_seq"};
     // An application's schema: array columns with CHECKs and indexes on them (those go to
     // `unsupported` with their column, so the rest applies), a partitioned table.
     QTest::newRow("lago") << "lago.postgres.sql" << 137
@@ -252,12 +263,16 @@ void TestPostgresIntrospect::realSchemas_data()
                                          "column:organizations:feature_flags",
                                          "partition:enriched_events:enriched_events_default",
                                          "table_option:enriched_events:enriched_events"}
-                          << QStringList{"table:roles", "table:enriched_events", "enum:customer_type"};
+                          << QStringList{"table:roles", "table:enriched_events", "enum:customer_type",
+                                         "implied:versions_id_seq"};
     QTest::newRow("synapse") << "synapse.postgres.sql" << 138
                              << QStringList{"column:cache_invalidation_stream_by_instance:keys",
                                             "index:event_search:event_search_fts_idx"}
                              << QStringList{"partial:current_state_events.current_state_events_member_index",
-                                            "partial:events.event_contains_url_index"};
+                                            "partial:events.event_contains_url_index",
+                                            // issue 11: sequences the application calls, no longer lost
+                                            "sequence:account_data_sequence", "sequence:events_stream_seq",
+                                            "sequence:state_group_id_seq", "sequence:event_auth_chain_id"};
     QTest::newRow("openstreetmap") << "openstreetmap.postgres.sql" << 56
                                    << QStringList{"index:changesets:changesets_bbox_idx",
                                                   "index:acls:index_acls_on_address",

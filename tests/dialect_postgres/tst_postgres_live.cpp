@@ -82,6 +82,7 @@ private slots:
     void collationsAreReadRenderedAndChanged();
     void objectsOnUnsupportedColumnsGoWithThem();
     void domainsAreCreatedAlteredAndDroppedAndReadBack();
+    void sequencesAreCreatedAlteredAndDroppedBothWays();
 };
 
 void TestPostgresLive::variedSchemaRoundTrips()
@@ -704,4 +705,57 @@ void TestPostgresLive::collationsAreReadRenderedAndChanged()
     QVERIFY2(typeRefusal.find("used by a view or rule") != std::string::npos, typeRefusal.c_str());
     QCOMPARE(refusal(nameC), typeRefusal);
     QVERIFY(!dialect.introspect(*driver, {}).findTable("t")->findColumn("name")->collation);
+}
+
+// Issue 11: a serial inside a composite primary key keeps DEFAULT nextval(…) and its
+// owned sequence is created (before the table), owned (after it) and read back; a
+// standalone sequence keeps its options; an option change runs; and the inverse lists
+// take the database back to empty (DROP TABLE would drop an owned sequence: the diff
+// lets it go first).
+void TestPostgresLive::sequencesAreCreatedAlteredAndDroppedBothWays()
+{
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const PostgresDialect dialect;
+    const Schema empty;
+    const Schema first = parseSchema(R"J({"tables": {"order lines": {"columns": {
+        "order_id": {"type": "integer"},
+        "line_no": {"type": "integer", "default": {"expr": "nextval('\"order lines_line_no_seq\"'::regclass)"}},
+        "note": {"type": "text"}}, "primaryKey": ["order_id", "line_no"]}},
+        "sequences": {"order lines_line_no_seq": {"type": "integer", "cache": 20,
+                                                  "ownedBy": {"table": "order lines", "column": "line_no"}},
+                      "ticket \"no\"": {"start": 100, "increment": 5, "cycle": true}}})J", "first");
+    const auto up = diffSchema(empty, first);
+    runRevision(*driver, empty, up);
+    Schema live = dialect.introspect(*driver, {});
+    QVERIFY2(live.unsupported.empty(), toJson(live).c_str());
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, dialect.prepareModelForCompare(*driver, first, {}));
+    QCOMPARE(toJson(live), toJson(first));  // the sequences exactly, owner included
+    driver->execute(R"(INSERT INTO "order lines" (order_id) VALUES (7), (7))");
+    QCOMPARE(scalar(*driver, R"(SELECT string_agg(line_no::text, ',' ORDER BY line_no) FROM "order lines")"),
+             std::string("1,2"));
+    QCOMPARE(scalar(*driver, R"(SELECT nextval('"ticket ""no"""'))"), std::string("100"));
+    QCOMPARE(scalar(*driver, R"(SELECT nextval('"ticket ""no"""'))"), std::string("105"));
+
+    Schema second = first;
+    second.findSequence("ticket \"no\"")->increment = 10;
+    second.findSequence("ticket \"no\"")->type = "integer";
+    second.findSequence("ticket \"no\"")->cycle = false;
+    const auto change = diffSchema(first, second);
+    QCOMPARE(change.size(), std::size_t(1));
+    QCOMPARE(describe(change[0]), std::string("alter sequence ticket \"no\": bigint, start 100, increment 5, cycle"
+                                              " -> integer, start 100, increment 10"));
+    runRevision(*driver, first, change);
+    live = dialect.introspect(*driver, {});
+    QCOMPARE(toJson(live), toJson(second));
+    QCOMPARE(scalar(*driver, R"(SELECT nextval('"ticket ""no"""'))"), std::string("115"));  // the value is kept (no cache: the next one)
+
+    runRevision(*driver, second, invert(change));
+    QCOMPARE(toJson(dialect.introspect(*driver, {})), toJson(first));
+    runRevision(*driver, first, invert(up));
+    live = dialect.introspect(*driver, {});
+    QVERIFY2(live.tables.empty() && live.sequences.empty(), toJson(live).c_str());
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM pg_catalog.pg_class WHERE relkind = 'S' AND relnamespace = "
+                             "'public'::regnamespace"),
+             std::string("0"));
 }

@@ -44,9 +44,10 @@ inline QString summary(const Operation& op)
             else if constexpr (std::is_same_v<T, AlterPrimaryKey> || std::is_same_v<T, AlterTableComment>)
                 return q(o.table);
             else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>
-                               || std::is_same_v<T, CreateDomain> || std::is_same_v<T, DropDomain>)
+                               || std::is_same_v<T, CreateDomain> || std::is_same_v<T, DropDomain>
+                               || std::is_same_v<T, CreateSequence> || std::is_same_v<T, DropSequence>)
                 return q(o.definition.name);
-            else if constexpr (std::is_same_v<T, AlterDomain>)
+            else if constexpr (std::is_same_v<T, AlterDomain> || std::is_same_v<T, AlterSequence>)
                 return q(o.to.name);
             else if constexpr (std::is_same_v<T, AddEnumValue> || std::is_same_v<T, DropEnumValue>)
                 return q(o.name) + "." + q(o.value) + (o.before ? "<" + q(*o.before) : QString());

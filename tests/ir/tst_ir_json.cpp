@@ -133,6 +133,48 @@ private slots:
         QVERIFY(written.find("\"domains\"") != std::string::npos);
     }
 
+    // docs/ir.md "Sequences": options in their order, defaults left out (also when they are
+    // spelled out, as `{"start": 1}`), the owner read back, the whole text stable.
+    void sequencesAreWrittenCanonicallyAndReadBack()
+    {
+        const std::string in = R"({"tables": {"t": {"columns": {"a": {"type": "integer"}, "b": {"type": "text"}}, "primaryKey": ["a", "b"]}},
+            "sequences": {"t_a_seq": {"ownedBy": {"table": "t", "column": "a"}, "type": "integer"},
+                          "tickets": {"cycle": true, "cache": 20, "max": 9999, "min": 10, "increment": 5, "start": 100, "type": "smallint"},
+                          "plain": {"type": "bigint", "start": 1, "increment": 1, "min": 1, "cache": 1, "cycle": false},
+                          "down": {"increment": -1, "max": -1, "start": -1}}})";
+        const Schema s = parseSchema(in, "m.json");
+        QCOMPARE(s.sequences.size(), std::size_t(4));
+        QCOMPARE(s.findSequence("t_a_seq")->ownedBy->column, std::string("a"));
+        QCOMPARE(*s.findSequence("tickets")->max, std::int64_t(9999));
+        const std::string out = toJson(s);
+        const std::string expected = R"(  "sequences": {
+    "t_a_seq": {
+      "type": "integer",
+      "ownedBy": {
+        "table": "t",
+        "column": "a"
+      }
+    },
+    "tickets": {
+      "type": "smallint",
+      "start": 100,
+      "increment": 5,
+      "min": 10,
+      "max": 9999,
+      "cache": 20,
+      "cycle": true
+    },
+    "plain": {},
+    "down": {
+      "increment": -1
+    }
+  }
+})";
+        QVERIFY2(out.size() >= expected.size() && out.compare(out.size() - expected.size() - 1, expected.size(), expected) == 0,
+                 out.c_str());
+        QCOMPARE(toJson(parseSchema(out, "again.json")), out);
+    }
+
     void numbersAndUnicodeSurviveUnescaped()
     {
         Schema s = parseSchema(R"({"tables": {"größe": {"columns": {"preço": {"type": "double",
@@ -202,6 +244,30 @@ private slots:
         QTest::newRow("domain named like an enum")
             << R"({"tables": {}, "enums": {"d": ["a"]}, "domains": {"d": {"type": "integer"}}})"
             << "models.json: $.domains.d: \"d\" is both an enum and a domain";
+        QTest::newRow("sequence type")
+            << R"({"tables": {}, "sequences": {"s": {"type": "text"}}})"
+            << "models.json: $.sequences.s.type: a sequence's type is smallint, integer or bigint";
+        QTest::newRow("sequence unknown key")
+            << R"({"tables": {}, "sequences": {"s": {"strat": 1}}})"
+            << "models.json: $.sequences.s.strat: unknown key \"strat\"";
+        QTest::newRow("sequence option not an integer")
+            << R"({"tables": {}, "sequences": {"s": {"cache": 1.5}}})"
+            << "models.json: $.sequences.s.cache: \"cache\" is an integer";
+        QTest::newRow("sequence min above max")
+            << R"({"tables": {}, "sequences": {"s": {"min": 10, "max": 5}}})"
+            << "models.json: $.sequences.s.min: sequence \"s\": min (10) must be less than max (5)";
+        QTest::newRow("sequence start outside")
+            << R"({"tables": {}, "sequences": {"s": {"type": "smallint", "start": 40000}}})"
+            << "models.json: $.sequences.s.start: sequence \"s\": start 40000 is outside [min, max]";
+        QTest::newRow("sequence owner table missing")
+            << R"({"tables": {}, "sequences": {"s": {"ownedBy": {"table": "t", "column": "a"}}}})"
+            << "models.json: $.sequences.s.ownedBy.table: sequence \"s\": owned by table \"t\", which does not exist";
+        QTest::newRow("sequence owner column missing")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}}}}, "sequences": {"s": {"ownedBy": {"table": "t", "column": "b"}}}})"
+            << "models.json: $.sequences.s.ownedBy.column: sequence \"s\": owned by column \"t.b\", which does not exist";
+        QTest::newRow("sequence named like a table")
+            << R"({"tables": {"t": {"columns": {"a": {"type": "integer"}}}}, "sequences": {"t": {}}})"
+            << "models.json: $.sequences.t: sequence \"t\": a table has the same name";
         QTest::newRow("unsupported kind")
             << R"({"tables": {}, "unsupported": [{"kind": "spaceship", "name": "x"}]})"
             << "models.json: $.unsupported[0].kind: unknown unsupported-object kind";

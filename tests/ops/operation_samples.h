@@ -96,12 +96,24 @@ inline Domain yearDomain()
     return year;
 }
 
+/// A standalone sequence (the application calls nextval), options away from the defaults.
+inline Sequence ticketSequence()
+{
+    Sequence s;
+    s.name = "ticket_seq";
+    s.type = "integer";
+    s.start = 1000;
+    s.cache = 10;
+    return s;
+}
+
 inline Schema blogSchema()
 {
     Schema schema;
     schema.tables = {usersTable(), postsTable()};
     schema.enums = {EnumType{"user_role", {"member", "admin"}, {}}, EnumType{"visibility", {"public", "private"}, {}}};
     schema.domains = {yearDomain()};
+    schema.sequences = {ticketSequence()};
     return schema;
 }
 
@@ -166,6 +178,19 @@ inline std::vector<SampleOperation> sampleOperations()
     stricterYear.base.defaultValue = DefaultValue::number("2000");
     stricterYear.checks.push_back(CheckConstraint{"year_not_future", "VALUE <= 2100"});
     out.push_back({"alter_domain", AlterDomain{yearDomain(), stricterYear}});
+    Sequence postNumber;
+    postNumber.name = "posts_number_seq";
+    postNumber.increment = 10;
+    postNumber.ownedBy = SequenceOwner{"posts", "id"};
+    out.push_back({"create_sequence", CreateSequence{postNumber}});
+    out.push_back({"drop_sequence", DropSequence{ticketSequence()}});
+    Sequence ticketChanged = ticketSequence();
+    ticketChanged.type.reset();  // bigint
+    ticketChanged.increment = 5;
+    ticketChanged.max = 50000;
+    ticketChanged.cycle = true;
+    ticketChanged.ownedBy = SequenceOwner{"users", "id"};
+    out.push_back({"alter_sequence", AlterSequence{ticketSequence(), ticketChanged}});
     Table rebuilt = postsTable();
     rebuilt.columns.erase(rebuilt.columns.begin() + 3);  // body
     rebuilt.columns.push_back(varcharColumn("title", 200, false));

@@ -78,6 +78,7 @@ void TestOperations::kindAndTable_data()
     QTest::newRow("rename_enum: none") << Operation(RenameEnum{"a", "b"}) << "rename_enum" << "";
     QTest::newRow("execute: none") << Operation(Execute{{{"sqlite", "SELECT 1"}}, {}}) << "execute" << "";
     QTest::newRow("domain op: none") << Operation(DropDomain{yearDomain()}) << "drop_domain" << "";
+    QTest::newRow("sequence op: none") << Operation(DropSequence{ticketSequence()}) << "drop_sequence" << "";
 }
 
 void TestOperations::kindAndTable()
@@ -133,6 +134,14 @@ void TestOperations::describeLine_data()
                                      " -> integer NOT NULL DEFAULT 2000";
     QTest::newRow("execute without down") << Operation(Execute{{{"sqlite", "DELETE FROM t"}}, {}})
                                           << "execute DELETE FROM t (irreversible)";
+    QTest::newRow("create_sequence") << Operation(CreateSequence{ticketSequence()})
+                                     << "create sequence ticket_seq (integer, start 1000, cache 10)";
+    QTest::newRow("drop_sequence") << Operation(DropSequence{ticketSequence()}) << "drop sequence ticket_seq";
+    Sequence owned = ticketSequence();
+    owned.start = 1;  // the default: not shown
+    owned.ownedBy = SequenceOwner{"posts", "id"};
+    QTest::newRow("alter_sequence") << Operation(AlterSequence{ticketSequence(), owned})
+                                    << "alter sequence ticket_seq: integer, start 1000, cache 10 -> integer, cache 10, owned by posts.id";
 }
 
 void TestOperations::describeLine()
@@ -225,6 +234,8 @@ void TestOperations::invertPairsKinds_data()
         {"create_domain", "drop_domain"},       {"drop_domain", "create_domain"},
         {"alter_domain", "alter_domain"},
         {"recreate_table", "recreate_table"},   {"execute", "execute"},
+        {"create_sequence", "drop_sequence"},   {"drop_sequence", "create_sequence"},
+        {"alter_sequence", "alter_sequence"},
     };
     for (const auto& sample : sampleOperations())
         QTest::newRow(sample.name.c_str()) << sample.op << QString::fromStdString(pairs.at(sample.name));

@@ -237,6 +237,9 @@ std::vector<tempest::Operation> everyOperationText()
     Domain stricterYear = year;
     stricterYear.base.nullable = false;
     stricterYear.base.defaultValue = DefaultValue::number("2000");
+    const Sequence tickets{.name = "tickets", .type = "integer", .start = 100};
+    Sequence ownedTickets = tickets;
+    ownedTickets.ownedBy = SequenceOwner{"users", "id"};
     return {CreateTable{users},
             DropTable{users},
             RenameTable{"users", "people"},
@@ -268,6 +271,9 @@ std::vector<tempest::Operation> everyOperationText()
             CreateDomain{year},
             DropDomain{year},
             AlterDomain{year, stricterYear},
+            CreateSequence{tickets},
+            DropSequence{tickets},
+            AlterSequence{tickets, ownedTickets},
             RecreateTable{users, users},
             Execute{{{"sqlite", "UPDATE users SET email = lower(email)"}}, std::nullopt},
             Execute{{}, std::map<std::string, std::string>{}}};

@@ -4,6 +4,7 @@
 
 #include "core/codegen/codegen_cpp.h"
 
+#include "core/codegen/codegen_cpp_sequence.h"
 #include "core/codegen/cpp_expr.h"
 #include "core/ops/operation.h"
 
@@ -266,6 +267,8 @@ Expr opCall(const Operation& op)
                 return call(".dropDomain", {domain(o.definition)});
             else if constexpr (std::is_same_v<T, AlterDomain>)
                 return call(".alterDomain", {domain(o.from), domain(o.to)});
+            else if constexpr (isSequenceOperation<T>)
+                return cppgen::sequenceOpCall(o);
             else if constexpr (std::is_same_v<T, RecreateTable>)
                 return call(".recreateTable", {table(o.from), table(o.to)});
             else if constexpr (std::is_same_v<T, Execute>) {

@@ -18,6 +18,7 @@
 #include "core/diff/domain_diff.h"
 #include "core/diff/enum_diff.h"
 #include "core/diff/rename.h"
+#include "core/diff/sequence_diff.h"
 #include "core/diff/table_compare.h"
 
 #include <algorithm>
@@ -105,6 +106,8 @@ public:
             diffEnums();
             diffDomains();
         }
+        diffSequences(m_work, m_target, {m_phases.enumsFirst, m_phases.dropForeignKeys, m_phases.addForeignKeys,
+                                         m_phases.dropEnums});
         compareTables();
         emitMatchedTables();
         emitCreatedTables();

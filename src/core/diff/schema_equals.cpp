@@ -3,6 +3,7 @@
 
 #include "core/diff/diff.h"
 #include "core/diff/domain_diff.h"
+#include "core/diff/sequence_diff.h"
 #include "core/diff/table_compare.h"
 
 #include <unordered_map>
@@ -171,6 +172,8 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
         if (!tablesOfA.count(table.name) && tableDiffers(table.name, "table " + quoteName(table.name) + " added"))
             return false;
 
+    if (diffdetail::compareSequences(a, b, differ))
+        return false;
     if (!rules.compareEnums())
         return equal;
     const auto enumsOfB = indexByName(b.enums);

@@ -105,6 +105,8 @@ const Table* Schema::findTable(std::string_view n) const { return findNamed(tabl
 Table* Schema::findTable(std::string_view n) { return const_cast<Table*>(findNamed(tables, n)); }
 const EnumType* Schema::findEnum(std::string_view n) const { return findNamed(enums, n); }
 EnumType* Schema::findEnum(std::string_view n) { return const_cast<EnumType*>(findNamed(enums, n)); }
+const Sequence* Schema::findSequence(std::string_view n) const { return findNamed(sequences, n); }
+Sequence* Schema::findSequence(std::string_view n) { return const_cast<Sequence*>(findNamed(sequences, n)); }
 
 const Domain* Schema::findDomain(std::string_view n) const { return findNamed(domains, n); }
 Domain* Schema::findDomain(std::string_view n) { return const_cast<Domain*>(findNamed(domains, n)); }
@@ -277,6 +279,7 @@ void validateSchema(const Schema& schema, const std::string& file)
     }
     for (const auto& t : schema.tables)
         validateTable(t, schema, file, jsonPathMember("$.tables", t.name), byName);
+    validateSequences(schema, file);
     for (std::size_t i = 0; i < schema.unsupported.size(); ++i)
         if (!isUnsupportedKind(schema.unsupported[i].kind))
             throw InputError("unknown unsupported-object kind \"" + schema.unsupported[i].kind + "\"",

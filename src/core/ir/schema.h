@@ -8,6 +8,8 @@
 // through Schema::findTable, which is also linear: callers that loop over thousands of
 // tables build their own index (see diff).
 
+#include "core/ir/sequence.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -164,6 +166,7 @@ struct Schema {
     std::vector<Table> tables;
     std::vector<EnumType> enums;
     std::vector<Domain> domains;
+    std::vector<Sequence> sequences;  // PostgreSQL only (core/ir/sequence.h)
     std::vector<UnsupportedObject> unsupported;
     bool operator==(const Schema&) const = default;
 
@@ -173,6 +176,8 @@ struct Schema {
     EnumType* findEnum(std::string_view name);
     const Domain* findDomain(std::string_view name) const;
     Domain* findDomain(std::string_view name);
+    const Sequence* findSequence(std::string_view name) const;
+    Sequence* findSequence(std::string_view name);
     /// Sorts `unsupported` by (kind, table, name) as DESIGN.md requires.
     void sortUnsupported();
 };

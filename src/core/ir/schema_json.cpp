@@ -373,6 +373,8 @@ Json schemaToJson(const Schema& schema)
             domains[d.name] = domainToJson(d);
         j["domains"] = std::move(domains);
     }
+    if (!schema.sequences.empty())
+        j["sequences"] = sequencesToJson(schema.sequences);
     if (!schema.unsupported.empty()) {
         Json list = Json::array();
         for (const auto& u : schema.unsupported) {
@@ -395,7 +397,7 @@ Json schemaToJson(const Schema& schema)
 Schema schemaFromJson(const Json& json, const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"tables", "enums", "domains", "unsupported"});
+    r.rejectUnknown({"tables", "enums", "domains", "sequences", "unsupported"});
     Schema s;
     if (r.has("tables")) {
         const Json& tables = r.requireObject("tables");
@@ -428,6 +430,8 @@ Schema schemaFromJson(const Json& json, const std::string& file, const std::stri
     readNamedMap(r, "domains", s.domains, [&](const Json& v, const std::string& n, const std::string& p) {
         return domainFromJson(v, n, file, p);
     });
+    if (r.has("sequences"))
+        s.sequences = sequencesFromJson(r.get("sequences"), file, r.path("sequences"));
     if (r.has("unsupported")) {
         const Json& list = r.requireArray("unsupported");
         for (std::size_t i = 0; i < list.size(); ++i) {

@@ -6,6 +6,7 @@
 #include "core/ir/json.h"
 #include "core/ir/schema.h"
 #include "core/ops/phrase.h"
+#include "core/ops/sequence_ops.h"
 
 #include <map>
 #include <optional>
@@ -75,11 +76,13 @@ using Operation = std::variant<CreateTable, DropTable, RenameTable, AddColumn, D
                                DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck,
                                AlterPrimaryKey, AlterTableComment, CreateEnum, DropEnum,
                                AddEnumValue, DropEnumValue, RenameEnum, CreateDomain, DropDomain,
-                               AlterDomain, RecreateTable, Execute>;
+                               AlterDomain, CreateSequence, DropSequence, AlterSequence, RecreateTable,
+                               Execute>;
 
 /// "create_table", "add_column", ... (the JSON `kind`).
 std::string_view operationKind(const Operation& op);
-/// The table an operation touches (the new name for renames); empty for enum and domain ops and execute.
+/// The table an operation touches (the new name for renames); empty for enum, domain and
+/// sequence ops and execute.
 std::string operationTable(const Operation& op);
 /// One line for humans: `add column users.score (numeric(10,2))`.
 std::string describe(const Operation& op);
@@ -114,3 +117,5 @@ Json operationsToJson(const std::vector<Operation>& ops);
 std::vector<Operation> operationsFromJson(const Json& json, const std::string& file, const std::string& path);
 
 } // namespace tempest
+
+#include "core/ops/sequence_op_hooks.h"

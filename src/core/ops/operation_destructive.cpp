@@ -114,7 +114,8 @@ bool isDestructive(const Operation& op)
         [](const auto& o) {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, DropTable> || std::is_same_v<T, DropColumn>
-                          || std::is_same_v<T, DropEnum> || std::is_same_v<T, DropEnumValue>)
+                          || std::is_same_v<T, DropEnum> || std::is_same_v<T, DropEnumValue>
+                          || std::is_same_v<T, DropSequence>)
                 return true;
             else if constexpr (std::is_same_v<T, AlterColumn>)
                 return isNarrowing(o.from, o.to);

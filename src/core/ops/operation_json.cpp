@@ -181,6 +181,15 @@ Json write(const CreateDomain& op) { return definitionOp(op, "name", domainToJso
 Json write(const DropDomain& op) { return definitionOp(op, "name", domainToJson); }
 Json write(const AlterDomain& op) { return fromToOp(op, "name", domainToJson); }
 
+template <typename T>
+    requires isSequenceOperation<T>
+Json write(const T& op)
+{
+    Json json = start(op);
+    json.update(sequenceOperationFields(op));
+    return json;
+}
+
 Json write(const RecreateTable& op) { return fromToOp(op, "table", tableToJson); }
 
 Json write(const Execute& op)
@@ -372,6 +381,10 @@ AlterDomain read(Tag<AlterDomain>, const JsonObjectReader& r)
     return AlterDomain{domainFromJson(r.requireObject("from"), name, r.file(), r.path("from")),
                        domainFromJson(r.requireObject("to"), name, r.file(), r.path("to"))};
 }
+
+template <typename T>
+    requires isSequenceOperation<T>
+T read(Tag<T>, const JsonObjectReader& r) { return readSequenceOperation<T>(r); }
 
 RecreateTable read(Tag<RecreateTable>, const JsonObjectReader& r)
 {

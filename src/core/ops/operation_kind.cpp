@@ -28,7 +28,7 @@ std::string operationTable(const Operation& op)
                                || std::is_same_v<T, AddEnumValue> || std::is_same_v<T, DropEnumValue>
                                || std::is_same_v<T, RenameEnum> || std::is_same_v<T, Execute>
                                || std::is_same_v<T, CreateDomain> || std::is_same_v<T, DropDomain>
-                               || std::is_same_v<T, AlterDomain>)
+                               || std::is_same_v<T, AlterDomain> || isSequenceOperation<T>)
                 return {};
             else
                 return o.table;

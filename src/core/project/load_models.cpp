@@ -31,12 +31,16 @@ Schema loadModels(const ProjectConfig& config, const std::map<std::string, std::
         options.passStderr = std::move(stderrSink);
         const std::string text = runModelsCommand(config.modelsCommand, options);
         const std::string source = "models command `" + commandLine(config.modelsCommand) + "`";
-        return refusePostgresOnly(parseSchema(text, source), config, source);
+        Schema schema = refusePostgresOnly(parseSchema(text, source), config, source);
+        refuseSequencesFor(config.dialect, schema, source);
+        return schema;
     }
     if (config.modelsFile.empty())
         throw InputError("no models configured: add \"models\" (a file or {\"command\": [...]})",
                          config.configFile, "$.models");
-    return refusePostgresOnly(loadSchemaFile(config.modelsFile), config, config.modelsFile);
+    Schema schema = refusePostgresOnly(loadSchemaFile(config.modelsFile), config, config.modelsFile);
+    refuseSequencesFor(config.dialect, schema, config.modelsFile);
+    return schema;
 }
 
 } // namespace tempest

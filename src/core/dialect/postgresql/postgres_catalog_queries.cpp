@@ -1,5 +1,7 @@
 #include "core/dialect/postgresql/postgres_catalog_queries.h"
 
+#include "core/dialect/postgresql/postgres_introspect_sequence.h"
+
 namespace tempest {
 
 namespace {
@@ -144,6 +146,7 @@ PgCatalogRows pgFetchCatalog(Driver& driver, const std::string& schemaName, bool
     rows.indexes = fetch(driver, prefix, kIndexes, schemaName);
     rows.enums = fetch(driver, prefix, kEnums, schemaName);
     rows.domains = fetch(driver, prefix, kDomains, schemaName);
+    rows.sequences = fetch(driver, prefix, pgSequencesQuery(), schemaName);
     rows.others = fetch(driver, prefix, kOthers, schemaName);
     return rows;
 }

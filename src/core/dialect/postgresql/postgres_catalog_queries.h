@@ -17,10 +17,11 @@ struct PgCatalogRows {
     Json indexes;      // rel, name, unique, method, predicate, keys, attnums, …
     Json enums;        // name, values
     Json domains;      // name, base, base_typname, base_typtype, base_local, notnull, def, checks [{name, def}]
+    Json sequences;    // oid, name, type, start, …, owner_rel, owner_num, deptype, users
     Json others;       // triggers and rules: kind, table, name, sql
 };
 
-/// Runs the seven queries over `schemaName` (empty: current_schema()), or over the
+/// Runs the eight queries over `schemaName` (empty: current_schema()), or over the
 /// session's temporary schema when `temporary`. Throws DatabaseError.
 PgCatalogRows pgFetchCatalog(Driver& driver, const std::string& schemaName, bool temporary);
 

@@ -5,6 +5,7 @@
 
 #include "core/dialect/postgresql/postgres_catalog_queries.h"
 #include "core/dialect/postgresql/postgres_catalog_values.h"
+#include "core/dialect/postgresql/postgres_introspect_sequence.h"
 #include "core/dialect/postgresql/postgres_sql.h"
 
 #include <map>
@@ -77,6 +78,7 @@ public:
         indexes(rows.indexes);
         enums(rows.enums);
         domains(rows.domains);
+        sequences(rows.sequences);
         others(rows.others);
         for (auto oid : m_order)
             m_schema.tables.push_back(std::move(m_tables.at(oid)));
@@ -323,6 +325,18 @@ private:
                 domain.checks.push_back({str(check, "name"), m_strip(pgCheckExpression(str(check, "def")))});
             m_schema.domains.push_back(std::move(domain));
         }
+    }
+
+    void sequences(const Json& rows)
+    {
+        m_schema.sequences = pgSequencesFromRows(rows, [&](std::int64_t rel, int num) -> std::optional<PgColumnRef> {
+            const auto t = m_tables.find(rel);
+            const auto name = m_columnNames.find({rel, num});
+            if (t == m_tables.end() || name == m_columnNames.end())
+                return std::nullopt;
+            const Column* column = t->second.findColumn(name->second);
+            return PgColumnRef{t->second.name, name->second, column && column->autoincrement};
+        });
     }
 
     void others(const Json& rows)

@@ -15,7 +15,7 @@
 namespace tempest {
 
 /// Number of statements pgIntrospect sends, whatever the schema holds.
-constexpr std::size_t kPgIntrospectionQueries = 7;
+constexpr std::size_t kPgIntrospectionQueries = 8;
 
 /// The schema `options.schemaName` (empty: current_schema()) as IR. Throws DatabaseError.
 Schema pgIntrospect(Driver& driver, const IntrospectOptions& options);

@@ -1,6 +1,7 @@
 #include "core/dialect/postgresql/postgres_render.h"
 
 #include "core/dialect/postgresql/postgres_render_ddl.h"
+#include "core/dialect/postgresql/postgres_render_sequence.h"
 #include "core/dialect/postgresql/postgres_sql.h"
 #include "core/dialect/postgresql/postgres_split.h"
 #include "core/ir/errors.h"
@@ -246,6 +247,9 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
                 e.add(pgDropDomain(o.definition, e.schema()));
             } else if constexpr (std::is_same_v<T, AlterDomain>) {
                 for (auto& sql : pgAlterDomain(o, e.schema()))
+                    e.add(std::move(sql));
+            } else if constexpr (isSequenceOperation<T>) {
+                for (auto& sql : pgSequenceSql(o, e.schema()))
                     e.add(std::move(sql));
             } else if constexpr (std::is_same_v<T, RecreateTable>) {
                 recreateTable(e, o.from, o.to);

@@ -177,6 +177,13 @@ private:
         throw InputError("domain \"" + name + "\" is PostgreSQL-only: SQLite has no domains");
     }
 
+    template <typename T>
+        requires isSequenceOperation<T>
+    void render(const T& op)
+    {
+        throw InputError("sequences are PostgreSQL-only: SQLite has no " + std::string(detail::kindName(op)));
+    }
+
     void render(const RecreateTable& op)
     {
         rebuildFor(op.to.name);

@@ -1,0 +1,63 @@
+#include "core/dialect/postgresql/postgres_introspect_sequence.h"
+
+namespace tempest {
+
+const char* pgSequencesQuery()
+{
+    return R"(
+SELECT c.oid::bigint AS oid, c.relname AS name, pg_catalog.format_type(q.seqtypid, NULL) AS type,
+       q.seqstart AS start, q.seqincrement AS increment, q.seqmin AS min, q.seqmax AS max,
+       q.seqcache AS cache, q.seqcycle AS cycle,
+       d.refobjid::bigint AS owner_rel, d.refobjsubid::int AS owner_num, d.deptype::text AS deptype,
+       coalesce((SELECT json_agg(json_build_array(ad.adrelid::bigint, ad.adnum::int))
+                   FROM pg_catalog.pg_depend u JOIN pg_catalog.pg_attrdef ad ON ad.oid = u.objid
+                  WHERE u.classid = 'pg_catalog.pg_attrdef'::regclass
+                    AND u.refclassid = 'pg_catalog.pg_class'::regclass AND u.refobjid = c.oid), '[]') AS users
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_sequence q ON q.seqrelid = c.oid
+  LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+        AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
+  CROSS JOIN s
+ WHERE c.relnamespace = s.oid AND c.relkind = 'S'
+ ORDER BY c.oid)";
+}
+
+std::vector<Sequence> pgSequencesFromRows(const Json& rows, const PgColumnLookup& lookup)
+{
+    std::vector<Sequence> out;
+    for (const Json& row : rows) {
+        const Json& dependency = row.at("deptype");
+        const std::string deptype = dependency.is_string() ? dependency.get<std::string>() : std::string();
+        if (deptype == "i")
+            continue;  // an identity column's own: autoincrement, or listed with the column in `unsupported`
+        std::optional<PgColumnRef> owner;
+        if (deptype == "a")
+            owner = lookup(row.at("owner_rel").get<std::int64_t>(), row.at("owner_num").get<int>());
+        bool anyUser = owner.has_value();
+        bool allAutoincrement = !owner || owner->autoincrement;
+        for (const Json& user : row.at("users")) {
+            const auto column = lookup(user.at(0).get<std::int64_t>(), user.at(1).get<int>());
+            if (!column)
+                continue;
+            anyUser = true;
+            allAutoincrement = allAutoincrement && column->autoincrement;
+        }
+        if (anyUser && allAutoincrement)
+            continue;
+        Sequence s;
+        s.name = row.at("name").get<std::string>();
+        s.type = row.at("type").get<std::string>();
+        s.start = row.at("start").get<std::int64_t>();
+        s.increment = row.at("increment").get<std::int64_t>();
+        s.min = row.at("min").get<std::int64_t>();
+        s.max = row.at("max").get<std::int64_t>();
+        s.cache = row.at("cache").get<std::int64_t>();
+        s.cycle = row.at("cycle").get<bool>();
+        if (owner)
+            s.ownedBy = SequenceOwner{owner->table, owner->column};
+        out.push_back(sequenceCanonical(s));
+    }
+    return out;
+}
+
+} // namespace tempest
