@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <map>
 
 using namespace tempest;
 using tempest::test::PgScratchDatabase;
@@ -190,7 +191,24 @@ std::vector<std::string> silentlyLost(Driver& driver, const Schema& live)
             lost.push_back("domain " + name);
     }
 
-    // A sequence is in the IR as the autoincrement of the column that owns it.
+    // A sequence is in the IR as the autoincrement of the column that owns it, or of the
+    // columns whose defaults call it (pagila's and sakila's standalone key sequences).
+    std::map<std::string, bool> usedOnlyByKeys;  // sequence → every default calling it is an autoincrement's
+    r = rows("SELECT s.relname, t.relname AS tbl, a.attname FROM pg_class s"
+             " JOIN pg_namespace n ON n.oid = s.relnamespace"
+             " JOIN pg_depend d ON d.refobjid = s.oid AND d.refclassid = 'pg_class'::regclass"
+             "  AND d.classid = 'pg_attrdef'::regclass"
+             " JOIN pg_attrdef ad ON ad.oid = d.objid JOIN pg_class t ON t.oid = ad.adrelid"
+             " JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum"
+             " WHERE" + inSchema + "AND s.relkind = 'S'");
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const Table* user = irTable(r.text(i, "tbl"));
+        const Column* column = user ? user->findColumn(r.text(i, "attname")) : nullptr;
+        const bool key = column && column->autoincrement;
+        auto [it, fresh] = usedOnlyByKeys.emplace(r.text(i, "relname"), key);
+        if (!fresh)
+            it->second = it->second && key;
+    }
     r = rows("SELECT s.relname, coalesce(t.relname, '') AS owner_table, coalesce(a.attname, '') AS owner_column"
              " FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace"
              " LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid"
@@ -202,9 +220,9 @@ std::vector<std::string> silentlyLost(Driver& driver, const Schema& live)
         const std::string name = r.text(i, "relname");
         const Table* owner = irTable(r.text(i, "owner_table"));
         const Column* column = owner ? owner->findColumn(r.text(i, "owner_column")) : nullptr;
-        if (column && column->autoincrement)
+        if ((column && column->autoincrement) || usedOnlyByKeys[name])
             continue;
-        if (!listed(live, "", "", name))
+        if (!live.findSequence(name) && !listed(live, "", "", name))
             lost.push_back("sequence " + name);
     }
     return lost;

@@ -37,5 +37,12 @@ for size in 16 24 32 48 64 128 256; do
 done
 [ -f "$share/icons/hicolor/scalable/apps/tempest-studio.svg" ] || fail "no scalable icon"
 [ -f "$share/man/man1/tempest-migrate.1" ] || fail "no man page"
+# Studio's page renders and names every option its --help prints.
+studio_page=$share/man/man1/tempest-studio.1
+[ -f "$studio_page" ] || fail "no tempest-studio man page"
+page=$(MANWIDTH=100 man --warnings -l -P cat "$studio_page" 2>&1) || fail "man -l tempest-studio.1"
+for o in $(QT_QPA_PLATFORM=offscreen "$prefix/bin/tempest-studio" --help 2>/dev/null | grep -oE '^ +(-[a-z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
+  grep -q -- "$o" <<<"$page" || fail "option $o of tempest-studio --help missing from its man page"
+done
 [ -f "$share/bash-completion/completions/tempest-migrate" ] || fail "no bash completion"
 echo "ok: desktop entry, metainfo, MIME type, icons, man page and completion install and validate"
