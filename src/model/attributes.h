@@ -19,7 +19,7 @@ namespace tempest::model {
 
 enum class AttrKind {
     PrimaryKey, Autoincrement, Nullable, Length, FixedLength, Precision, Unique, Index,
-    Reference, Default, Check, Comment, RenamedFrom, EnumType, Json, Uuid, SqlType, Collation
+    Reference, Default, Check, Comment, RenamedFrom, EnumType, Json, Uuid, SqlType, Collation, Generated, Array
 };
 
 struct PrimaryKeyAttr { static constexpr AttrKind kind = AttrKind::PrimaryKey; };
@@ -45,6 +45,10 @@ struct Comment { static constexpr AttrKind kind = AttrKind::Comment; std::string
 struct RenamedFrom { static constexpr AttrKind kind = AttrKind::RenamedFrom; std::string name; };
 /// The column's collation as the dialect names it (docs/ir.md "collation").
 struct CollationAttr { static constexpr AttrKind kind = AttrKind::Collation; std::string name; };
+/// A generated column (docs/ir.md "Generated columns").
+struct GeneratedAttr { static constexpr AttrKind kind = AttrKind::Generated; std::string expr; bool stored; };
+/// A PostgreSQL array of the member's column type (docs/ir.md "Arrays").
+struct ArrayAttr { static constexpr AttrKind kind = AttrKind::Array; int dims; };
 struct JsonAttr { static constexpr AttrKind kind = AttrKind::Json; };
 struct UuidAttr { static constexpr AttrKind kind = AttrKind::Uuid; };
 struct SqlTypeAttr { static constexpr AttrKind kind = AttrKind::SqlType; std::string sql; };
@@ -143,6 +147,11 @@ inline Comment comment(std::string text) { return {std::move(text)}; }
 inline RenamedFrom renamedFrom(std::string oldName) { return {std::move(oldName)}; }
 /// collation("NOCASE") on SQLite, collation("de-x-icu") on PostgreSQL.
 inline CollationAttr collation(std::string name) { return {std::move(name)}; }
+/// generatedAs("price * quantity"): a stored generated column; pass stored = false for a
+/// virtual one (SQLite only).
+inline GeneratedAttr generatedAs(std::string expr, bool stored = true) { return {std::move(expr), stored}; }
+/// arrayOf(1): text[] on a std::string member, integer[][] with arrayOf(2) on an int one.
+inline ArrayAttr arrayOf(int dims = 1) { return {dims}; }
 inline JsonAttr json() { return {}; }
 inline UuidAttr uuid() { return {}; }
 /// A type the IR list lacks, as the dialect spells it ("inet", "tsvector").

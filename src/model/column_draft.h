@@ -58,6 +58,12 @@ inline void applyAttribute(ColumnDraft& d, const DefaultExprAttr& a)
 inline void applyAttribute(ColumnDraft& d, const CheckAttr& a) { d.check = a.expr; }
 inline void applyAttribute(ColumnDraft& d, const Comment& a) { d.column.comment = a.text; }
 inline void applyAttribute(ColumnDraft& d, const CollationAttr& a) { d.column.collation = a.name; }
+inline void applyAttribute(ColumnDraft& d, const GeneratedAttr& a)
+{
+    d.column.generated = a.expr;
+    d.column.generatedStored = a.stored;
+}
+inline void applyAttribute(ColumnDraft& d, const ArrayAttr& a) { d.column.arrayDims = a.dims; }
 inline void applyAttribute(ColumnDraft& d, const RenamedFrom& a) { d.column.renamedFrom = a.name; }
 inline void applyAttribute(ColumnDraft& d, const JsonAttr&) { d.column.type = ColumnType::Json; }
 inline void applyAttribute(ColumnDraft& d, const UuidAttr&) { d.column.type = ColumnType::Uuid; }

@@ -75,7 +75,7 @@ inline IndexItem index(std::string name, std::initializer_list<IndexKey> keys)
 
 inline UniqueItem unique(std::string name, std::initializer_list<std::string> columns)
 {
-    return {UniqueConstraint{std::move(name), std::vector<std::string>(columns)}};
+    return {UniqueConstraint{std::move(name), std::vector<std::string>(columns), {}}};
 }
 
 template <typename... A>

@@ -20,21 +20,23 @@ QString columnTypeText(const Column& column)
 {
     QString text = QString::fromStdString(std::string(typeName(column.type)));
     if (column.type == ColumnType::Custom)
-        return column.sql.empty() ? QStringLiteral("(untyped)") : QString::fromStdString(column.sql);
-    if (column.type == ColumnType::Enum)
-        return text + QLatin1Char(' ') + QString::fromStdString(column.enumName);
-    if (column.length)
+        text = column.sql.empty() ? QStringLiteral("(untyped)") : QString::fromStdString(column.sql);
+    else if (column.type == ColumnType::Enum)
+        text += QLatin1Char(' ') + QString::fromStdString(column.enumName);
+    else if (column.length)
         text += QStringLiteral("(%1)").arg(*column.length);
     else if (column.precision && column.scale)
         text += QStringLiteral("(%1,%2)").arg(*column.precision).arg(*column.scale);
     else if (column.precision)
         text += QStringLiteral("(%1)").arg(*column.precision);
-    return text;
+    return text + QStringLiteral("[]").repeated(column.arrayDims);
 }
 
 QString columnDetailText(const Column& column, bool primaryKey)
 {
     QString text = columnTypeText(column);
+    if (column.collation)
+        text += QStringLiteral(" COLLATE ") + QString::fromStdString(*column.collation);
     if (primaryKey)
         text += QStringLiteral(" PK");
     if (!column.nullable && !primaryKey)
@@ -47,6 +49,10 @@ QString columnDetailText(const Column& column, bool primaryKey)
         text += QStringLiteral(" DEFAULT ")
             + (d.kind == DefaultValue::Kind::String ? QLatin1Char('\'') + value + QLatin1Char('\'') : value);
     }
+    if (column.generated)
+        text += QStringLiteral(" GENERATED ALWAYS AS (%1) %2")
+                    .arg(QString::fromStdString(*column.generated),
+                         column.generatedStored ? QStringLiteral("STORED") : QStringLiteral("VIRTUAL"));
     return text;
 }
 
@@ -62,9 +68,16 @@ QString indexDetailText(const Index& index)
     return text;
 }
 
+static QString deferralText(const Deferral& deferral)
+{
+    if (!deferral.deferrable)
+        return {};
+    return deferral.initiallyDeferred ? QStringLiteral(" DEFERRABLE INITIALLY DEFERRED") : QStringLiteral(" DEFERRABLE");
+}
+
 QString uniqueDetailText(const UniqueConstraint& unique)
 {
-    return QStringLiteral("UNIQUE (%1)").arg(joined(unique.columns));
+    return QStringLiteral("UNIQUE (%1)").arg(joined(unique.columns)) + deferralText(unique.deferral);
 }
 
 QString foreignKeyDetailText(const ForeignKey& fk)
@@ -73,7 +86,7 @@ QString foreignKeyDetailText(const ForeignKey& fk)
                        .arg(joined(fk.columns), QString::fromStdString(fk.refTable), joined(fk.refColumns));
     if (fk.onDelete != FkAction::NoAction)
         text += QStringLiteral(" ON DELETE ") + QString::fromStdString(std::string(fkActionName(fk.onDelete))).toUpper();
-    return text;
+    return text + deferralText(fk.deferral);
 }
 
 QString primaryKeyDetailText(const std::vector<std::string>& columns)

@@ -66,6 +66,20 @@ run() {  # run DIR ARGS...: tempest-migrate in DIR; prints its output on failure
 
 run "$work/original" introspect
 cp "$work/last.out" "$work/original/models.json"
+if [ -n "$cluster" ] && [ "$name" = every_feature.postgres ]; then
+    # The PostgreSQL-only features of this IR: a SQLite project refuses it at load.
+    mkdir -p "$work/on_sqlite"
+    project "$work/on_sqlite" db.sqlite sqlite
+    cp "$work/original/models.json" "$work/on_sqlite/models.json"
+    set +e
+    (cd "$work/on_sqlite" && "$migrate" check) > "$work/last.out" 2> "$work/last.err"
+    code=$?
+    set -e
+    [ "$code" = 2 ] || fail "a SQLite project with this IR exited $code, not 2: $(cat "$work/last.err")"
+    grep -q 'models.json: \$\.[a-z]' "$work/last.err" || fail "the refusal names no JSON path: $(cat "$work/last.err")"
+    grep -q "PostgreSQL-only" "$work/last.err" || fail "the refusal does not say why: $(cat "$work/last.err")"
+    [ ! -e "$work/on_sqlite/db.sqlite" ] || fail "the refused check created the database"
+fi
 cp "$work/original/models.json" "$work/copy/models.json"
 run "$work/copy" revision --autogenerate -m "$name as introspected" --rev-id r1
 compgen -G "$work/copy/migrations/r1*" > /dev/null || fail "autogenerate wrote no migration: $(cat "$work/last.out")"

@@ -60,6 +60,8 @@ private slots:
     void nullAtAnOptionalProjectKeyIsExit2();
     void nullInAMigrationOrModelsFileIsExit2();
     void sequencesInSqliteModelsAreExit2WithThePath();
+    void otherDialectFeaturesAreExit2WithThePath_data();
+    void otherDialectFeaturesAreExit2WithThePath();
     void danglingSymlinkInMigrationsIsExit2();
     void modelsFromDevZeroIsExit2AtOnce();
     void smallerFindingsAreRefusedBeforeAnythingIsWritten();
@@ -393,6 +395,49 @@ void TestCliHostile::sequencesInSqliteModelsAreExit2WithThePath()
         QVERIFY2(contains(doc["error"]["message"].get<std::string>(), "sequences are PostgreSQL-only"),
                  r.describe().c_str());
     }
+    QVERIFY(!p.exists("app.db"));
+}
+
+// Issue 11 / docs/ir.md: what one dialect lacks is refused at load with the JSON path,
+// exit 2, before any file or database is written. SQLite: arrays, deferrable uniques;
+// PostgreSQL 15: virtual generated columns.
+void TestCliHostile::otherDialectFeaturesAreExit2WithThePath_data()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<QString>("models");
+    QTest::addColumn<QString>("jsonPath");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("sqlite array") << "sqlite"
+        << R"({"tables": {"t": {"columns": {"id": {"type": "integer"}, "tags": {"type": "text", "array": 1}}}}})"
+        << "$.tables.t.columns.tags.array" << "is an array, which is PostgreSQL-only";
+    QTest::newRow("sqlite deferrable unique") << "sqlite"
+        << R"({"tables": {"t": {"columns": {"a": {"type": "text"}}, "uniques": {"uq a": {"columns": ["a"], "deferrable": true}}}}})"
+        << "$.tables.t.uniques[\"uq a\"].deferrable" << "is deferrable, which is PostgreSQL-only";
+    QTest::newRow("postgresql virtual generated") << "postgresql"
+        << R"J({"tables": {"t": {"columns": {"a": {"type": "text"}, "b": {"type": "text", "generated": {"expr": "upper(a)", "stored": false}}}}}})J"
+        << "$.tables.t.columns.b.generated.stored" << "PostgreSQL 15 has stored ones only";
+}
+
+void TestCliHostile::otherDialectFeaturesAreExit2WithThePath()
+{
+    QFETCH(QString, dialect);
+    QFETCH(QString, models);
+    QFETCH(QString, jsonPath);
+    QFETCH(QString, message);
+    TestProject p;
+    p.writeConfig();
+    if (dialect == "postgresql")  // never reached: the models are refused before connecting
+        p.writeFile("tempest.json", R"({"dialect": "postgresql", "database": "host=/nonexistent dbname=x",
+                                        "migrations": "migrations", "models": "models.json"})");
+    p.writeModels(models.toStdString());
+    const CliRun r = p.run({"--json", "revision", "--autogenerate", "-m", "x"});
+    QVERIFY2(r.exitCode == 2, r.describe().c_str());
+    const tempest::Json doc = jsonDocument(r);
+    QVERIFY2(doc.is_object(), r.describe().c_str());
+    QCOMPARE(doc["error"]["file"].get<std::string>(), p.path("models.json"));
+    QCOMPARE(QString::fromStdString(doc["error"]["jsonPath"].get<std::string>()), jsonPath);
+    QVERIFY2(contains(doc["error"]["message"].get<std::string>(), message.toStdString()), r.describe().c_str());
+    QVERIFY(QDir(QString::fromStdString(p.path("migrations"))).isEmpty());
     QVERIFY(!p.exists("app.db"));
 }
 

@@ -5,6 +5,8 @@
 
 #include "core/dialect/sqlite/sqlite_dialect.h"
 #include "core/ir/errors.h"
+#include "core/ir/schema_json.h"
+#include "core/ops/operation.h"
 #include "sqlite_test.h"
 #include "tst_sqlite_render_support.h"
 
@@ -66,6 +68,7 @@ private slots:
     void renderedSchemaIntrospectsBack();
     void nullablePrimaryKeysStayNullable();
     void conflictClausesOfAChangedColumnStay();
+    void generatedColumnsAndDeferredForeignKeysRoundTrip();
 };
 
 void TestSqliteRenderLive::rebuildKeepsRowsChildrenAndDependents()
@@ -444,6 +447,82 @@ void TestSqliteRenderLive::conflictClausesOfAChangedColumnStay()
                          "UNIQUE ON CONFLICT REPLACE)"));
     driver->execute("INSERT INTO t (id, q) VALUES (1, 'a'), (2, NULL), (3, 'a')");  // ignored, replaced
     QCOMPARE(scalar(*driver, "SELECT group_concat(id || q) FROM t"), std::string("3a"));
+}
+
+// docs/ir.md "Generated columns" and "Deferrable constraints" on SQLite: created, read
+// back equal, working as declared, kept by a rebuild for another column, added (a
+// STORED one only by a rebuild), changed (a rebuild) and reverted.
+void TestSqliteRenderLive::generatedColumnsAndDeferredForeignKeysRoundTrip()
+{
+    SqliteTempFile db;
+    auto driver = SqliteDriver::open(db.path());
+    SqliteDialect dialect;
+    Schema model = parseSchema(R"J({"tables": {
+        "shelf": {"columns": {"id": {"type": "integer"}, "code": {"type": "text", "nullable": false}},
+                  "primaryKey": ["id"], "uniques": {"uq_shelf_code": {"columns": ["code"]}}},
+        "item": {"columns": {"id": {"type": "integer"}, "shelf_code": {"type": "text"},
+                             "price": {"type": "real"}, "qty": {"type": "integer"},
+                             "total": {"type": "real", "generated": {"expr": "price * qty"}},
+                             "label": {"type": "text", "generated": {"expr": "upper(shelf_code)", "stored": false}}},
+                 "primaryKey": ["id"],
+                 "indexes": {"ix_item_total": {"columns": ["total"]}},
+                 "foreignKeys": {"fk_item_shelf": {"columns": ["shelf_code"], "refTable": "shelf", "refColumns": ["code"],
+                                                   "deferrable": true, "initiallyDeferred": true}}}}})J",
+                               "model");
+    createSchema(*driver, dialect, model);
+    Schema live = dialect.introspect(*driver, {});
+    QVERIFY2(live.unsupported.empty(), toJson(live).c_str());
+    QCOMPARE(live.tables.size(), std::size_t(2));
+    for (const Table& table : dialect.normalizeModel(model).tables)
+        QVERIFY2(*live.findTable(table.name) == table, table.name.c_str());
+
+    driver->execute("PRAGMA foreign_keys = ON");
+    driver->execute("BEGIN");  // the child before its parent: checked at COMMIT
+    driver->execute("INSERT INTO item (id, shelf_code, price, qty) VALUES (1, 'a1', 2.5, 4)");
+    driver->execute("INSERT INTO shelf (id, code) VALUES (1, 'a1')");
+    driver->execute("COMMIT");
+    QCOMPARE(scalar(*driver, "SELECT total || ' ' || label FROM item"), std::string("10.0 A1"));
+
+    // A rebuild for another column keeps both generated columns, the index on one and the
+    // deferral, and the rows.
+    const Table& item = *live.findTable("item");
+    Column qty = *item.findColumn("qty");
+    Column qtyNotNull = withDefault(qty, DefaultValue::number("1"));
+    qtyNotNull.nullable = false;
+    std::vector<Operation> ops{AlterColumn{"item", qty, qtyNotNull}};
+    QCOMPARE(rebuildCount(renderRevision(dialect, live, ops, driver.get(), nullptr), "item"), 1);
+    runOperations(*driver, dialect, live, ops);
+    applyOperations(live, ops);
+    QCOMPARE(dialect.introspect(*driver, {}).tables, live.tables);
+    QCOMPARE(scalar(*driver, "SELECT total || ' ' || label FROM item"), std::string("10.0 A1"));
+    QVERIFY(scalar(*driver, "SELECT sql FROM sqlite_schema WHERE name = 'item'").find("DEFERRABLE INITIALLY DEFERRED")
+            != std::string::npos);
+
+    // A virtual column is added in place, a stored one only by a rebuild; a new expression
+    // is a rebuild too. Each computes the existing rows.
+    Column doubled = *item.findColumn("total");
+    doubled.name = "doubled";
+    doubled.generated = "price * qty * 2";
+    Column shout = *item.findColumn("label");
+    shout.name = "shout";
+    shout.generated = "shelf_code || '!'";
+    Column total = *live.findTable("item")->findColumn("total");
+    Column newTotal = total;
+    newTotal.generated = "price + qty";
+    ops = {AddColumn{"item", shout}};
+    QCOMPARE(rebuildCount(renderRevision(dialect, live, ops, driver.get(), nullptr), "item"), 0);
+    ops = {AddColumn{"item", doubled}};
+    QCOMPARE(rebuildCount(renderRevision(dialect, live, ops, driver.get(), nullptr), "item"), 1);
+    ops = {AddColumn{"item", shout}, AddColumn{"item", doubled}, AlterColumn{"item", total, newTotal}};
+    const Schema before = live;
+    runOperations(*driver, dialect, live, ops);
+    applyOperations(live, ops);
+    QCOMPARE(dialect.introspect(*driver, {}).tables, live.tables);
+    QCOMPARE(scalar(*driver, "SELECT total || ' ' || doubled || ' ' || shout FROM item"), std::string("6.5 20.0 a1!"));
+
+    runOperations(*driver, dialect, live, invert(ops));
+    QCOMPARE(dialect.introspect(*driver, {}).tables, before.tables);
+    QCOMPARE(scalar(*driver, "SELECT total || ' ' || label || ' ' || count(*) FROM item"), std::string("10.0 A1 1"));
 }
 
 QTEST_APPLESS_MAIN(TestSqliteRenderLive)

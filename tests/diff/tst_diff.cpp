@@ -29,6 +29,7 @@ private slots:
     void droppedTableCarriesWholeDefinition();
     void alterColumnCarriesWholeDefinitions();
     void collationChangeIsAnAlterColumnWithItsInverse();
+    void arraysGeneratedColumnsAndDeferralAreDiffed();
     void enumValueBeforeIsRecorded();
     void renamedFromHintsAreNotPartOfDefinitions();
     void rulesDecideWhatIsAChange();
@@ -318,6 +319,47 @@ void TestDiff::collationChangeIsAnAlterColumnWithItsInverse()
     verifyReplay(current, target, ops);
     QCOMPARE(describeDifferences(current, target),
              std::vector<std::string>{"column \"t\".\"a\" changed: collation default → \"NOCASE\""});
+}
+
+// docs/ir.md "Arrays", "Generated columns", "Deferrable constraints": dimensions and
+// generation are part of a column (alter_column, inverse restores), deferral part of a
+// constraint (dropped and added again); each is worded by describe and by drift.
+void TestDiff::arraysGeneratedColumnsAndDeferralAreDiffed()
+{
+    const Schema current = schemaOf(R"({"tables": {
+        "p": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]},
+        "t": {"columns": {"a": {"type": "text", "array": 1}, "g": {"type": "integer", "generated": {"expr": "1 + 1"}},
+                          "p_id": {"type": "integer"}},
+              "foreignKeys": {"fk": {"columns": ["p_id"], "refTable": "p", "refColumns": ["id"]}}}}})");
+    const Schema target = schemaOf(R"({"tables": {
+        "p": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]},
+        "t": {"columns": {"a": {"type": "text", "array": 2}, "g": {"type": "integer", "generated": {"expr": "2 + 2"}},
+                          "p_id": {"type": "integer"}},
+              "foreignKeys": {"fk": {"columns": ["p_id"], "refTable": "p", "refColumns": ["id"], "deferrable": true,
+                                     "initiallyDeferred": true}}}}})");
+    const auto ops = diffSchema(current, target);
+    QCOMPARE(joined(summaries(ops)), joined(QStringList{"drop_foreign_key t.fk", "alter_column t.a", "alter_column t.g",
+                                                         "add_foreign_key t.fk"}));
+    QCOMPARE(describe(ops[1]), std::string("alter column t.a: text[] NULL -> text[][] NULL"));
+    QCOMPARE(describe(ops[2]), std::string("alter column t.g: integer NULL GENERATED ALWAYS AS (1 + 1) STORED -> "
+                                           "integer NULL GENERATED ALWAYS AS (2 + 2) STORED"));
+    QVERIFY(std::get<AddForeignKey>(ops[3]).definition.deferral.initiallyDeferred);
+    verifyReplay(current, target, ops);
+    QCOMPARE(describeDifferences(current, target),
+             (std::vector<std::string>{"column \"t\".\"a\" changed: type text[] → text[][]",
+                                       "column \"t\".\"g\" changed: generated (1 + 1) stored → (2 + 2) stored",
+                                       "foreign key \"fk\" on table \"t\" changed"}));
+    // Plain to generated and back; stored to virtual.
+    Schema virt = target;
+    virt.findTable("t")->findColumn("g")->generatedStored = false;
+    QCOMPARE(describeDifferences(target, virt),
+             std::vector<std::string>{"column \"t\".\"g\" changed: generated (2 + 2) stored → (2 + 2) virtual"});
+    Schema plain = target;
+    plain.findTable("t")->findColumn("g")->generated.reset();
+    const auto unGenerate = diffSchema(target, plain);
+    QCOMPARE(describe(unGenerate[0]), std::string("alter column t.g: integer NULL GENERATED ALWAYS AS (2 + 2) STORED -> "
+                                                  "integer NULL NOT GENERATED"));
+    verifyReplay(target, plain, unGenerate);
 }
 
 // Each dropped value remembers its neighbour so that a downgrade puts it back in place.

@@ -175,6 +175,60 @@ private slots:
         QCOMPARE(toJson(parseSchema(out, "again.json")), out);
     }
 
+    // docs/ir.md "Arrays", "Generated columns", "Deferrable constraints": each written in
+    // its place, omitted at its default, read back to the same text; bad values named.
+    void arraysGeneratedColumnsAndDeferralRoundTrip()
+    {
+        const std::string in = R"J({"tables": {
+            "p": {"columns": {"id": {"type": "integer"}, "code": {"type": "varchar", "length": 8}}, "primaryKey": ["id"],
+                  "uniques": {"uq_p_code": {"columns": ["code"], "deferrable": true}}},
+            "t": {"columns": {"id": {"type": "integer"},
+                              "tags": {"type": "varchar", "length": 20, "array": 1, "nullable": false},
+                              "grid": {"type": "integer", "array": 2},
+                              "price": {"type": "numeric", "precision": 10, "scale": 2},
+                              "qty": {"type": "integer"},
+                              "total": {"type": "numeric", "generated": {"expr": "price * qty"}},
+                              "label": {"type": "text", "generated": {"expr": "upper(code)", "stored": false}},
+                              "code": {"type": "varchar", "length": 8}},
+                  "primaryKey": ["id"],
+                  "foreignKeys": {"fk_t_code": {"columns": ["code"], "refTable": "p", "refColumns": ["code"],
+                                                "deferrable": true, "initiallyDeferred": true}}}}})J";
+        Schema s = parseSchema(in, "m.json");
+        const Table& t = *s.findTable("t");
+        QCOMPARE(t.findColumn("tags")->arrayDims, 1);
+        QCOMPARE(t.findColumn("grid")->arrayDims, 2);
+        QCOMPARE(t.findColumn("qty")->arrayDims, 0);
+        QCOMPARE(*t.findColumn("total")->generated, std::string("price * qty"));
+        QVERIFY(t.findColumn("total")->generatedStored);
+        QVERIFY(!t.findColumn("label")->generatedStored);
+        QVERIFY(t.foreignKeys[0].deferral.deferrable && t.foreignKeys[0].deferral.initiallyDeferred);
+        QVERIFY(s.findTable("p")->uniques[0].deferral.deferrable);
+        QVERIFY(!s.findTable("p")->uniques[0].deferral.initiallyDeferred);
+        const std::string out = toJson(s);
+        QVERIFY2(out.find("\"length\": 20,\n          \"array\": 1,\n          \"nullable\": false") != std::string::npos,
+                 out.c_str());
+        QVERIFY2(out.find("\"generated\": {\n            \"expr\": \"price * qty\"\n          }") != std::string::npos,
+                 out.c_str());
+        QVERIFY2(out.find("\"generated\": {\n            \"expr\": \"upper(code)\",\n            \"stored\": false\n          }")
+                     != std::string::npos,
+                 out.c_str());
+        QVERIFY2(out.find("\"initiallyDeferred\": true") != std::string::npos, out.c_str());
+        QCOMPARE(out.find("initiallyDeferred"), out.rfind("initiallyDeferred"));  // the unique's is omitted
+        QCOMPARE(toJson(parseSchema(out, "again.json")), out);
+
+        QCOMPARE(irError(R"({"tables": {"t": {"columns": {"a": {"type": "text", "array": 0}}}}})"),
+                 std::string("models.json: $.tables.t.columns.a.array: \"array\" is the number of dimensions, 1 or more "
+                             "(omit it for a plain column)"));
+        QVERIFY(irError(R"({"tables": {"t": {"columns": {"a": {"type": "text", "generated": {"expr": "x", "default": 1}}}}}})")
+                    .rfind("models.json: $.tables.t.columns.a.generated.default:", 0) == 0);
+        QVERIFY(irError(R"({"tables": {"t": {"columns": {"a": {"type": "text", "generated": {}}}}}})")
+                    .rfind("models.json: $.tables.t.columns.a.generated: missing required key \"expr\"", 0) == 0);
+        QVERIFY(irError(R"({"tables": {"t": {"columns": {"a": {"type": "text", "default": {"value": "x"}, "generated": {"expr": "'y'"}}}}}})")
+                    .rfind("models.json: $.tables.t.columns.a.generated: generated column \"a\" has a default", 0) == 0);
+        QVERIFY(irError(R"({"tables": {"u": {"columns": {"a": {"type": "text"}}, "uniques": {"uq": {"columns": ["a"], "initiallyDeferred": true}}}}})")
+                    .rfind("models.json: $.tables.u.uniques.uq.initiallyDeferred: \"initiallyDeferred\" needs \"deferrable\": true", 0) == 0);
+    }
+
     void numbersAndUnicodeSurviveUnescaped()
     {
         Schema s = parseSchema(R"({"tables": {"größe": {"columns": {"preço": {"type": "double",

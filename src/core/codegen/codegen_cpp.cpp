@@ -104,6 +104,12 @@ Expr column(const Column& c)
         d.field("autoincrement", atom("true"));
     if (c.defaultValue)
         d.field("defaultValue", defaultValue(*c.defaultValue));
+    if (c.arrayDims > 0)
+        d.field("arrayDims", atom(std::to_string(c.arrayDims)));
+    if (c.generated)
+        d.field("generated", literal(*c.generated));
+    if (c.generated && !c.generatedStored)
+        d.field("generatedStored", atom("false"));
     if (c.comment)
         d.field("comment", literal(*c.comment));
     if (c.renamedFrom)
@@ -126,9 +132,22 @@ Expr index(const Index& ix)
     return d.done();
 }
 
+Expr deferral(const Deferral& deferral)
+{
+    Designated d("Deferral");
+    d.field("deferrable", atom("true"));
+    if (deferral.initiallyDeferred)
+        d.field("initiallyDeferred", atom("true"));
+    return d.done();
+}
+
 Expr unique(const UniqueConstraint& u)
 {
-    return Designated("UniqueConstraint").field("name", literal(u.name)).field("columns", stringList(u.columns)).done();
+    Designated d("UniqueConstraint");
+    d.field("name", literal(u.name)).field("columns", stringList(u.columns));
+    if (u.deferral.deferrable)
+        d.field("deferral", deferral(u.deferral));
+    return d.done();
 }
 
 Expr foreignKey(const ForeignKey& fk)
@@ -142,6 +161,8 @@ Expr foreignKey(const ForeignKey& fk)
         d.field("onDelete", atom("FkAction::" + std::string(fkActionEnumerator(fk.onDelete))));
     if (fk.onUpdate != FkAction::NoAction)
         d.field("onUpdate", atom("FkAction::" + std::string(fkActionEnumerator(fk.onUpdate))));
+    if (fk.deferral.deferrable)
+        d.field("deferral", deferral(fk.deferral));
     return d.done();
 }
 

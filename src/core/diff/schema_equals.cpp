@@ -60,13 +60,22 @@ std::string columnSummary(const Column& column)
         text += " default " + defaultValueText(column.defaultValue);
     if (column.autoincrement)
         text += " autoincrement";
+    if (column.generated)
+        text += std::string(column.generatedStored ? " stored" : " virtual") + " generated as (" + *column.generated + ")";
     return text;
+}
+
+std::string generatedText(const Column& column)
+{
+    if (!column.generated)
+        return "none";
+    return "(" + *column.generated + ")" + (column.generatedStored ? " stored" : " virtual");
 }
 
 std::string columnChange(const Column& a, const Column& b, const ComparisonRules& rules)
 {
     std::vector<std::string> parts;
-    if (!rules.typesEqual(a, b))
+    if (!rules.typesEqual(a, b) || a.arrayDims != b.arrayDims)
         parts.push_back("type " + columnTypeText(a) + " → " + columnTypeText(b));
     if (!rules.collationsEqual(a.collation, b.collation))
         parts.push_back("collation " + collationText(a.collation) + " → " + collationText(b.collation));
@@ -76,6 +85,10 @@ std::string columnChange(const Column& a, const Column& b, const ComparisonRules
         parts.push_back("default " + defaultValueText(a.defaultValue) + " → " + defaultValueText(b.defaultValue));
     if (a.autoincrement != b.autoincrement)
         parts.push_back(b.autoincrement ? "autoincrement added" : "autoincrement removed");
+    if ((a.generated || b.generated)
+        && !(a.generated && b.generated && rules.expressionsEqual(*a.generated, *b.generated)
+             && a.generatedStored == b.generatedStored))
+        parts.push_back("generated " + generatedText(a) + " → " + generatedText(b));
     if (rules.compareComments() && a.comment != b.comment)
         parts.push_back("comment " + commentText(a.comment) + " → " + commentText(b.comment));
     std::string text;
@@ -214,18 +227,24 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
 
 std::string columnTypeText(const Column& column)
 {
+    const std::string brackets = [&] {
+        std::string b;
+        for (int d = 0; d < column.arrayDims; ++d)
+            b += "[]";
+        return b;
+    }();
     std::string text(typeName(column.type));
     if (column.type == ColumnType::Enum)
-        return text + " " + column.enumName;
+        return text + " " + column.enumName + brackets;
     if (column.type == ColumnType::Custom)
-        return column.sql.empty() ? "(untyped)" : column.sql;
+        return (column.sql.empty() ? "(untyped)" : column.sql) + brackets;
     if (column.length)
         text += "(" + std::to_string(*column.length) + ")";
     else if (column.precision && column.scale)
         text += "(" + std::to_string(*column.precision) + "," + std::to_string(*column.scale) + ")";
     else if (column.precision)
         text += "(" + std::to_string(*column.precision) + ")";
-    return text;
+    return text + brackets;
 }
 
 std::string defaultValueText(const std::optional<DefaultValue>& value)

@@ -58,8 +58,11 @@ ItemChanges<Item> matchItems(const std::vector<Item>& from, const std::vector<It
 
 bool columnsEqual(const Column& a, const Column& b, const ComparisonRules& rules)
 {
-    return rules.typesEqual(a, b) && rules.collationsEqual(a.collation, b.collation) && a.nullable == b.nullable && a.autoincrement == b.autoincrement
+    return rules.typesEqual(a, b) && a.arrayDims == b.arrayDims && rules.collationsEqual(a.collation, b.collation)
+        && a.nullable == b.nullable && a.autoincrement == b.autoincrement
         && rules.defaultsEqual(a.defaultValue, b.defaultValue)
+        && optionalExpressionsEqual(a.generated, b.generated, rules)
+        && (!a.generated || a.generatedStored == b.generatedStored)
         && (!rules.compareComments() || a.comment == b.comment);
 }
 
@@ -81,13 +84,13 @@ bool indexesEqual(const Index& a, const Index& b, const ComparisonRules& rules)
 
 bool uniquesEqual(const UniqueConstraint& a, const UniqueConstraint& b, const ComparisonRules&)
 {
-    return a.columns == b.columns;
+    return a.columns == b.columns && a.deferral == b.deferral;
 }
 
 bool foreignKeysEqual(const ForeignKey& a, const ForeignKey& b, const ComparisonRules&)
 {
     return a.columns == b.columns && a.refTable == b.refTable && a.refColumns == b.refColumns
-        && a.onDelete == b.onDelete && a.onUpdate == b.onUpdate;
+        && a.onDelete == b.onDelete && a.onUpdate == b.onUpdate && a.deferral == b.deferral;
 }
 
 bool checksEqual(const CheckConstraint& a, const CheckConstraint& b, const ComparisonRules& rules)

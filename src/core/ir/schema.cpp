@@ -176,6 +176,13 @@ void validateTable(const Table& table, const Schema& schema, const std::string& 
                      "autoincrement needs a single-column integer primary key; \"" + column.name
                          + "\" is not one");
         }
+        if (column.generated && (column.defaultValue || column.autoincrement))
+            fail(jsonPathMember(path, "generated"), "generated column \"" + column.name
+                                                        + "\" has a default or autoincrement: its value is its expression");
+        if (column.generated && column.generated->empty())
+            fail(jsonPathMember(jsonPathMember(path, "generated"), "expr"), "a generated column needs an expression");
+        if (column.arrayDims < 0)
+            fail(jsonPathMember(path, "array"), "\"array\" is the number of dimensions, 1 or more");
         if (column.type == ColumnType::Enum) {
             if (column.enumName.empty())
                 fail(jsonPathMember(path, "enum"), "an enum column needs \"enum\": the enum's name");

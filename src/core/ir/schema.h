@@ -57,6 +57,14 @@ struct Column {
     bool nullable = true;          // resolved: PK columns default to false when read
     bool autoincrement = false;
     std::optional<DefaultValue> defaultValue;
+    /// PostgreSQL: an array of the type above with this many dimensions (`text[]` is 1);
+    /// 0 is not an array. JSON "array": n.
+    int arrayDims = 0;
+    /// A generated column's expression, verbatim SQL (no default then). JSON
+    /// "generated": {"expr": …, "stored": bool}.
+    std::optional<std::string> generated;
+    /// Stored (computed on write) rather than virtual (computed on read; SQLite only).
+    bool generatedStored = true;
     std::optional<std::string> comment;
     std::optional<std::string> renamedFrom;
     bool operator==(const Column&) const = default;
@@ -79,9 +87,18 @@ struct Index {
     bool operator==(const Index&) const = default;
 };
 
+/// When a constraint is checked (SQL `DEFERRABLE [INITIALLY DEFERRED]`): the default is
+/// at the end of each statement; a deferrable one may be put off to COMMIT.
+struct Deferral {
+    bool deferrable = false;
+    bool initiallyDeferred = false;  // only with deferrable
+    bool operator==(const Deferral&) const = default;
+};
+
 struct UniqueConstraint {
     std::string name;
     std::vector<std::string> columns;
+    Deferral deferral;  // PostgreSQL only
     bool operator==(const UniqueConstraint&) const = default;
 };
 
@@ -97,6 +114,7 @@ struct ForeignKey {
     std::vector<std::string> refColumns;
     FkAction onDelete = FkAction::NoAction;
     FkAction onUpdate = FkAction::NoAction;
+    Deferral deferral;
     bool operator==(const ForeignKey&) const = default;
 };
 

@@ -81,6 +81,8 @@ Json columnToJson(const Column& c, bool primaryKeyColumn)
         j["enum"] = c.enumName;
     if (c.type == ColumnType::Custom)
         j["sql"] = c.sql;
+    if (c.arrayDims > 0)
+        j["array"] = c.arrayDims;
     if (c.collation)
         j["collation"] = *c.collation;
     if (c.nullable == primaryKeyColumn)  // differs from what is implied
@@ -89,6 +91,13 @@ Json columnToJson(const Column& c, bool primaryKeyColumn)
         j["autoincrement"] = true;
     if (c.defaultValue)
         j["default"] = defaultToJson(*c.defaultValue);
+    if (c.generated) {
+        Json g = Json::object();
+        g["expr"] = *c.generated;
+        if (!c.generatedStored)
+            g["stored"] = false;
+        j["generated"] = std::move(g);
+    }
     if (c.comment)
         j["comment"] = *c.comment;
     if (c.renamedFrom)
@@ -100,8 +109,8 @@ Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
                       const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "collation", "nullable",
-                     "autoincrement", "default", "comment", "renamedFrom"});
+    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "array", "collation", "nullable",
+                     "autoincrement", "default", "generated", "comment", "renamedFrom"});
     Column c;
     c.name = std::move(name);
     const std::string type = r.requireString("type");
@@ -137,6 +146,11 @@ Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
     } else if (c.type == ColumnType::Custom) {
         r.fail("type", "a custom column needs \"sql\": the type as the dialect spells it");
     }
+    if (auto dims = r.optionalInt("array")) {
+        if (*dims < 1)
+            r.fail("array", "\"array\" is the number of dimensions, 1 or more (omit it for a plain column)");
+        c.arrayDims = *dims;
+    }
     c.collation = r.optionalString("collation");
     if (c.collation && c.collation->empty())
         r.fail("collation", "\"collation\" names a collation (omit it for the database's default)");
@@ -151,6 +165,12 @@ Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
             c.defaultValue = defaultFromJson(d, file, r.path("default"));
         else if (d.size() != 1)
             dr.fail("", "a default is {\"value\": literal} or {\"expr\": \"SQL\"}, exactly one of them");
+    }
+    if (r.has("generated")) {
+        JsonObjectReader g(r.get("generated"), file, r.path("generated"));
+        g.rejectUnknown({"expr", "stored"});
+        c.generated = g.requireString("expr");
+        c.generatedStored = g.optionalBool("stored", true);
     }
     c.comment = r.optionalString("comment");
     c.renamedFrom = r.optionalString("renamedFrom");
@@ -197,10 +217,29 @@ Index indexFromJson(const Json& json, std::string name, const std::string& file,
     return index;
 }
 
+void deferralToJson(const Deferral& deferral, Json& j)
+{
+    if (deferral.deferrable)
+        j["deferrable"] = true;
+    if (deferral.initiallyDeferred)
+        j["initiallyDeferred"] = true;
+}
+
+Deferral deferralFromJson(const JsonObjectReader& r)
+{
+    Deferral d;
+    d.deferrable = r.optionalBool("deferrable", false);
+    d.initiallyDeferred = r.optionalBool("initiallyDeferred", false);
+    if (d.initiallyDeferred && !d.deferrable)
+        r.fail("initiallyDeferred", "\"initiallyDeferred\" needs \"deferrable\": true");
+    return d;
+}
+
 Json uniqueToJson(const UniqueConstraint& unique)
 {
     Json j = Json::object();
     j["columns"] = stringArray(unique.columns);
+    deferralToJson(unique.deferral, j);
     return j;
 }
 
@@ -208,8 +247,8 @@ UniqueConstraint uniqueFromJson(const Json& json, std::string name, const std::s
                                 const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"columns"});
-    return UniqueConstraint{std::move(name), r.stringList("columns", true)};
+    r.rejectUnknown({"columns", "deferrable", "initiallyDeferred"});
+    return UniqueConstraint{std::move(name), r.stringList("columns", true), deferralFromJson(r)};
 }
 
 Json foreignKeyToJson(const ForeignKey& fk)
@@ -222,6 +261,7 @@ Json foreignKeyToJson(const ForeignKey& fk)
         j["onDelete"] = std::string(fkActionName(fk.onDelete));
     if (fk.onUpdate != FkAction::NoAction)
         j["onUpdate"] = std::string(fkActionName(fk.onUpdate));
+    deferralToJson(fk.deferral, j);
     return j;
 }
 
@@ -229,7 +269,7 @@ ForeignKey foreignKeyFromJson(const Json& json, std::string name, const std::str
                               const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"columns", "refTable", "refColumns", "onDelete", "onUpdate"});
+    r.rejectUnknown({"columns", "refTable", "refColumns", "onDelete", "onUpdate", "deferrable", "initiallyDeferred"});
     ForeignKey fk;
     fk.name = std::move(name);
     fk.columns = r.stringList("columns", true);
@@ -247,6 +287,7 @@ ForeignKey foreignKeyFromJson(const Json& json, std::string name, const std::str
     };
     fk.onDelete = action("onDelete");
     fk.onUpdate = action("onUpdate");
+    fk.deferral = deferralFromJson(r);
     return fk;
 }
 
@@ -280,7 +321,7 @@ Json domainToJson(const Domain& domain)
 Domain domainFromJson(const Json& json, std::string name, const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
-    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "nullable", "default", "checks"});
+    r.rejectUnknown({"type", "length", "precision", "scale", "enum", "sql", "array", "nullable", "default", "checks"});
     Domain d;
     Json base = json;
     base.erase("checks");

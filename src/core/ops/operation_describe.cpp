@@ -42,7 +42,17 @@ std::string typeSpelling(const Column& column)
     default:
         break;
     }
+    for (int d = 0; d < column.arrayDims; ++d)
+        out += "[]";
     return out;
+}
+
+/// " GENERATED ALWAYS AS (…) STORED": SQL keywords, the same in every language.
+std::string generatedSpelling(const Column& column)
+{
+    if (!column.generated)
+        return {};
+    return " GENERATED ALWAYS AS (" + *column.generated + ")" + (column.generatedStored ? " STORED" : " VIRTUAL");
 }
 
 std::string quoted(const std::string& text)
@@ -86,6 +96,7 @@ std::string indexColumnList(const std::vector<IndexColumn>& columns)
 /// default-only change does not read as a no-op.
 struct AlterParts {
     bool collation = false;
+    bool generated = false;
     bool defaultValue = false;
     bool autoincrement = false;
     bool comment = false;
@@ -101,6 +112,8 @@ Phrase columnSummary(const Column& column, const AlterParts& parts)
                              ? verbatim(" COLLATE " + *column.collation)
                              : joinPhrases(" %1", {phrase(TEMPEST_TR_NOOP("Operation", "default collation"))}));
     pieces.push_back(verbatim(column.nullable ? " NULL" : " NOT NULL"));
+    if (parts.generated)
+        pieces.push_back(verbatim(column.generated ? generatedSpelling(column) : " NOT GENERATED"));
     if (parts.defaultValue)
         pieces.push_back(column.defaultValue ? verbatim(" DEFAULT " + defaultSpelling(*column.defaultValue))
                                              : joinPhrases(" %1", {phrase(TEMPEST_TR_NOOP("Operation", "no default"))}));
@@ -148,7 +161,7 @@ Phrase describeOne(const AddColumn& op)
                   {dotted(op.table, op.definition.name),
                    verbatim(typeSpelling(op.definition)
                             + (op.definition.collation ? " COLLATE " + *op.definition.collation : "")
-                            + (op.definition.nullable ? "" : " NOT NULL"))});
+                            + (op.definition.nullable ? "" : " NOT NULL") + generatedSpelling(op.definition))});
 }
 
 Phrase describeOne(const DropColumn& op)
@@ -160,6 +173,7 @@ Phrase describeOne(const AlterColumn& op)
 {
     AlterParts parts;
     parts.collation = op.from.collation != op.to.collation;
+    parts.generated = op.from.generated != op.to.generated || op.from.generatedStored != op.to.generatedStored;
     parts.defaultValue = op.from.defaultValue != op.to.defaultValue;
     parts.autoincrement = op.from.autoincrement != op.to.autoincrement;
     parts.comment = op.from.comment != op.to.comment;

@@ -8,14 +8,41 @@ namespace tempest {
 
 namespace {
 
-/// Domains are PostgreSQL's (docs/ir.md "Domains"): a SQLite project refuses models that
-/// declare one, naming it, before anything is diffed or applied.
-Schema refusePostgresOnly(Schema models, const ProjectConfig& config, const std::string& source)
+/// What one dialect has and the other lacks (docs/ir.md): the models of a project that
+/// use it are refused at load, naming the JSON path, before anything is diffed or applied.
+/// SQLite has no domains, arrays or deferrable unique constraints; PostgreSQL 15 has no
+/// virtual generated columns.
+Schema refuseOtherDialectFeatures(Schema models, const ProjectConfig& config, const std::string& source)
 {
-    if (config.dialect == "sqlite" && !models.domains.empty())
+    const bool sqlite = config.dialect == "sqlite";
+    if (sqlite && !models.domains.empty())
         throw InputError("domain \"" + models.domains.front().name
                              + "\" is PostgreSQL-only: a SQLite project cannot declare domains",
                          source, jsonPathMember("$.domains", models.domains.front().name));
+    for (const Table& table : models.tables) {
+        const std::string tablePath = jsonPathMember("$.tables", table.name);
+        for (const Column& column : table.columns) {
+            const std::string path = jsonPathMember(jsonPathMember(tablePath, "columns"), column.name);
+            if (sqlite && column.arrayDims > 0)
+                throw InputError("column \"" + table.name + "." + column.name
+                                     + "\" is an array, which is PostgreSQL-only: SQLite has no array types",
+                                 source, jsonPathMember(path, "array"));
+            if (!sqlite && column.generated && !column.generatedStored)
+                throw InputError("column \"" + table.name + "." + column.name
+                                     + "\" is a virtual generated column: PostgreSQL 15 has stored ones only "
+                                       "(\"stored\": true)",
+                                 source, jsonPathMember(jsonPathMember(path, "generated"), "stored"));
+        }
+        if (sqlite)
+            for (const UniqueConstraint& unique : table.uniques)
+                if (unique.deferral.deferrable)
+                    throw InputError("unique constraint \"" + unique.name
+                                         + "\" is deferrable, which is PostgreSQL-only: SQLite checks unique "
+                                           "constraints at once (only its foreign keys can be deferred)",
+                                     source,
+                                     jsonPathMember(jsonPathMember(jsonPathMember(tablePath, "uniques"), unique.name),
+                                                    "deferrable"));
+    }
     return models;
 }
 
@@ -31,14 +58,14 @@ Schema loadModels(const ProjectConfig& config, const std::map<std::string, std::
         options.passStderr = std::move(stderrSink);
         const std::string text = runModelsCommand(config.modelsCommand, options);
         const std::string source = "models command `" + commandLine(config.modelsCommand) + "`";
-        Schema schema = refusePostgresOnly(parseSchema(text, source), config, source);
+        Schema schema = refuseOtherDialectFeatures(parseSchema(text, source), config, source);
         refuseSequencesFor(config.dialect, schema, source);
         return schema;
     }
     if (config.modelsFile.empty())
         throw InputError("no models configured: add \"models\" (a file or {\"command\": [...]})",
                          config.configFile, "$.models");
-    Schema schema = refusePostgresOnly(loadSchemaFile(config.modelsFile), config, config.modelsFile);
+    Schema schema = refuseOtherDialectFeatures(loadSchemaFile(config.modelsFile), config, config.modelsFile);
     refuseSequencesFor(config.dialect, schema, config.modelsFile);
     return schema;
 }

@@ -9,6 +9,10 @@ namespace tempest {
 
 namespace {
 
+// Defined with the aligned compare below; compareColumn asks the same question.
+std::vector<AttributeDifference> columnDifferences(const Column& current, const Column& target,
+                                                   const ComparisonRules& rules);
+
 template <typename T>
 bool sameIgnoringName(T a, const T& b)
 {
@@ -46,10 +50,8 @@ ObjectState compareColumn(const Column& column, const Table* other, const Compar
     const Column* o = other ? other->findColumn(column.name) : nullptr;
     if (!o)
         return ObjectState::Missing;
-    const bool same = rules.typesEqual(column, *o) && rules.defaultsEqual(column.defaultValue, o->defaultValue)
-                   && rules.collationsEqual(column.collation, o->collation) && column.nullable == o->nullable
-                   && column.autoincrement == o->autoincrement;
-    return same ? ObjectState::Same : ObjectState::Changed;
+    // The attributes the aligned view shows (columnDifferences): the same question.
+    return columnDifferences(column, *o, rules).empty() ? ObjectState::Same : ObjectState::Changed;
 }
 
 ObjectState comparePrimaryKey(const Table& table, const Table* other)
@@ -147,6 +149,11 @@ std::string optionalText(const std::optional<std::string>& text)
     return text ? *text : "none";
 }
 
+std::string deferralText(const Deferral& deferral)
+{
+    return !deferral.deferrable ? "no" : deferral.initiallyDeferred ? "initially deferred" : "initially immediate";
+}
+
 /// Appends `attribute` when the two values differ.
 void compareAttribute(std::vector<AttributeDifference>& out, std::string attribute, std::string current,
                       std::string target)
@@ -159,7 +166,7 @@ std::vector<AttributeDifference> columnDifferences(const Column& current, const 
                                                    const ComparisonRules& rules)
 {
     std::vector<AttributeDifference> out;
-    if (!rules.typesEqual(current, target))
+    if (!rules.typesEqual(current, target) || current.arrayDims != target.arrayDims)
         out.push_back({"type", columnTypeText(current), columnTypeText(target)});
     if (!rules.collationsEqual(current.collation, target.collation))
         out.push_back({"collation", current.collation.value_or("default"), target.collation.value_or("default")});
@@ -167,6 +174,14 @@ std::vector<AttributeDifference> columnDifferences(const Column& current, const 
     if (!rules.defaultsEqual(current.defaultValue, target.defaultValue))
         out.push_back({"default", defaultValueText(current.defaultValue), defaultValueText(target.defaultValue)});
     compareAttribute(out, "autoincrement", current.autoincrement ? "yes" : "no", target.autoincrement ? "yes" : "no");
+    auto generatedText = [](const Column& c) {
+        return c.generated ? "(" + *c.generated + ")" + (c.generatedStored ? " stored" : " virtual") : std::string("no");
+    };
+    const bool sameGenerated = current.generated.has_value() == target.generated.has_value()
+                            && (!current.generated || (rules.expressionsEqual(*current.generated, *target.generated)
+                                                       && current.generatedStored == target.generatedStored));
+    if (!sameGenerated)
+        out.push_back({"generated", generatedText(current), generatedText(target)});
     if (rules.compareComments())
         compareAttribute(out, "comment", optionalText(current.comment), optionalText(target.comment));
     return out;
@@ -198,6 +213,7 @@ std::vector<AttributeDifference> uniqueDifferences(const UniqueConstraint& curre
 {
     std::vector<AttributeDifference> out;
     compareAttribute(out, "columns", joinedNames(current.columns), joinedNames(target.columns));
+    compareAttribute(out, "deferrable", deferralText(current.deferral), deferralText(target.deferral));
     return out;
 }
 
@@ -212,6 +228,7 @@ std::vector<AttributeDifference> foreignKeyDifferences(const ForeignKey& current
                      std::string(fkActionName(target.onDelete)));
     compareAttribute(out, "on update", std::string(fkActionName(current.onUpdate)),
                      std::string(fkActionName(target.onUpdate)));
+    compareAttribute(out, "deferrable", deferralText(current.deferral), deferralText(target.deferral));
     return out;
 }
 

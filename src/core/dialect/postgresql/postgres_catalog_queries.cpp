@@ -28,6 +28,8 @@ const char* kColumns = R"(
 SELECT a.attrelid::bigint AS rel, a.attnum AS num, a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS fmt, t.typname AS typname,
        t.typtype::text AS typtype, t.typcategory::text AS category, t.typnamespace = s.oid AS local_type,
+       et.typname AS elem_typname, et.typtype::text AS elem_typtype, et.typnamespace = s.oid AS elem_local,
+       pg_catalog.format_type(et.oid, a.atttypmod) AS elem_fmt, a.attndims AS ndims,
        a.attnotnull AS notnull, a.attidentity::text AS identity, a.attgenerated::text AS generated,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS def,
        (SELECT co.collname FROM pg_catalog.pg_collation co
@@ -36,6 +38,8 @@ SELECT a.attrelid::bigint AS rel, a.attnum AS num, a.attname AS name,
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  LEFT JOIN pg_catalog.pg_type et
+    ON et.oid = t.typelem AND et.typarray = t.oid  -- a true array: int2vector, oidvector are not
   LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   CROSS JOIN s
  WHERE c.relnamespace = s.oid AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
@@ -51,7 +55,8 @@ SELECT con.conrelid::bigint AS rel, con.conname AS name, con.contype::text AS ty
        ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
               ORDER BY k.ord) AS refcols,
-       con.confdeltype::text AS ondelete, con.confupdtype::text AS onupdate
+       con.confdeltype::text AS ondelete, con.confupdtype::text AS onupdate,
+       con.condeferrable AS deferrable, con.condeferred AS deferred
   FROM pg_catalog.pg_constraint con
   JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
   LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid

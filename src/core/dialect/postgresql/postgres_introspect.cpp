@@ -8,6 +8,7 @@
 #include "core/dialect/postgresql/postgres_introspect_sequence.h"
 #include "core/dialect/postgresql/postgres_sql.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -140,26 +141,32 @@ private:
             const std::string name = str(row, "name");
             const std::int64_t rel = row.at("rel").get<std::int64_t>();
             const std::string fmt = m_strip(str(row, "fmt"));
-            if (!str(row, "generated").empty()) {
-                note(unsupported("column", name, t->name, "generated column " + fmt,
-                                 "GENERATED ALWAYS AS (" + m_strip(str(row, "def")) + ") STORED"));
-                continue;
-            }
-            if (str(row, "category") == "A") {
-                note(unsupported("column", name, t->name, "array type " + fmt, std::nullopt));
-                continue;
-            }
             Column column;
             column.name = name;
-            const std::string typtype = str(row, "typtype");
-            pgApplyCatalogType(column, {str(row, "typname"), fmt, typtype.empty() ? 'b' : typtype[0],
-                                        flag(row, "local_type")});
+            if (auto elem = optionalStr(row, "elem_typname")) {
+                // An array: the element type read as a column's, and its dimensions
+                // (attndims; 0 where the server did not record them, which is 1).
+                const std::string elemType = str(row, "elem_typtype");
+                pgApplyCatalogType(column, {*elem, m_strip(str(row, "elem_fmt")),
+                                            elemType.empty() ? 'b' : elemType[0], flag(row, "elem_local")});
+                column.arrayDims = std::max(1, row.at("ndims").get<int>());
+            } else if (str(row, "category") == "A") {
+                note(unsupported("column", name, t->name, "array-like type " + fmt, std::nullopt));
+                continue;
+            } else {
+                const std::string typtype = str(row, "typtype");
+                pgApplyCatalogType(column, {str(row, "typname"), fmt, typtype.empty() ? 'b' : typtype[0],
+                                            flag(row, "local_type")});
+            }
+            const bool generated = !str(row, "generated").empty();
             column.nullable = !flag(row, "notnull");
             column.collation = optionalStr(row, "collation");  // only where it is not the type's default
             column.comment = optionalStr(row, "comment");
             Pending pending;
             pending.identity = !str(row, "identity").empty();
-            if (auto def = optionalStr(row, "def")) {
+            if (auto def = optionalStr(row, "def"); def && generated) {
+                column.generated = m_strip(*def);  // attgenerated 's': stored, the only kind
+            } else if (def) {
                 if (def->starts_with("nextval("))
                     pending.serialDefault = *def;
                 else
@@ -211,15 +218,18 @@ private:
                 note(unsupported("table_option", name, t->name, "constraint on a column IR cannot express", def));
                 continue;
             }
+            const Deferral deferral{flag(row, "deferrable"), flag(row, "deferred")};
             if (type == "p") {
+                if (deferral.deferrable)  // the IR's key has no name and no deferral
+                    note(unsupported("table_option", name, t->name, "deferrable primary key", def));
                 t->primaryKey = cols;
             } else if (type == "u") {
-                t->uniques.push_back({name, cols});
+                t->uniques.push_back({name, cols, deferral});
             } else if (!flag(row, "ref_local") || !tableNames.count(str(row, "reftable"))) {
                 note(unsupported("table_option", name, t->name, "foreign key to a table outside the schema's IR", def));
             } else {
                 t->foreignKeys.push_back({name, cols, str(row, "reftable"), strings(row, "refcols"),
-                                          fkAction(str(row, "ondelete")), fkAction(str(row, "onupdate"))});
+                                          fkAction(str(row, "ondelete")), fkAction(str(row, "onupdate")), deferral});
             }
         }
     }

@@ -6,6 +6,8 @@
 #include "core/dialect/postgresql/postgres_split.h"
 #include "core/ir/errors.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -18,7 +20,7 @@ namespace {
 bool sameType(const Column& a, const Column& b)
 {
     return a.type == b.type && a.length == b.length && a.precision == b.precision && a.scale == b.scale
-        && a.enumName == b.enumName && a.sql == b.sql;
+        && a.enumName == b.enumName && a.sql == b.sql && a.arrayDims == b.arrayDims;
 }
 
 /// Collects the statements of one operation.
@@ -52,8 +54,93 @@ std::string dropPrimaryKey(const Emitter& e, std::string_view tableName)
            "    END IF;\nEND\n$tempest$";
 }
 
-void alterColumn(Emitter& e, std::string_view tableName, const Column& from, const Column& to)
+/// Whether `sql` names the column `name`: an identifier token equal to it, bare (any
+/// case, as PostgreSQL folds it) or double-quoted (exactly).
+bool mentionsColumn(std::string_view sql, std::string_view name)
 {
+    auto lower = [](std::string text) {
+        for (char& c : text)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    };
+    const std::string folded = lower(std::string(name));
+    for (std::size_t i = 0; i < sql.size();) {
+        const char c = sql[i];
+        if (c == '\'') {  // a string literal names nothing
+            for (++i; i < sql.size() && !(sql[i] == '\'' && (i + 1 >= sql.size() || sql[i + 1] != '\''));)
+                i += sql[i] == '\'' ? 2 : 1;
+            ++i;
+        } else if (c == '"') {
+            std::string ident;
+            for (++i; i < sql.size(); ++i) {
+                if (sql[i] == '"' && (i + 1 >= sql.size() || sql[i + 1] != '"'))
+                    break;
+                ident += sql[i];
+                if (sql[i] == '"')
+                    ++i;
+            }
+            ++i;
+            if (ident == name)
+                return true;
+        } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            const std::size_t start = i;
+            while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_' || sql[i] == '$'))
+                ++i;
+            if (lower(std::string(sql.substr(start, i - start))) == folded)
+                return true;
+        } else {
+            ++i;
+        }
+    }
+    return false;
+}
+
+bool listsColumn(const std::vector<std::string>& columns, std::string_view name)
+{
+    return std::find(columns.begin(), columns.end(), name) != columns.end();
+}
+
+/// A generated column whose expression changes (or a plain column that becomes one) is
+/// dropped and added again: PostgreSQL 15 cannot change a generation expression in
+/// place, and the values are the expression's anyway. DROP COLUMN takes the key,
+/// indexes and constraints that use the column with it; they are made again from
+/// `table` (the table as it stands), so nothing but the column's position changes.
+void replaceGeneratedColumn(Emitter& e, std::string_view tableName, const Table* table, const Column& to)
+{
+    e.add(e.alter(tableName) + "DROP COLUMN " + pgQuoteIdentifier(to.name));
+    e.add(e.alter(tableName) + "ADD COLUMN " + pgColumnDefinition(to, e.schema()));
+    if (to.comment)
+        e.add(pgColumnComment(tableName, to, e.schema()));
+    if (!table)
+        return;
+    if (listsColumn(table->primaryKey, to.name))
+        e.add(e.alter(tableName) + "ADD PRIMARY KEY " + pgColumnList(table->primaryKey));
+    for (const auto& unique : table->uniques)
+        if (listsColumn(unique.columns, to.name))
+            e.add(e.alter(tableName) + "ADD " + pgUniqueClause(unique));
+    for (const auto& check : table->checks)
+        if (mentionsColumn(check.expr, to.name))
+            e.add(e.alter(tableName) + "ADD " + pgCheckClause(check));
+    for (const auto& fk : table->foreignKeys)
+        if (listsColumn(fk.columns, to.name))
+            e.add(e.alter(tableName) + "ADD " + pgForeignKeyClause(fk, e.schema()));
+    for (const auto& index : table->indexes) {
+        bool uses = index.where && mentionsColumn(*index.where, to.name);
+        for (const auto& c : index.columns)
+            uses = uses || (c.expression ? mentionsColumn(c.value, to.name) : c.value == to.name);
+        if (uses)
+            e.add(pgCreateIndex(index, tableName, e.schema()));
+    }
+}
+
+void alterColumn(Emitter& e, std::string_view tableName, const Table* table, const Column& from, const Column& to)
+{
+    if (to.generated && (from.generated != to.generated || from.generatedStored != to.generatedStored)) {
+        replaceGeneratedColumn(e, tableName, table, to);
+        return;
+    }
+    if (from.generated && !to.generated)  // the values stay, as plain values
+        e.add(e.alter(tableName) + "ALTER COLUMN " + pgQuoteIdentifier(to.name) + " DROP EXPRESSION");
     const std::string prefix = e.alter(tableName) + "ALTER COLUMN " + pgQuoteIdentifier(to.name) + " ";
     // A collation changes through the same ALTER COLUMN … TYPE as a type does (and so
     // meets the same refusal from a view that reads the column).
@@ -131,6 +218,29 @@ void forRemoved(const std::vector<Item>& from, Find findInTo, const std::functio
     }
 }
 
+/// `to` with only the key and the named items that `from` has unchanged: what a column
+/// dropped and added again within recreateTable must make again itself (the changed
+/// ones are dropped before and added after by recreateTable).
+Table unchangedItems(const Table& from, const Table& to)
+{
+    Table kept = to;
+    auto keep = [](auto& items, auto find) {
+        items.erase(std::remove_if(items.begin(), items.end(),
+                                   [&](const auto& item) {
+                                       const auto* old = find(item.name);
+                                       return !old || !(*old == item);
+                                   }),
+                    items.end());
+    };
+    keep(kept.indexes, [&](std::string_view n) { return from.findIndex(n); });
+    keep(kept.uniques, [&](std::string_view n) { return from.findUnique(n); });
+    keep(kept.foreignKeys, [&](std::string_view n) { return from.findForeignKey(n); });
+    keep(kept.checks, [&](std::string_view n) { return from.findCheck(n); });
+    if (from.primaryKey != to.primaryKey)
+        kept.primaryKey.clear();
+    return kept;
+}
+
 /// recreate_table without a rebuild: constraints and indexes that change go first,
 /// then columns, the key, and what is new.
 void recreateTable(Emitter& e, const Table& from, const Table& to)
@@ -154,12 +264,13 @@ void recreateTable(Emitter& e, const Table& from, const Table& to)
     for (const auto& column : from.columns)
         if (!to.findColumn(column.name))
             e.add(e.alter(name) + "DROP COLUMN " + pgQuoteIdentifier(column.name));
+    const Table kept = unchangedItems(from, to);
     for (const auto& column : to.columns) {
         const Column* old = from.findColumn(column.name);
         if (!old)
             addColumn(e, name, column);
         else if (!(*old == column))
-            alterColumn(e, name, *old, column);
+            alterColumn(e, name, &kept, *old, column);
     }
     if (keyChanged && !to.primaryKey.empty())
         e.add(e.alter(name) + "ADD PRIMARY KEY " + pgColumnList(to.primaryKey));
@@ -202,7 +313,7 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
             } else if constexpr (std::is_same_v<T, DropColumn>) {
                 e.add(e.alter(o.table) + "DROP COLUMN " + pgQuoteIdentifier(o.definition.name));
             } else if constexpr (std::is_same_v<T, AlterColumn>) {
-                alterColumn(e, o.table, o.from, o.to);
+                alterColumn(e, o.table, state.findTable(o.table), o.from, o.to);
             } else if constexpr (std::is_same_v<T, RenameColumn>) {
                 e.add(e.alter(o.table) + "RENAME COLUMN " + pgQuoteIdentifier(o.from) + " TO " + pgQuoteIdentifier(o.to));
             } else if constexpr (std::is_same_v<T, CreateIndex>) {

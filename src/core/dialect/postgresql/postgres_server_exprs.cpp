@@ -1,6 +1,7 @@
 #include "core/dialect/postgresql/postgres_server_exprs.h"
 
 #include "core/dialect/postgresql/postgres_introspect.h"
+#include "core/dialect/postgresql/postgres_render.h"
 #include "core/dialect/postgresql/postgres_render_ddl.h"
 #include "core/dialect/postgresql/postgres_sql.h"
 
@@ -10,8 +11,44 @@ namespace {
 
 const char* kSavepoint = "tempest_expr_table";
 
-/// Creates the model's enums and tables in pg_temp; returns the names of the tables the
-/// server accepted.
+/// Runs `sql` in a savepoint; false (and nothing left of it) when the server refuses it.
+bool tryInSavepoint(Driver& driver, const std::vector<std::string>& sql)
+{
+    driver.execute(std::string("SAVEPOINT ") + kSavepoint);
+    try {
+        for (const auto& statement : sql)
+            driver.execute(statement);
+        driver.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
+        return true;
+    } catch (const DatabaseError&) {
+        driver.execute(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint);
+        driver.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
+        return false;
+    }
+}
+
+/// Creates the model's domains in pg_temp, where the scratch tables' columns find them
+/// first: one built on another declared after it is tried again once the other exists.
+void createScratchDomains(Driver& driver, const Schema& model)
+{
+    std::vector<const Domain*> pending;
+    for (const auto& domain : model.domains)
+        pending.push_back(&domain);
+    for (bool progress = true; progress && !pending.empty();) {
+        progress = false;
+        std::vector<const Domain*> failed;
+        for (const Domain* domain : pending) {
+            if (tryInSavepoint(driver, {pgCreateDomain(*domain, "pg_temp")}))
+                progress = true;
+            else
+                failed.push_back(domain);
+        }
+        pending = std::move(failed);
+    }
+}
+
+/// Creates the model's enums, domains and tables in pg_temp; returns the names of the
+/// tables the server accepted.
 std::vector<std::string> createScratchObjects(Driver& driver, const Schema& model)
 {
     for (const auto& e : model.enums) {
@@ -20,23 +57,26 @@ std::vector<std::string> createScratchObjects(Driver& driver, const Schema& mode
             values += (values.empty() ? "" : ", ") + pgQuoteLiteral(v);
         driver.execute("CREATE TYPE pg_temp." + pgQuoteIdentifier(e.name) + " AS ENUM (" + values + ")");
     }
+    createScratchDomains(driver, model);
     std::vector<std::string> created;
     for (const auto& table : model.tables) {
         Table scratch = table;
         for (auto& column : scratch.columns)
             column.comment.reset();
-        driver.execute(std::string("SAVEPOINT ") + kSavepoint);
-        try {
-            for (const auto& sql : pgCreateTable(scratch, std::string_view(), true))
-                driver.execute(sql);
-            driver.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
+        if (tryInSavepoint(driver, pgCreateTable(scratch, std::string_view(), true)))
             created.push_back(table.name);
-        } catch (const DatabaseError&) {
-            driver.execute(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint);
-            driver.execute(std::string("RELEASE SAVEPOINT ") + kSavepoint);
-        }
     }
     return created;
+}
+
+/// A domain's default and CHECKs as the server spells them.
+void copyServerForms(Domain& model, const Domain& server)
+{
+    if (model.base.defaultValue && server.base.defaultValue)
+        model.base.defaultValue = server.base.defaultValue;
+    for (auto& check : model.checks)
+        if (const CheckConstraint* s = server.findCheck(check.name))
+            check.expr = s->expr;
 }
 
 void copyServerForms(Table& model, const Table& server)
@@ -45,6 +85,8 @@ void copyServerForms(Table& model, const Table& server)
         const Column* s = server.findColumn(column.name);
         if (s && column.defaultValue && !column.autoincrement)
             column.defaultValue = s->defaultValue;
+        if (s && column.generated && s->generated)
+            column.generated = s->generated;
     }
     for (auto& check : model.checks)
         if (const CheckConstraint* s = server.findCheck(check.name))
@@ -87,6 +129,9 @@ Schema renderExpressionsAsServer(Driver& driver, const Schema& model, const std:
     }
 
     Schema out = model;
+    for (auto& domain : out.domains)
+        if (const Domain* s = server.findDomain(domain.name))
+            copyServerForms(domain, *s);
     for (const auto& name : created) {
         Table* table = out.findTable(name);
         const Table* s = server.findTable(name);

@@ -52,6 +52,14 @@ std::string withPrecision(const char* base, const Column& column)
 
 std::string pgColumnType(const Column& column, std::string_view schema)
 {
+    if (column.arrayDims > 0) {
+        Column element = column;
+        element.arrayDims = 0;
+        std::string out = pgColumnType(element, schema);
+        for (int d = 0; d < column.arrayDims; ++d)
+            out += "[]";
+        return out;
+    }
     switch (column.type) {
     case ColumnType::Smallint: return "smallint";
     case ColumnType::Integer: return "integer";

@@ -161,9 +161,12 @@ std::size_t parseReferences(const Tokens& t, std::size_t i, std::size_t end, Par
             i += 2;
         } else if (t[i].isWord("NOT") && i + 1 < end && t[i + 1].isWord("DEFERRABLE")) {
             i += 2;
+            fk.deferrable = false;
         } else if (t[i].isWord("DEFERRABLE")) {
             ++i;
+            fk.deferrable = true;
         } else if (t[i].isWord("INITIALLY")) {
+            fk.initiallyDeferred = fk.deferrable && i + 1 < end && t[i + 1].isWord("DEFERRED");
             i += 2;
         } else {
             break;
@@ -276,7 +279,15 @@ void parseColumn(const Tokens& t, std::size_t a, std::size_t b, const Slicer& sl
             }
         } else if (tok.isWord("GENERATED") || tok.isWord("AS")) {
             column.generated = true;
-            ++i;
+            if (tok.isWord("AS") && i + 1 < b && t[i + 1].isPunct("(")) {
+                const std::size_t close = matchParen(t, i + 1, b);
+                column.generatedExpr = slice.between(i + 1, close);
+                i = close + 1;
+                if (i < b && (t[i].isWord("STORED") || t[i].isWord("VIRTUAL")))
+                    column.generatedStored = t[i++].isWord("STORED");
+            } else {
+                ++i;
+            }
         } else if (tok.isWord("AUTOINCREMENT")) {
             column.autoincrement = true;
             out.autoincrement = true;

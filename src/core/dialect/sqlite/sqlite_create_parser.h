@@ -77,6 +77,8 @@ struct ParsedForeignKey {
     std::string refTable;
     std::vector<std::string> refColumns;
     std::string column;  // the column it was declared on; empty for a table constraint
+    bool deferrable = false;         // DEFERRABLE (not NOT DEFERRABLE)
+    bool initiallyDeferred = false;  // DEFERRABLE INITIALLY DEFERRED
 };
 
 /// A constraint as written: `CONSTRAINT pk PRIMARY KEY (a, b)` in the table, `UNIQUE`,
@@ -100,6 +102,8 @@ struct ParsedColumn {
     bool primaryKey = false;
     bool autoincrement = false;
     bool generated = false;  // GENERATED ALWAYS AS (...) / AS (...)
+    std::string generatedExpr;     // the text between the parentheses
+    bool generatedStored = false;  // STORED; VIRTUAL or nothing: virtual
     std::optional<ParsedDefault> defaultValue;
     /// Its PRIMARY KEY, UNIQUE, CHECK and REFERENCES clauses (CONSTRAINT name included).
     std::vector<ParsedTableConstraint> constraints;

@@ -196,7 +196,9 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
         TableState& state = it->second;
         const std::string name = rows.text(r, "name");
         const ParsedColumn* parsed = state.parsed.findColumn(name);
-        if (rows.integer(r, "hidden") != 0) {
+        const auto hidden = rows.integer(r, "hidden");  // 2: generated virtual, 3: generated stored
+        const bool generated = (hidden == 2 || hidden == 3) && parsed && parsed->generated && !parsed->generatedExpr.empty();
+        if (hidden != 0 && !generated) {
             UnsupportedObject column{"column", name, state.table.name, "generated column", std::nullopt};
             if (parsed)
                 column.sql = parsed->definition;
@@ -208,7 +210,10 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
         column.nullable = rows.integer(r, "notnull") == 0;
         if (parsed && !parsed->collation.empty())
             column.collation = parsed->collation;  // as written: NOCASE, nocase, unicase
-        if (parsed && parsed->defaultValue)
+        if (generated) {
+            column.generated = parsed->generatedExpr;
+            column.generatedStored = hidden == 3;
+        } else if (parsed && parsed->defaultValue)
             column.defaultValue = defaultFromClause(*parsed->defaultValue);
         else if (!rows.null(r, "dflt_value"))
             column.defaultValue = defaultFromClause({false, rows.text(r, "dflt_value"), SqlToken::Kind::Word});
@@ -294,6 +299,7 @@ void readForeignKeys(const ResultSet& rows, std::map<std::string, TableState>& t
             if (!used[k] && sameNames(parsed.columns, fk.columns) && equalsIgnoreCase(parsed.refTable, fk.refTable)) {
                 used[k] = true;
                 fk.name = parsed.name;
+                fk.deferral = {parsed.deferrable, parsed.initiallyDeferred};
                 break;
             }
         }
@@ -380,8 +386,9 @@ void readIndexes(const ResultSet& rows, std::map<std::string, TableState>& table
                   [](const Index& a, const Index& b) { return a.name < b.name; });
 }
 
-/// The clauses of `text` the IR has no place for: `ON CONFLICT x` and `DEFERRABLE
-/// [INITIALLY x]`, each as written but upper-cased.
+/// The clauses of `text` the IR has no place for: `ON CONFLICT x`, as written but
+/// upper-cased. (`DEFERRABLE`, which SQLite takes on foreign keys only, is the foreign
+/// key's deferral in the IR.)
 std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
 {
     std::vector<std::string> clauses;
@@ -389,18 +396,13 @@ std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i].isWord("ON") && i + 2 < t.size() && t[i + 1].isWord("CONFLICT")) {
             clauses.push_back("ON CONFLICT " + toUpperAscii(t[i + 2].value));
-        } else if (t[i].isWord("DEFERRABLE") && !(i > 0 && t[i - 1].isWord("NOT"))) {
-            std::string clause = "DEFERRABLE";
-            if (i + 2 < t.size() && t[i + 1].isWord("INITIALLY"))
-                clause += " INITIALLY " + toUpperAscii(t[i + 2].value);
-            clauses.push_back(std::move(clause));
         }
     }
     return clauses;
 }
 
-/// Lists what the IR cannot say about a table's columns and constraints (ON CONFLICT,
-/// DEFERRABLE) as unsupported table options, so that nothing is dropped silently; a
+/// Lists what the IR cannot say about a table's columns and constraints (ON CONFLICT)
+/// as unsupported table options, so that nothing is dropped silently; a
 /// rebuild keeps their text (sqlite_rebuild_text.h) unless it changes what they are on.
 void listClausesWithoutIrPlace(const TableState& state, Schema& schema)
 {

@@ -172,6 +172,8 @@ std::string copyRows(const SqliteRebuild& rebuild, const Table& target, const st
 {
     std::string columns, values;
     for (const auto& column : target.columns) {
+        if (column.generated)  // computed by the new table ("cannot INSERT into generated column")
+            continue;
         auto source = rebuild.sourceOf.find(column.name);
         if (source == rebuild.sourceOf.end())
             continue;

@@ -75,6 +75,9 @@ std::string sqliteColumnDefinition(const Table& table, const Column& column, con
         // AUTOINCREMENT exists only on the rowid alias, whose type must be exactly INTEGER.
         return sql + " INTEGER PRIMARY KEY AUTOINCREMENT";
     }
+    if (column.arrayDims > 0)
+        throw InputError("column " + table.name + "." + column.name
+                         + " is an array, which is PostgreSQL-only: SQLite has no array types");
     std::string type = sqliteColumnType(column);
     // A single-column primary key declared exactly INTEGER is the rowid, which is never
     // NULL: a nullable one is declared INT (the same affinity, an ordinary column).
@@ -90,6 +93,8 @@ std::string sqliteColumnDefinition(const Table& table, const Column& column, con
         sql += " NOT NULL";
     if (column.defaultValue)
         sql += " DEFAULT " + sqliteDefaultSql(*column.defaultValue);
+    if (column.generated)
+        sql += " GENERATED ALWAYS AS (" + *column.generated + ")" + (column.generatedStored ? " STORED" : " VIRTUAL");
     if (column.type == ColumnType::Enum)
         sql += " " + enumCheck(table, column, schema);
     return sql;
@@ -102,6 +107,9 @@ std::string sqlitePrimaryKeyConstraint(const std::vector<std::string>& columns)
 
 std::string sqliteUniqueConstraint(const UniqueConstraint& unique)
 {
+    if (unique.deferral.deferrable)
+        throw InputError("unique constraint " + unique.name
+                         + " is deferrable, which is PostgreSQL-only: SQLite can defer only foreign keys");
     return "CONSTRAINT " + sqliteQuoteIdentifier(unique.name) + " UNIQUE (" + columnList(unique.columns) + ")";
 }
 
@@ -111,7 +119,10 @@ std::string sqliteForeignKeyConstraint(const ForeignKey& fk)
                     + ") REFERENCES " + sqliteQuoteIdentifier(fk.refTable);
     if (!fk.refColumns.empty())
         sql += " (" + columnList(fk.refColumns) + ")";
-    return sql + fkAction("DELETE", fk.onDelete) + fkAction("UPDATE", fk.onUpdate);
+    sql += fkAction("DELETE", fk.onDelete) + fkAction("UPDATE", fk.onUpdate);
+    if (fk.deferral.deferrable)
+        sql += fk.deferral.initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    return sql;
 }
 
 std::string sqliteCheckConstraint(const CheckConstraint& check)

@@ -98,6 +98,8 @@ bool sqliteCanAddInPlace(const Table& table, const Column& column)
 {
     if (column.autoincrement || table.isPrimaryKeyColumn(column.name))
         return false;
+    if (column.generated)  // "cannot add a STORED column"; a VIRTUAL one may be added
+        return !column.generatedStored;
     if (column.defaultValue && column.defaultValue->kind == DefaultValue::Kind::Expression)
         return false;  // "Cannot add a column with non-constant default"
     return column.nullable || column.defaultValue.has_value();
@@ -122,6 +124,9 @@ bool sqliteCanDropInPlace(const Schema& schema, const Table& table, const std::s
             return false;
     for (const auto& check : table.checks)
         if (mentionsWord(check.expr, column))
+            return false;
+    for (const auto& other : table.columns)  // "used in the expression of a generated column"
+        if (other.generated && other.name != column && mentionsWord(*other.generated, column))
             return false;
     for (const auto& other : schema.tables)
         for (const auto& fk : other.foreignKeys)
