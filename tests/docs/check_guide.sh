@@ -4,7 +4,8 @@
 #   2. every image the guide references exists;
 #   3. every relative link in docs/guide/*.md (and README.md's links into the guide)
 #      points to an existing file;
-#   4. every `$ …` example in cli.md's console blocks, with its output, is what the
+#   4. every `$ …` example in the guide's console blocks (cli.md's, and those other
+#      pages quote from it), with its output, is what the
 #      program prints today: guide_cli_session.sh runs the session the examples come
 #      from, and each example must equal one of its steps once times are masked;
 #   5. with a compiler, every complete program (a ```cpp block with `int main`) in
@@ -46,9 +47,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bash "$(dirname "$0")/guide_cli_session.sh" "$bin" >"$work/transcript" 2>"$work/session.err" \
   || { cat "$work/session.err" >&2; fail "the session script failed"; }
-python3 - "$guide/cli.md" "$work/transcript" <<'EOF'
-import re, sys
-doc, transcript = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+python3 - "$guide" "$work/transcript" <<'EOF'
+import glob, re, sys
+transcript = open(sys.argv[2], encoding="utf-8").read()
+# cli.md holds the session; other pages may quote steps of it.
+doc = "".join(open(p, encoding="utf-8").read() for p in sorted(glob.glob(sys.argv[1] + "/*.md")))
 
 def mask(text):
     # Creation and application times differ from run to run.
@@ -70,14 +73,14 @@ for block in re.findall(r"```console\n(.*?)```", doc, re.S):
         chunks.append(current)
     for chunk in chunks:
         if not chunk[0].startswith("$ "):
-            sys.exit("FAIL: a console block in cli.md does not start with '$ ': " + chunk[0])
+            sys.exit("FAIL: a console block in docs/guide does not start with '$ ': " + chunk[0])
         examples += 1
         if mask("\n".join(chunk)) not in steps:
             near = [s for s in steps if s.split("\n")[0] == chunk[0]]
-            sys.exit("FAIL: cli.md's example differs from the program's output now:\n" + "\n".join(chunk)
+            sys.exit("FAIL: an example in docs/guide differs from the program's output now:\n" + "\n".join(chunk)
                      + ("\n--- the program prints:\n" + near[0] if near else "\n--- (the session has no such command)"))
 if examples < 40:
-    sys.exit(f"FAIL: only {examples} examples found in cli.md")
+    sys.exit(f"FAIL: only {examples} examples found in docs/guide")
 print(f"{examples} examples match")
 EOF
 # 5. The C++ examples.

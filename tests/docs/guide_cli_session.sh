@@ -3,7 +3,9 @@
 # throwaway home folder and printed with its output (stdout and stderr, as a terminal
 # shows them) and `(exit N)` when it is not 0; blocks are separated by `@@` lines. The
 # temporary folder is printed as `~`. check_guide.sh compares cli.md's examples with
-# this transcript; regenerate the examples from it when an output changes on purpose.
+# this transcript and prints the program's output for an example that differs: when an
+# output changes on purpose, put that output into cli.md (or run this script and copy
+# the step from its transcript).
 # Usage: guide_cli_session.sh TEMPEST_MIGRATE
 set -euo pipefail
 bin=$1
