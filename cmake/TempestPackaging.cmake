@@ -38,4 +38,12 @@ set(CPACK_COMPONENT_DEVELOPMENT_DESCRIPTION "tempest-db for C++ applications: he
  tempest::model.")
 # The static libraries link these at the application's link time.
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "libsqlite3-dev, libpq-dev, libssl-dev, nlohmann-json3-dev")
+# Debian policy: each package's licence as /usr/share/doc/<package>/copyright.
+foreach(_pair cli:tempest-migrate studio:tempest-studio Development:tempest-db-dev)
+  string(REPLACE ":" ";" _pair "${_pair}")
+  list(GET _pair 0 _component)
+  list(GET _pair 1 _package)
+  install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${_package}
+          RENAME copyright COMPONENT ${_component})
+endforeach()
 include(CPack)

@@ -13,6 +13,7 @@ packages=(
   libgl-dev
   clang libclang-rt-14-dev
   man-db desktop-file-utils appstream shared-mime-info
+  python3
 )
 
 missing=()

@@ -209,6 +209,49 @@ private slots:
         QCOMPARE(project.appliedIds(), (std::vector<std::string>{"aaaa1"}));
     }
 
+    // `--stamp`: a database Alembic already brought to its heads is recorded as such,
+    // without running the placeholders; both heads of a branched history count.
+    void stampRecordsTheImportedHeads()
+    {
+        TestProject project;
+        project.writeConfig();
+        project.writeModels(R"({"tables": {}})");
+        project.writeFile("versions/a.py", "revision = 'aaaa1'\ndown_revision = None\n\ndef upgrade():\n    op.f()\n");
+        project.writeFile("versions/b.py", "revision = 'bbbb2'\ndown_revision = 'aaaa1'\n");
+        project.writeFile("versions/c.py", "revision = 'cccc3'\ndown_revision = 'aaaa1'\n");
+        const CliRun run = project.run({"import-alembic", "versions", "--stamp"});
+        QVERIFY2(run.exitCode == 0, run.describe().c_str());
+        QVERIFY2(run.out.find("stamped cccc3") != std::string::npos, run.out.c_str());
+        std::vector<std::string> applied = project.appliedIds();
+        std::sort(applied.begin(), applied.end());
+        QCOMPARE(applied, (std::vector<std::string>{"aaaa1", "bbbb2", "cccc3"}));
+        const CliRun current = project.run({"current"});
+        QCOMPARE(current.exitCode, 0);
+        std::vector<std::string> currentIds = idsOf(current.outLines(), false);
+        std::sort(currentIds.begin(), currentIds.end());
+        QCOMPARE(currentIds, (std::vector<std::string>{"bbbb2", "cccc3"}));
+        QVERIFY(project.run({"upgrade"}).out.find("nothing to upgrade") != std::string::npos);
+
+        const CliRun json = project.run({"--json", "import-alembic", "more", "--stamp"});
+        QCOMPARE(json.exitCode, 2);  // no scripts there: nothing stamped either
+    }
+
+    // A project head that was not imported would be recorded as applied too: refused
+    // before anything is written or stamped.
+    void stampRefusesAHeadThatWasNotImported()
+    {
+        TestProject project;
+        project.writeConfig();
+        project.writeModels(R"({"tables": {}})");
+        project.writeMigration("mine1", {}, "mine", {});
+        project.writeFile("versions/a.py", "revision = 'aaaa1'\ndown_revision = None\n");
+        const CliRun run = project.run({"import-alembic", "versions", "--stamp"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.find("mine1") != std::string::npos, run.err.c_str());
+        QCOMPARE(jsonFiles(project), std::size_t(1));
+        QVERIFY(!project.dbExists());
+    }
+
     void badInputWritesNothing_data()
     {
         QTest::addColumn<QString>("script");

@@ -39,16 +39,33 @@ void warnChecksums(CliSession& session, const std::vector<std::string>& findings
 
 namespace {
 
-void printRunResult(CliSession& session, const RunResult& result)
+/// `<added> <id>` / `<removed> <id>` lines and result members of those names: a run
+/// says applied/reverted, a stamp stamped/unstamped.
+void printRevisionsDone(CliSession& session, const RunResult& result, const std::string& added,
+                        const std::string& removed)
 {
     for (const std::string& id : result.applied)
-        session.print("applied " + id);
+        session.print(added + " " + id);
     for (const std::string& id : result.reverted)
-        session.print("reverted " + id);
-    session.result()["applied"] = result.applied;
-    session.result()["reverted"] = result.reverted;
+        session.print(removed + " " + id);
+    session.result()[added] = result.applied;
+    session.result()[removed] = result.reverted;
     warnChecksums(session, result.warnings);
 }
+
+void printRunResult(CliSession& session, const RunResult& result)
+{
+    printRevisionsDone(session, result, "applied", "reverted");
+}
+
+} // namespace
+
+void printStampResult(CliSession& session, const RunResult& result)
+{
+    printRevisionsDone(session, result, "stamped", "unstamped");
+}
+
+namespace {
 
 Json factJson(const DestructiveFact& fact)
 {

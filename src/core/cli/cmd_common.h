@@ -23,6 +23,11 @@ Json revisionJson(const Migration& migration);
 /// Warns once per checksum finding ("changed: <id>" etc.) and remembers what it said.
 void warnChecksums(CliSession& session, const std::vector<std::string>& findings);
 
+/// A stamp's answer (`stamp`, `import-alembic --stamp`): `stamped <id>` and
+/// `unstamped <id>` lines, the result's `stamped` and `unstamped` members, checksum
+/// warnings. The result must already be an object.
+void printStampResult(CliSession& session, const RunResult& result);
+
 struct PlanCommandOptions {
     bool sqlOnly = false;     // --sql
     bool assumeYes = false;   // --yes: destructive operations need no confirmation

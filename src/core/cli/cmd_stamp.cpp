@@ -15,16 +15,10 @@ int cmdStamp(CliSession& session, const ParsedArgs& args)
     checkStampTarget(session.project(), target);
     DriverPtr db = session.openDatabase(true);
     const RunResult result = stampDatabase(session.project(), *db, target);
-    for (const std::string& id : result.applied)
-        session.print("stamped " + id);
-    for (const std::string& id : result.reverted)
-        session.print("unstamped " + id);
+    session.result() = Json::object();
+    printStampResult(session, result);
     if (result.applied.empty() && result.reverted.empty())
         session.print("version table already at " + target);
-    session.result() = Json::object();
-    session.result()["stamped"] = result.applied;
-    session.result()["unstamped"] = result.reverted;
-    warnChecksums(session, result.warnings);
     return 0;
 }
 

@@ -78,7 +78,7 @@ const std::vector<CommandInfo>& commandTable()
          "Applied and current revisions come from the database when it can be read; without\n"
          "one every revision is drawn pending and a warning says so. No database is created.\n",
          {{"--format", true, false}, {"--output", true, false}}, &cmdGraph},
-        {"import-alembic", "import-alembic VERSIONS_DIR",
+        {"import-alembic", "import-alembic VERSIONS_DIR [--stamp]",
          "turn an Alembic history (its versions/ folder) into this project's migrations",
          "Reads every .py revision script under VERSIONS_DIR without running it: revision,\n"
          "down_revision, branch_labels, depends_on (literals only), the docstring's first line\n"
@@ -86,8 +86,11 @@ const std::vector<CommandInfo>& commandTable()
          "`execute` placeholder holding that code as SQL comments, to port; it stays\n"
          "irreversible while its downgrade() has code. Nothing is written when a script cannot\n"
          "be read, an id is already in the project, or the graph is broken.\n"
-         "For a database Alembic manages, `stamp` the ids of its alembic_version table after.\n",
-         {}, &cmdImportAlembic},
+         "  --stamp   then record the imported revisions as applied in the project's database\n"
+         "            (as `stamp heads`; refused when the project has other heads)\n"
+         "Without --stamp, for a database Alembic manages, `stamp` the ids of its\n"
+         "alembic_version table after.\n",
+         {{"--stamp", false, false}}, &cmdImportAlembic},
     };
     return table;
 }

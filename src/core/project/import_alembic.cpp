@@ -2,6 +2,7 @@
 
 #include "core/codegen/codegen.h"
 #include "core/ir/errors.h"
+#include "core/project/run_plan.h"
 #include "core/revision/alembic_import.h"
 #include "core/revision/revision_graph.h"
 
@@ -10,7 +11,7 @@
 
 namespace tempest {
 
-AlembicImport importAlembic(const Project& project, const std::string& versionsDir)
+AlembicImport importAlembic(const Project& project, const std::string& versionsDir, bool forStamp)
 {
     const std::vector<AlembicScript> scripts = readAlembicVersions(versionsDir);
     if (scripts.empty())
@@ -36,6 +37,13 @@ AlembicImport importAlembic(const Project& project, const std::string& versionsD
         combined.push_back(std::move(m));
     }
     const RevisionGraph graph(combined);  // refuses a dangling parent, a cycle, a label twice
+    if (forStamp)
+        for (const std::string& head : graph.heads())
+            if (!imported.count(head))
+                throw InputError("--stamp would also record head " + head +
+                                     " of the project as applied; import without --stamp and `stamp` each "
+                                     "imported head",
+                                 versionsDir, "", head);
 
     std::vector<GeneratedMigration> files;
     for (const std::string& id : graph.topoOrder()) {
@@ -53,6 +61,13 @@ AlembicImport importAlembic(const Project& project, const std::string& versionsD
     result.heads = graph.heads();
     result.warnings = graph.warnings();
     return result;
+}
+
+RunResult stampImport(const Project& project, Driver& db)
+{
+    // `project` may have loaded its graph before the import wrote the files.
+    const Project reread(project.config(), project.environment());
+    return stampDatabase(reread, db, "heads");
 }
 
 } // namespace tempest

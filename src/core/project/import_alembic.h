@@ -4,6 +4,7 @@
 // running them (core/revision/alembic_import.h), check the combined graph, then write
 // every file or none.
 
+#include "core/driver/driver.h"
 #include "core/project/project.h"
 #include "core/revision/migration.h"
 
@@ -31,6 +32,15 @@ struct AlembicImport {
 /// migrations folder. Refuses before writing anything (InputError naming the script and
 /// line, or the clashing file): a value that is not a literal, a folder without
 /// scripts, an id the project already has, a parent that exists nowhere, a cycle.
-AlembicImport importAlembic(const Project& project, const std::string& versionsDir);
+/// With `forStamp` it also refuses when a head of the project after the import is not
+/// an imported revision: stampImport would record that head as applied too.
+AlembicImport importAlembic(const Project& project, const std::string& versionsDir, bool forStamp = false);
+
+/// `import-alembic --stamp`: records every revision of the project (read afresh, the
+/// imported files included) as applied on `db` without running any operation — the
+/// stamp use case (run_plan.h stampDatabase) at `heads`. Call it after an importAlembic
+/// with `forStamp`, so those heads are exactly the imported ones. Throws what
+/// stampDatabase throws.
+RunResult stampImport(const Project& project, Driver& db);
 
 } // namespace tempest
