@@ -205,7 +205,7 @@ for n in "${table_sizes[@]}"; do
     run_migrate "$dir/sqlite" stamp r0001
 
     row "introspect_sqlite_$n" "introspect SQLite" "$n" "sqlite3: one catalog query" 1.5 "$rss_intro_sqlite" introspect_sqlite
-    ANCHOR=(sqlite3 db.sqlite); ANCHOR_STDIN=$anchors/sqlite_catalog.sql
+    ANCHOR=(sqlite3 -bail db.sqlite); ANCHOR_STDIN=$anchors/sqlite_catalog.sql
     TEMPEST=("$migrate" introspect)
     pair "introspect_sqlite_$n" no_prep "$dir/sqlite"
 
@@ -224,7 +224,7 @@ for n in "${table_sizes[@]}"; do
         run_migrate "$dir/postgres" stamp r0001
 
         row "introspect_pg_$n" "introspect PostgreSQL" "$n" "psql: one pg_catalog query" 1.5 "$rss_intro_pg" introspect_pg
-        ANCHOR=(psql -X -q -A -t "$(pg_conninfo "$db")"); ANCHOR_STDIN=$anchors/postgres_catalog.sql
+        ANCHOR=(psql -X -q -A -t -v ON_ERROR_STOP=1 "$(pg_conninfo "$db")"); ANCHOR_STDIN=$anchors/postgres_catalog.sql
         TEMPEST=("$migrate" introspect)
         pair "introspect_pg_$n" no_prep "$dir/postgres"
 

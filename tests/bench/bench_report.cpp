@@ -261,11 +261,15 @@ int report(const std::string& dir, const std::string& mdPath, const std::string&
             const double anchorGrowth = ab.median / as.median, tempestGrowth = tb.median / ts.median;
             const bool failed = !big->second->tempestSide.failedExits.empty() || !small->tempestSide.failedExits.empty();
             const bool met = !failed && tempestGrowth <= 11.0;
-            const std::string verdict = failed ? "not met: tempest-migrate failed" : met ? "met" : "not met";
+            // When the anchor itself grows faster than the work (SQLite re-reads the whole
+            // schema after every DDL statement), say so: that part is the database's own.
+            std::string verdict = failed ? "not met: tempest-migrate failed" : met ? "met" : "not met";
+            if (!failed && !met && anchorGrowth > 11.0 && tempestGrowth <= anchorGrowth * 1.1)
+                verdict = "not met; the anchor grows as much (the database's own cost)";
             growth << "| " << big->second->workload << " | " << withThousands(size) << " → " << withThousands(size * 10)
                    << " | " << fixed(anchorGrowth, 1) << "× | " << fixed(tempestGrowth, 1) << "× | ≤ ~10× | " << verdict << " |\n";
             jgrowth.push_back({{"workload", big->second->workload}, {"from", size}, {"to", size * 10},
-                               {"anchorGrowth", anchorGrowth}, {"tempestGrowth", tempestGrowth}, {"met", met}});
+                               {"anchorGrowth", anchorGrowth}, {"tempestGrowth", tempestGrowth}, {"met", met}, {"verdict", verdict}});
         }
     }
     out["growth"] = jgrowth;
