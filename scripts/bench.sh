@@ -6,7 +6,7 @@
 # and docs/benchmarks.json and puts the latest table into README.md.
 #
 #   scripts/bench.sh [--quick | --smoke] [--rounds N] [--build-dir DIR] [--out DIR]
-#                    [--pg-cluster DIR | --no-pg]
+#                    [--pg-cluster DIR | --no-pg] [--note TEXT]
 #
 #   (default)      500 / 1,000 / 5,000 tables, 1,000 / 10,000 revisions, 1,000,000 + 100,000 rows, 5 rounds
 #   --quick        100 / 1,000 tables, 100 / 1,000 revisions, 100,000 + 10,000 rows, 3 rounds
@@ -17,6 +17,7 @@
 #   --pg-cluster   a running cluster of scripts/pg-test-cluster.sh (DIR/conninfo); by default
 #                  the bench starts its own under the build directory and stops it at the end
 #   --no-pg        leave out the PostgreSQL rows
+#   --note TEXT    a remark for the report (e.g. what else ran on the machine)
 #
 # Needs sqlite3, psql and the PostgreSQL 15 server binaries (scripts/setup.sh installs them).
 # A row whose tempest-migrate run fails (e.g. `check` on a server with default lock
@@ -30,6 +31,7 @@ build_dir=
 out_dir=$root/docs
 pg_cluster=
 use_pg=1
+extra_note=
 while [ $# -gt 0 ]; do
     case $1 in
     --quick) mode=quick ;;
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --out) mkdir -p "$2"; out_dir=$(cd "$2" && pwd); shift ;;
     --pg-cluster) pg_cluster=$2; shift ;;
     --no-pg) use_pg=0 ;;
+    --note) extra_note=$2; shift ;;
     -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -318,6 +321,7 @@ if python3 -c 'import alembic' 2>/dev/null; then
 fi
 note="The machine may be shared: a compiler or another job running beside the bench makes both sides slower and noisier; only the ratios of interleaved runs are meant to be compared. $alembic_note"
 [ "$use_pg" = 1 ] || note="PostgreSQL rows left out (--no-pg). $note"
+[ -z "$extra_note" ] || note="$extra_note $note"
 commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 [ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ] && commit="$commit (with uncommitted changes)"
 {
@@ -343,7 +347,7 @@ if [ "$out_dir" = "$root/docs" ] && grep -q '<!-- bench:begin -->' "$root/README
     {
         sed -n '1,/<!-- bench:begin -->/p' "$root/README.md"
         echo
-        sed -n 's/^- \(date\|commit\|CPU\|memory\): /- \1: /p' "$out_dir/benchmarks.md"
+        sed -n 's/^- \(date\|commit\|CPU\|memory\|note\): /- \1: /p' "$out_dir/benchmarks.md"
         echo
         sed -n '/^## Wall time/,$p' "$out_dir/benchmarks.md" | sed 's/^## /#### /' | sed '/^Anchors:/,$d'
         sed -n '/<!-- bench:end -->/,$p' "$root/README.md"
