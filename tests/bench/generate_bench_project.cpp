@@ -2,7 +2,12 @@
 // no database yet), models.json with N tables, and M migration files forming a branchy
 // revision graph (a main line with short side branches that fork and merge back).
 //
-//   generate_bench_project <dir> [tables=5000] [revisions=10000]
+//   generate_bench_project <dir> [tables=5000] [revisions=10000] [--branches N]
+//
+// Without --branches a side branch forks every 40 revisions (the Studio benchmark's
+// shape); --branches N forks exactly N branches, evenly spread, each merged back by a
+// merge revision (N = 0: one linear chain). scripts/bench.sh uses the latter for its
+// upgrade and heads/history/current rows.
 //
 // The revisions are consistent with the models: revision k < tables creates t<k>
 // (id, name); revision k >= tables adds column c<k> to t<k % tables>; the models hold
@@ -11,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -65,6 +71,17 @@ int main(int argc, char** argv)
     const fs::path dir = argv[1];
     const int tables = argc > 2 ? std::stoi(argv[2]) : 5000;
     const int revisions = argc > 3 ? std::stoi(argv[3]) : 10000;
+    // -1: the Studio shape (every 40 revisions); otherwise exactly this many branches.
+    int wantedBranches = -1;
+    if (argc > 5 && std::string(argv[4]) == "--branches")
+        wantedBranches = std::stoi(argv[5]);
+    else if (argc > 4) {
+        std::cerr << "usage: generate_bench_project <dir> [tables=5000] [revisions=10000] [--branches N]\n";
+        return 2;
+    }
+    // A branch and its merge take about 7 revisions, so forks must be at least that far apart.
+    const int forkInterval = wantedBranches > 0 ? std::max(8, (revisions - 10) / wantedBranches) : 40;
+    int nextFork = 0;
     if (tables < 1 || revisions < tables) {
         std::cerr << "need 1 <= tables <= revisions\n";
         return 2;
@@ -113,7 +130,9 @@ int main(int argc, char** argv)
                     ++merges;
                 }
                 mainTip = revisionId(k);
-                if (k % 40 == 0 && branchTip.empty() && k + 10 < revisions) {
+                const bool forkHere = wantedBranches < 0 ? k % 40 == 0 : branches < wantedBranches && k >= nextFork;
+                if (forkHere && branchTip.empty() && k + 10 < revisions) {
+                    nextFork = k + forkInterval;
                     branchTip = mainTip;  // the fork: the next branch revision's parent
                     branchLeft = 3;
                     ++branches;
