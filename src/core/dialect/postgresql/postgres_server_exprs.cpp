@@ -5,11 +5,22 @@
 #include "core/dialect/postgresql/postgres_render_ddl.h"
 #include "core/dialect/postgresql/postgres_sql.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace tempest {
 
 namespace {
 
 const char* kSavepoint = "tempest_expr_table";
+const char* kChunkSavepoint = "tempest_expr_chunk";
+
+/// Tables made and read per chunk. Every scratch table holds locks (on itself, its TOAST
+/// table and index, its indexes) until its chunk is rolled back, and a default server
+/// has max_locks_per_transaction × max_connections slots in all (64 × 100): thousands
+/// of tables in one go ran out of them ("out of shared memory", issue 12). A chunk of
+/// 200 holds about 1,000.
+constexpr std::size_t kChunkTables = 200;
 
 /// Runs `sql` in a savepoint; false (and nothing left of it) when the server refuses it.
 bool tryInSavepoint(Driver& driver, const std::vector<std::string>& sql)
@@ -47,9 +58,8 @@ void createScratchDomains(Driver& driver, const Schema& model)
     }
 }
 
-/// Creates the model's enums, domains and tables in pg_temp; returns the names of the
-/// tables the server accepted.
-std::vector<std::string> createScratchObjects(Driver& driver, const Schema& model)
+/// Creates the model's enums and domains in pg_temp, for the scratch tables to use.
+void createScratchTypes(Driver& driver, const Schema& model)
 {
     for (const auto& e : model.enums) {
         std::string values;
@@ -58,13 +68,19 @@ std::vector<std::string> createScratchObjects(Driver& driver, const Schema& mode
         driver.execute("CREATE TYPE pg_temp." + pgQuoteIdentifier(e.name) + " AS ENUM (" + values + ")");
     }
     createScratchDomains(driver, model);
+}
+
+/// Creates tables [begin, end) of the model in pg_temp; returns the names of those the
+/// server accepted.
+std::vector<std::string> createScratchTables(Driver& driver, const Schema& model, std::size_t begin, std::size_t end)
+{
     std::vector<std::string> created;
-    for (const auto& table : model.tables) {
-        Table scratch = table;
+    for (std::size_t i = begin; i < end; ++i) {
+        Table scratch = model.tables[i];
         for (auto& column : scratch.columns)
             column.comment.reset();
         if (tryInSavepoint(driver, pgCreateTable(scratch, std::string_view(), true)))
-            created.push_back(table.name);
+            created.push_back(scratch.name);
     }
     return created;
 }
@@ -117,8 +133,22 @@ Schema renderExpressionsAsServer(Driver& driver, const Schema& model, const std:
         if (!schemaName.empty())
             driver.query("SELECT pg_catalog.set_config('search_path', $1, true)",
                          {Value(pgQuoteIdentifier(schemaName))});
-        created = createScratchObjects(driver, model);
-        server = pgIntrospectTemporary(driver);
+        createScratchTypes(driver, model);
+        // The first read brings the domains back with the first chunk's tables (or alone).
+        for (std::size_t begin = 0; begin == 0 || begin < model.tables.size(); begin += kChunkTables) {
+            const std::size_t end = std::min(begin + kChunkTables, model.tables.size());
+            driver.execute(std::string("SAVEPOINT ") + kChunkSavepoint);
+            auto chunk = createScratchTables(driver, model, begin, end);
+            Schema read = pgIntrospectTemporary(driver);
+            // Rolled back, the chunk's tables are gone and their locks let go.
+            driver.execute(std::string("ROLLBACK TO SAVEPOINT ") + kChunkSavepoint);
+            driver.execute(std::string("RELEASE SAVEPOINT ") + kChunkSavepoint);
+            created.insert(created.end(), chunk.begin(), chunk.end());
+            if (begin == 0)
+                server.domains = std::move(read.domains);
+            for (auto& table : read.tables)
+                server.tables.push_back(std::move(table));
+        }
         driver.execute("ROLLBACK");
     } catch (...) {
         try {
@@ -129,14 +159,20 @@ Schema renderExpressionsAsServer(Driver& driver, const Schema& model, const std:
     }
 
     Schema out = model;
+    std::unordered_map<std::string_view, const Table*> serverTables;
+    for (const auto& table : server.tables)
+        serverTables.emplace(table.name, &table);
     for (auto& domain : out.domains)
         if (const Domain* s = server.findDomain(domain.name))
             copyServerForms(domain, *s);
+    std::unordered_map<std::string_view, Table*> outTables;
+    for (auto& table : out.tables)
+        outTables.emplace(table.name, &table);
     for (const auto& name : created) {
-        Table* table = out.findTable(name);
-        const Table* s = server.findTable(name);
-        if (table && s)
-            copyServerForms(*table, *s);
+        const auto t = outTables.find(name);
+        const auto s = serverTables.find(name);
+        if (t != outTables.end() && s != serverTables.end())
+            copyServerForms(*t->second, *s->second);
     }
     return out;
 }
