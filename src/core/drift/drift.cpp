@@ -101,15 +101,17 @@ std::set<std::string> intersection(const std::set<std::string>& a, const std::se
 }
 
 // The fixed point (docs/decisions.md "Expressions compare in the server's normal form").
-// Round 0 is the plain comparison: live (the server's text) with the model rendered once
-// (prepareModelForCompare). Only the tables that still differ in an expression go
-// further: round 1 renders the live side once, so both are one parse from their source;
-// rounds 2 and 3 render again each side that changed in the round before (a side that
-// did not change is at its fixed point; the model counts as changed after round 1). A
-// table leaves the loop as soon as it compares equal, or when no side of it is still
+// Round 0 is the plain comparison: live (the server's text) with the model as written
+// (normalizeModel; its domains already rendered, see prepareForCompare). Only the tables
+// that still differ in an expression go further: round 1 renders both sides of them
+// once, so both are one parse from their source; rounds 2 and 3 render again each side
+// that changed in the round before (a side that did not change is at its fixed point).
+// A table leaves the loop as soon as it compares equal, or when no side of it is still
 // changing: the difference is real. Two expressions the server renders alike after the
-// same number of parses are the same expression to it, so nothing real is hidden; equal
-// tables never cost a round trip.
+// same number of parses are the same expression to it, so nothing real is hidden; tables
+// equal as written never cost a round trip — on a database that matches its models,
+// which is most of every check, that is every table (issue 12: check rendered all of
+// them, thousands of scratch tables).
 std::vector<SchemaDifference> differencesAtFixedPoint(Driver* driver, const Dialect& dialect, Schema& live,
                                                       Schema& model, const IntrospectOptions& options)
 {
@@ -120,10 +122,10 @@ std::vector<SchemaDifference> differencesAtFixedPoint(Driver* driver, const Dial
     constexpr int kRounds = 3;
     std::set<std::string> open = tablesDifferingInExpressions(differences, model, live, rules);
     std::set<std::string> liveMoving = open;
-    std::set<std::string> modelMoving;  // round 1 renders the live side only
+    std::set<std::string> modelMoving = open;
     for (int round = 1; round <= kRounds && !open.empty(); ++round) {
         liveMoving = renderAgain(*driver, dialect, live, intersection(open, liveMoving), options);
-        modelMoving = round == 1 ? open : renderAgain(*driver, dialect, model, intersection(open, modelMoving), options);
+        modelMoving = renderAgain(*driver, dialect, model, intersection(open, modelMoving), options);
         if (liveMoving.empty() && modelMoving.empty())
             break;
         differences = schemaDifferences(model, live, &rules);
@@ -134,6 +136,22 @@ std::vector<SchemaDifference> differencesAtFixedPoint(Driver* driver, const Dial
         open = std::move(next);
     }
     return differences;
+}
+
+/// The model as introspection would shape it (normalizeModel), with its domains in the
+/// server's spelling: a domain is not a table, so the fixed point below does not reach
+/// it, and a schema has few. The tables' expressions are rendered by the fixed point,
+/// only where they differ from the live text.
+Schema prepareForCompare(Driver& driver, const Dialect& dialect, const Schema& models, const IntrospectOptions& options)
+{
+    Schema prepared = dialect.normalizeModel(models);
+    if (prepared.domains.empty())
+        return prepared;
+    Schema domains;
+    domains.enums = prepared.enums;
+    domains.domains = prepared.domains;
+    prepared.domains = dialect.renderExpressionsAgain(driver, domains, options).domains;
+    return prepared;
 }
 
 // `prepare` brings a model-level schema into introspection's shape: normalizeModel, or
@@ -176,9 +194,10 @@ DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& mod
     // With a connection, the dialect may render the model's expressions the way the
     // server stores them (PostgreSQL rewrites CHECKs and defaults), so a freshly migrated
     // database never shows false drift.
-    auto prepare = [&](const Schema& schema) { return dialect.prepareModelForCompare(driver, schema, options); };
+    auto prepare = [&](const Schema& schema) { return prepareForCompare(driver, dialect, schema, options); };
+    Schema live = dialect.introspect(driver, options);
     Schema prepared = prepare(models);
-    return compareWith(dialect.introspect(driver, options), dialect, prepared, history, prepare, &driver, options);
+    return compareWith(std::move(live), dialect, prepared, history, prepare, &driver, options);
 }
 
 } // namespace tempest

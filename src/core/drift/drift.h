@@ -37,9 +37,10 @@ struct DriftReport {
     std::vector<std::string> pendingRevisions;
     /// The introspected schema (unsupported objects included).
     Schema live;
-    /// The two sides as compared: unsupported objects left out, the models prepared
-    /// (prepareModelForCompare or normalizeModel), and the tables that needed it brought to
-    /// the server's fixed point on both sides. diffSchema(comparedLive, comparedModels)
+    /// The two sides as compared: unsupported objects left out, the models normalised
+    /// (normalizeModel; with a connection, their domains rendered by the server), and the
+    /// tables that differed in an expression brought to the server's fixed point on both
+    /// sides. diffSchema(comparedLive, comparedModels)
     /// are the operations that would sync the database, with no false ones.
     Schema comparedLive;
     Schema comparedModels;
@@ -48,10 +49,10 @@ struct DriftReport {
 };
 
 /// Introspects `driver` and compares it with `models`. Read-only. Throws DatabaseError
-/// when the catalog cannot be read. Expressions compare in the server's normal form: the
-/// model is prepared with the dialect's prepareModelForCompare, and a table that still
-/// differs is rendered again on both sides (renderExpressionsAgain, at most 3 rounds)
-/// until the two agree or stop changing — the only answer to "is there drift", which
+/// when the catalog cannot be read. Expressions compare in the server's normal form: a
+/// table whose expressions differ as written is rendered on both sides
+/// (renderExpressionsAgain, at most 3 rounds) until the two agree or stop changing;
+/// tables equal as written cost no round trip — the only answer to "is there drift", which
 /// `check`, status and Studio all get through projectStatus. Call outside a transaction.
 DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& models,
                        const IntrospectOptions& options, const DriftHistory& history = {});
