@@ -22,15 +22,18 @@ mkdir -p "$work/original" "$work/copy"
 
 fail() { echo "FAIL ($name): $*" >&2; exit 1; }
 
-# A project whose models are the file models.json and whose database is $2.
+# A project whose models are the file models.json and whose database is $2; $4, when
+# given, is the JSON list of the named schemas it manages besides public.
 project() {
-    local dir=$1 url=$2 dialect=$3
+    local dir=$1 url=$2 dialect=$3 schemas_line=
+    [ -z "${4:-}" ] || schemas_line="
+  \"schemas\": $4,"
     cat > "$dir/tempest.json" <<JSON
 {
   "dialect": "$dialect",
   "database": "$url",
   "migrations": "migrations",
-  "models": "models.json",
+  "models": "models.json",$schemas_line
   "versionTable": "tempest_db_migrations"
 }
 JSON
@@ -51,8 +54,26 @@ else
         psql_admin -d tempest_test -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\""
     done
     psql_admin -d "$db_original" -f "$schema_sql" > /dev/null || fail "psql cannot load $schema_sql"
-    project "$work/original" "postgresql://postgres@/$db_original?host=$host&port=$port" postgresql
-    project "$work/copy" "postgresql://postgres@/$db_copy?host=$host&port=$port" postgresql
+    # What a DBA provisions before the first migration, and the IR has no place for: the
+    # schemas and the extensions the original has (adventureworks: five schemas of
+    # tables, five of views, and uuid-ossp, whose uuid_generate_v1() the defaults call).
+    # A project with named schemas lists them under "schemas" (docs/ir.md "Named schemas").
+    named=$(psql_admin -d "$db_original" -At -c "SELECT nspname FROM pg_catalog.pg_namespace
+              WHERE nspname NOT LIKE 'pg\_%' AND nspname NOT IN ('public', 'information_schema') ORDER BY 1")
+    extensions=$(psql_admin -d "$db_original" -At -c "SELECT extname FROM pg_catalog.pg_extension
+              WHERE extname <> 'plpgsql' ORDER BY oid")
+    schemas_json=
+    for schema in $named; do
+        psql_admin -d "$db_copy" -c "CREATE SCHEMA \"$schema\""
+        schemas_json="${schemas_json:+$schemas_json, }\"$schema\""
+    done
+    for extension in $extensions; do
+        psql_admin -d "$db_copy" -c "CREATE EXTENSION IF NOT EXISTS \"$extension\""
+    done
+    project "$work/original" "postgresql://postgres@/$db_original?host=$host&port=$port" postgresql \
+        "${schemas_json:+[$schemas_json]}"
+    project "$work/copy" "postgresql://postgres@/$db_copy?host=$host&port=$port" postgresql \
+        "${schemas_json:+[$schemas_json]}"
 fi
 
 run() {  # run DIR ARGS...: tempest-migrate in DIR; prints its output on failure

@@ -68,6 +68,9 @@ struct IntrospectOptions {
     std::string schemaName;          // PostgreSQL schema; default public
     std::string versionTable = "tempest_db_migrations";  // left out of the result…
     std::string versionTableSchema;  // …when it lives in schemaName (empty: it does)
+    /// PostgreSQL: the named schemas read besides schemaName; their objects are named
+    /// `schema.name` (docs/ir.md "Named schemas").
+    std::vector<std::string> schemas;
 };
 
 class Dialect {

@@ -112,12 +112,10 @@ const Domain* Schema::findDomain(std::string_view n) const { return findNamed(do
 Domain* Schema::findDomain(std::string_view n) { return const_cast<Domain*>(findNamed(domains, n)); }
 const CheckConstraint* Domain::findCheck(std::string_view n) const { return findNamed(checks, n); }
 
-bool columnUsesDomain(const Column& column, std::string_view name)
+namespace {
+
+std::string doubleQuoted(std::string_view name)
 {
-    if (column.type != ColumnType::Custom || name.empty())
-        return false;
-    if (column.sql == name)
-        return true;
     std::string quoted = "\"";
     for (char c : name) {
         quoted += c;
@@ -125,7 +123,29 @@ bool columnUsesDomain(const Column& column, std::string_view name)
             quoted += '"';
     }
     quoted += '"';
-    return column.sql == quoted;
+    return quoted;
+}
+
+} // namespace
+
+bool columnUsesDomain(const Column& column, std::string_view name)
+{
+    if (column.type != ColumnType::Custom || name.empty())
+        return false;
+    if (column.sql == name || column.sql == doubleQuoted(name))
+        return true;
+    // A domain of a named schema (docs/ir.md "Named schemas"), `schema.name`: the server
+    // spells it with either part quoted or not.
+    const auto dot = name.find('.');
+    if (dot == std::string_view::npos)
+        return false;
+    const std::string_view schema = name.substr(0, dot);
+    const std::string_view bare = name.substr(dot + 1);
+    for (const std::string& s : {std::string(schema), doubleQuoted(schema)})
+        for (const std::string& b : {std::string(bare), doubleQuoted(bare)})
+            if (column.sql == s + "." + b)
+                return true;
+    return false;
 }
 
 const Domain* columnDomain(const Schema& schema, const Column& column)

@@ -63,6 +63,7 @@ RunnerOptions Project::runnerOptions() const
     options.versionTable = m_config.versionTable;
     options.schemaName = m_config.schemaName;
     options.versionTableSchema = m_config.versionTablePlace();
+    options.schemas = m_config.schemas;
     return options;
 }
 
@@ -72,6 +73,7 @@ IntrospectOptions Project::introspectOptions() const
     options.versionTable = m_config.versionTable;
     options.schemaName = m_config.schemaName;
     options.versionTableSchema = m_config.versionTablePlace();
+    options.schemas = m_config.schemas;
     return options;
 }
 

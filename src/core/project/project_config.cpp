@@ -67,7 +67,7 @@ ProjectConfig projectConfigFromJson(const Json& json, const std::string& configF
     config.projectDir = fs::path(config.configFile).parent_path().string();
     JsonObjectReader reader(json, config.configFile, "$");
     reader.rejectUnknown(
-        {"dialect", "database", "migrations", "models", "versionTable", "schema", "versionTableSchema"});
+        {"dialect", "database", "migrations", "models", "versionTable", "schema", "versionTableSchema", "schemas"});
 
     if (reader.has("dialect")) {
         config.dialect = reader.requireString("dialect");
@@ -93,6 +93,26 @@ ProjectConfig projectConfigFromJson(const Json& json, const std::string& configF
         if (schema->empty())
             reader.fail("versionTableSchema", "expected a schema name, got an empty string");
         config.versionTableSchema = *schema;
+    }
+    if (reader.has("schemas")) {
+        if (config.dialect != "postgresql")
+            reader.fail("schemas", "\"schemas\" applies to the postgresql dialect only");
+        config.schemas = reader.stringList("schemas", true);
+        for (std::size_t i = 0; i < config.schemas.size(); ++i) {
+            const std::string& name = config.schemas[i];
+            auto fail = [&](const std::string& message) {
+                throw InputError(message, config.configFile, jsonPathIndex("$.schemas", i));
+            };
+            if (name.empty())
+                fail("expected a schema name, got an empty string");
+            if (name.find('.') != std::string::npos)
+                fail("schema \"" + name + "\" has a '.', which the IR's schema.table names cannot tell apart");
+            if (name == (config.schemaName.empty() ? "public" : config.schemaName))
+                fail("\"" + name + "\" is the project's own schema; \"schemas\" lists the others");
+            for (std::size_t j = 0; j < i; ++j)
+                if (config.schemas[j] == name)
+                    fail("schema \"" + name + "\" is named twice");
+        }
     }
 
     // flag > environment > file (DESIGN.md); a relative SQLite path is relative to where

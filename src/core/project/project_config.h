@@ -34,6 +34,10 @@ struct ProjectConfig {
     /// PostgreSQL: `versionTableSchema`, the version table's schema when it is not the
     /// project's (Alembic's version_table_schema); empty: not set.
     std::string versionTableSchema;
+    /// PostgreSQL: `schemas`, the named schemas the project manages besides its own
+    /// (docs/ir.md "Named schemas"): their tables are `schema.table` in the IR. Empty:
+    /// the project's schema only.
+    std::vector<std::string> schemas;
 
     /// The schema the version table lives in: versionTableSchema, else schemaName
     /// (empty: unqualified, the connection's search_path — normally public).

@@ -140,13 +140,18 @@ std::vector<std::string> MigrationRunner::checksumWarnings(const std::vector<App
 void MigrationRunner::requireVersionTableSchema(Driver& driver) const
 {
     const std::string& schema = m_options.versionTableSchema;
-    if (m_dialect.schemaExists(driver, schema))
-        return;
-    const bool own = schema != m_options.schemaName;
-    throw InputError("schema \"" + schema + "\", where the project keeps its version table (\""
-                     + (own ? "versionTableSchema" : "schema") + "\" in the project file), does not exist; "
-                     "create it first (CREATE SCHEMA " + m_dialect.quoteIdentifier(schema)
-                     + "); nothing was changed");
+    if (!m_dialect.schemaExists(driver, schema)) {
+        const bool own = schema != m_options.schemaName;
+        throw InputError("schema \"" + schema + "\", where the project keeps its version table (\""
+                         + (own ? "versionTableSchema" : "schema") + "\" in the project file), does not exist; "
+                         "create it first (CREATE SCHEMA " + m_dialect.quoteIdentifier(schema)
+                         + "); nothing was changed");
+    }
+    for (const auto& named : m_options.schemas)
+        if (!m_dialect.schemaExists(driver, named))
+            throw InputError("schema \"" + named + "\", named under \"schemas\" in the project file, does not exist; "
+                             "create it first (CREATE SCHEMA " + m_dialect.quoteIdentifier(named)
+                             + "); nothing was changed");
 }
 
 RunResult MigrationRunner::upgrade(Driver& driver, std::string_view target, const ProgressCallback& progress)

@@ -35,6 +35,8 @@ struct RunnerOptions {
     /// Where the version table lives (and what the run's lock is keyed on, with its
     /// name): the project file's versionTableSchema, else schemaName.
     std::string versionTableSchema;
+    /// PostgreSQL: the project's other named schemas (`schemas`), which must exist.
+    std::vector<std::string> schemas;
 };
 
 /// Reported as a run goes, on the runner's thread.

@@ -52,6 +52,7 @@ SELECT con.conrelid::bigint AS rel, con.conname AS name, con.contype::text AS ty
                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
               ORDER BY k.ord) AS cols,
        f.relname AS reftable, f.relnamespace = s.oid AS ref_local,
+       (SELECT fn.nspname FROM pg_catalog.pg_namespace fn WHERE fn.oid = f.relnamespace) AS refschema,
        ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
               ORDER BY k.ord) AS refcols,

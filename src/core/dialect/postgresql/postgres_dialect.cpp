@@ -112,6 +112,11 @@ bool PostgresDialect::schemaExists(Driver& driver, std::string_view schema) cons
     return !rows.rows.empty() && rows.integer(0, "n") > 0;
 }
 
+std::string PostgresDialect::countRowsSql(std::string_view table, std::string_view schema) const
+{
+    return "SELECT count(*) AS n FROM " + pgObjectName(schema, table);
+}
+
 std::string PostgresDialect::moveVersionTableSql(std::string_view from, std::string_view to,
                                                  std::string_view table) const
 {

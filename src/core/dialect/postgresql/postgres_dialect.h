@@ -56,6 +56,8 @@ public:
     std::string deleteVersionRow(std::string_view schema, std::string_view table, std::string_view id) const override;
     /// pg_namespace has `schema` (true when empty: the search_path decides).
     bool schemaExists(Driver& driver, std::string_view schema) const override;
+    /// The table as the IR names it: `schema.table` in a named schema (pgObjectName).
+    std::string countRowsSql(std::string_view table, std::string_view schema) const override;
     /// ALTER TABLE "from"."table" SET SCHEMA "to"
     std::string moveVersionTableSql(std::string_view from, std::string_view to, std::string_view table) const override;
 

@@ -63,10 +63,16 @@ UnsupportedObject unsupported(std::string kind, std::string name, std::optional<
 
 /// Builds the schema; `strip` removes the qualifier of the introspected schema (or of
 /// pg_temp) that the server adds to names when the schema is not on the search_path.
+/// A named schema of the project (docs/ir.md "Named schemas") is read with `prefix`
+/// "schema." before every name of a table, enum, domain or sequence; `named` maps every
+/// schema of the project (its own too) to its prefix, for foreign keys that reference
+/// a table of another of them.
 class Assembler {
 public:
-    Assembler(std::function<std::string(std::string_view)> strip, std::string versionTable)
-        : m_strip(std::move(strip)), m_versionTable(std::move(versionTable))
+    Assembler(std::function<std::string(std::string_view)> strip, std::string versionTable,
+              std::string prefix = {}, std::map<std::string, std::string> named = {})
+        : m_strip(std::move(strip)), m_versionTable(std::move(versionTable)), m_prefix(std::move(prefix)),
+          m_named(std::move(named))
     {
     }
 
@@ -81,13 +87,31 @@ public:
         domains(rows.domains);
         sequences(rows.sequences);
         others(rows.others);
-        for (auto oid : m_order)
-            m_schema.tables.push_back(std::move(m_tables.at(oid)));
+        for (auto oid : m_order) {
+            Table& t = m_tables.at(oid);
+            if (!m_prefix.empty())
+                for (auto& column : t.columns)
+                    if (column.type == ColumnType::Enum)  // an enum of this schema
+                        column.enumName = m_prefix + column.enumName;
+            m_schema.tables.push_back(std::move(t));
+        }
         m_schema.sortUnsupported();
         return std::move(m_schema);
     }
 
+    /// A foreign key to a table of another named schema: (table, constraint, definition).
+    struct CrossSchemaFk {
+        std::string table, name, def;
+    };
+    const std::vector<CrossSchemaFk>& crossSchemaFks() const { return m_crossSchemaFks; }
+
 private:
+    std::string namedPrefix(const std::string& schema) const
+    {
+        const auto it = m_named.find(schema);
+        return it == m_named.end() ? std::string() : it->second;
+    }
+
     struct Pending {
         bool identity = false;
         std::string serialDefault;  // nextval(…) text
@@ -99,15 +123,23 @@ private:
     {
         for (const auto& row : rows) {
             const std::int64_t oid = row.at("oid").get<std::int64_t>();
-            const std::string name = str(row, "name");
+            const std::string bare = str(row, "name");
+            const std::string name = m_prefix + bare;
             const std::string kind = str(row, "kind");
-            const auto parent = optionalStr(row, "parent");
+            auto parent = optionalStr(row, "parent");
+            if (parent)
+                parent = m_prefix + *parent;
             m_relationNames[oid] = name;
             if (kind == "v" || kind == "m") {
                 const bool view = kind == "v";
                 note(unsupported(view ? "view" : "materialized_view", name, std::nullopt, std::nullopt,
                                  std::string(view ? "CREATE VIEW " : "CREATE MATERIALIZED VIEW ")
-                                     + pgQuoteIdentifier(name) + " AS\n" + str(row, "viewdef")));
+                                     + pgObjectName({}, name) + " AS\n" + str(row, "viewdef")));
+            } else if (m_prefix.empty() && bare.find('.') != std::string::npos && bare != m_versionTable) {
+                // The IR reads `a.b` as table b of schema a (docs/ir.md "Named schemas").
+                note(unsupported("table_option", name, name,
+                                 "a '.' in the name of a table of the project's schema, which the IR would read as schema.table",
+                                 std::nullopt));
             } else if (kind == "f") {
                 note(unsupported("table_option", name, name, "foreign table", std::nullopt));
             } else if (flag(row, "partition")) {
@@ -225,11 +257,18 @@ private:
                 t->primaryKey = cols;
             } else if (type == "u") {
                 t->uniques.push_back({name, cols, deferral});
-            } else if (!flag(row, "ref_local") || !tableNames.count(str(row, "reftable"))) {
+            } else if (flag(row, "ref_local") ? !tableNames.count(m_prefix + str(row, "reftable"))
+                                              : !m_named.count(str(row, "refschema"))) {
                 note(unsupported("table_option", name, t->name, "foreign key to a table outside the schema's IR", def));
             } else {
-                t->foreignKeys.push_back({name, cols, str(row, "reftable"), strings(row, "refcols"),
-                                          fkAction(str(row, "ondelete")), fkAction(str(row, "onupdate")), deferral});
+                // A table of another named schema: whether the IR has it is known once
+                // every schema is read (pgIntrospect).
+                const std::string ref = flag(row, "ref_local") ? m_prefix + str(row, "reftable")
+                                                               : namedPrefix(str(row, "refschema")) + str(row, "reftable");
+                if (!flag(row, "ref_local"))
+                    m_crossSchemaFks.push_back({t->name, name, def});
+                t->foreignKeys.push_back({name, cols, ref, strings(row, "refcols"), fkAction(str(row, "ondelete")),
+                                          fkAction(str(row, "onupdate")), deferral});
             }
         }
     }
@@ -313,7 +352,7 @@ private:
     void enums(const Json& rows)
     {
         for (const auto& row : rows)
-            m_schema.enums.push_back({str(row, "name"), strings(row, "values"), std::nullopt});
+            m_schema.enums.push_back({m_prefix + str(row, "name"), strings(row, "values"), std::nullopt});
     }
 
     /// Domains (docs/ir.md "Domains"): the base type read as a column's, NOT NULL,
@@ -323,7 +362,7 @@ private:
     {
         for (const auto& row : rows) {
             Domain domain;
-            domain.name = str(row, "name");
+            domain.name = m_prefix + str(row, "name");
             domain.base.name = domain.name;
             const std::string typtype = str(row, "base_typtype");
             pgApplyCatalogType(domain.base, {str(row, "base_typname"), m_strip(str(row, "base")),
@@ -347,12 +386,14 @@ private:
             const Column* column = t->second.findColumn(name->second);
             return PgColumnRef{t->second.name, name->second, column && column->autoincrement};
         });
+        for (auto& sequence : m_schema.sequences)
+            sequence.name = m_prefix + sequence.name;
     }
 
     void others(const Json& rows)
     {
         for (const auto& row : rows) {
-            const std::string table = str(row, "table");
+            const std::string table = m_prefix + str(row, "table");
             if (table == m_versionTable)
                 continue;
             const bool trigger = str(row, "kind") == "trigger";
@@ -363,6 +404,9 @@ private:
 
     std::function<std::string(std::string_view)> m_strip;
     std::string m_versionTable;
+    std::string m_prefix;
+    std::map<std::string, std::string> m_named;
+    std::vector<CrossSchemaFk> m_crossSchemaFks;
     Schema m_schema;
     std::map<std::int64_t, Table> m_tables;
     std::vector<std::int64_t> m_order;
@@ -373,16 +417,89 @@ private:
 
 } // namespace
 
+namespace {
+
+/// Custom columns whose type is an enum of the IR, spelled as the server does from
+/// another schema (`sales.mood`, `"Mood"`), become enum columns like the others.
+void resolveEnumColumns(Schema& schema)
+{
+    if (schema.enums.empty())
+        return;
+    for (auto& table : schema.tables)
+        for (auto& column : table.columns) {
+            if (column.type != ColumnType::Custom)
+                continue;
+            for (const auto& e : schema.enums) {
+                if (columnUsesDomain(column, e.name)) {  // the same spelling rules as a domain's
+                    column.type = ColumnType::Enum;
+                    column.enumName = e.name;
+                    column.sql.clear();
+                    break;
+                }
+            }
+        }
+}
+
+} // namespace
+
 Schema pgIntrospect(Driver& driver, const IntrospectOptions& options)
 {
-    const PgCatalogRows rows = pgFetchCatalog(driver, options.schemaName, false);
     const std::string schema = options.schemaName;
     // A version table in another schema (versionTableSchema) is not this schema's to hide.
-    const bool versionTableHere =
-        options.versionTableSchema.empty() || options.versionTableSchema == options.schemaName;
-    Assembler assembler([schema](std::string_view text) { return pgStripQualifier(text, schema); },
-                        versionTableHere ? options.versionTable : std::string());
-    return assembler.build(rows);
+    const std::string versionTablePlace = options.versionTableSchema.empty() ? schema : options.versionTableSchema;
+    const PgCatalogRows rows = pgFetchCatalog(driver, schema, false);
+    if (options.schemas.empty()) {
+        Assembler assembler([schema](std::string_view text) { return pgStripQualifier(text, schema); },
+                            versionTablePlace == schema ? options.versionTable : std::string());
+        return assembler.build(rows);
+    }
+
+    // Several schemas (docs/ir.md "Named schemas"): one pass each, the project's own
+    // first, every name of another schema's objects prefixed with "schema.".
+    std::map<std::string, std::string> prefixes;
+    const std::string own = schema.empty() ? driver.query("SELECT pg_catalog.current_schema() AS s").text(0, "s") : schema;
+    prefixes[own] = "";
+    for (const auto& named : options.schemas)
+        prefixes[named] = named + ".";
+    Assembler first([schema](std::string_view text) { return pgStripQualifier(text, schema); },
+                    versionTablePlace == schema ? options.versionTable : std::string(), "", prefixes);
+    Schema out = first.build(rows);
+    auto crossSchemaFks = first.crossSchemaFks();
+    for (const auto& named : options.schemas) {
+        // Names stay qualified as the server prints them: the DDL runs with the project's
+        // schema first on the search_path, not this one.
+        Assembler pass([](std::string_view text) { return std::string(text); },
+                       versionTablePlace == named ? named + "." + options.versionTable : std::string(),
+                       named + ".", prefixes);
+        Schema part = pass.build(pgFetchCatalog(driver, named, false));
+        for (auto& t : part.tables)
+            out.tables.push_back(std::move(t));
+        for (auto& e : part.enums)
+            out.enums.push_back(std::move(e));
+        for (auto& d : part.domains)
+            out.domains.push_back(std::move(d));
+        for (auto& s : part.sequences)
+            out.sequences.push_back(std::move(s));
+        for (auto& u : part.unsupported)
+            out.unsupported.push_back(std::move(u));
+        for (const auto& fk : pass.crossSchemaFks())
+            crossSchemaFks.push_back(fk);
+    }
+    // A foreign key to a table of another named schema stays only when that table is in
+    // the IR (it may be a view, a partition, …): else it is listed, as one to a table
+    // outside the project's schemas is.
+    for (const auto& fk : crossSchemaFks) {
+        Table* table = out.findTable(fk.table);
+        const ForeignKey* key = table ? table->findForeignKey(fk.name) : nullptr;
+        if (!key || out.findTable(key->refTable))
+            continue;
+        table->foreignKeys.erase(table->foreignKeys.begin() + (key - table->foreignKeys.data()));
+        out.unsupported.push_back(
+            unsupported("table_option", fk.name, fk.table, "foreign key to a table outside the schema's IR", fk.def));
+    }
+    resolveEnumColumns(out);
+    out.sortUnsupported();
+    return out;
 }
 
 Schema pgIntrospectTemporary(Driver& driver)

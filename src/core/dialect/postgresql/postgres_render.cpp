@@ -31,7 +31,22 @@ public:
     {
     }
     void add(std::string sql) { m_out.push_back({std::move(sql), m_index, false}); }
-    std::string table(std::string_view name) const { return pgQualified(m_schema, name); }
+    std::string table(std::string_view name) const { return pgObjectName(m_schema, name); }
+    /// ALTER <what> from RENAME TO to; a move to another schema (docs/ir.md "Named
+    /// schemas") is SET SCHEMA first, then the rename when the bare names differ too.
+    void rename(std::string_view what, std::string_view from, std::string_view to)
+    {
+        const std::string prefix = "ALTER " + std::string(what) + " ";
+        std::string current = pgObjectName(m_schema, from);
+        if (pgNameSchema(m_schema, from) != pgNameSchema(m_schema, to)) {
+            // The project's schema unnamed is public, as the search_path has it.
+            const std::string_view target = pgNameSchema(m_schema, to);
+            add(prefix + current + " SET SCHEMA " + pgQuoteIdentifier(target.empty() ? "public" : target));
+            current = pgQualified(pgNameSchema(m_schema, to), pgBareName(from));
+        }
+        if (pgBareName(from) != pgBareName(to))
+            add(prefix + current + " RENAME TO " + pgQuoteIdentifier(pgBareName(to)));
+    }
     std::string alter(std::string_view name) const { return "ALTER TABLE " + table(name) + " "; }
     const std::string& schema() const { return m_schema; }
 
@@ -203,9 +218,10 @@ void dropConstraint(Emitter& e, std::string_view tableName, std::string_view nam
     e.add(e.alter(tableName) + "DROP CONSTRAINT " + pgQuoteIdentifier(name));
 }
 
-void dropIndex(Emitter& e, std::string_view name)
+/// An index lives in its table's schema.
+void dropIndex(Emitter& e, std::string_view tableName, std::string_view name)
 {
-    e.add("DROP INDEX " + pgQualified(e.schema(), name));
+    e.add("DROP INDEX " + pgSiblingName(e.schema(), tableName, name));
 }
 
 template <typename Item, typename Find>
@@ -247,7 +263,7 @@ void recreateTable(Emitter& e, const Table& from, const Table& to)
 {
     std::string name = from.name;
     if (from.name != to.name) {
-        e.add(e.alter(from.name) + "RENAME TO " + pgQuoteIdentifier(to.name));
+        e.rename("TABLE", from.name, to.name);
         name = to.name;
     }
     forRemoved<ForeignKey>(from.foreignKeys, [&](auto n) { return to.findForeignKey(n); },
@@ -257,7 +273,7 @@ void recreateTable(Emitter& e, const Table& from, const Table& to)
     forRemoved<UniqueConstraint>(from.uniques, [&](auto n) { return to.findUnique(n); },
                                  [&](const UniqueConstraint& u) { dropConstraint(e, name, u.name); });
     forRemoved<Index>(from.indexes, [&](auto n) { return to.findIndex(n); },
-                      [&](const Index& i) { dropIndex(e, i.name); });
+                      [&](const Index& i) { dropIndex(e, name, i.name); });
     const bool keyChanged = from.primaryKey != to.primaryKey;
     if (keyChanged && !from.primaryKey.empty())
         e.add(dropPrimaryKey(e, name));
@@ -289,7 +305,7 @@ void recreateTable(Emitter& e, const Table& from, const Table& to)
 
 std::string addEnumValueSql(const AddEnumValue& op, std::string_view schema)
 {
-    std::string sql = "ALTER TYPE " + pgQualified(schema, op.name) + " ADD VALUE IF NOT EXISTS " + pgQuoteLiteral(op.value);
+    std::string sql = "ALTER TYPE " + pgObjectName(schema, op.name) + " ADD VALUE IF NOT EXISTS " + pgQuoteLiteral(op.value);
     if (op.before)
         sql += " BEFORE " + pgQuoteLiteral(*op.before);
     return sql;
@@ -307,7 +323,7 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
             } else if constexpr (std::is_same_v<T, DropTable>) {
                 e.add("DROP TABLE " + e.table(o.definition.name));
             } else if constexpr (std::is_same_v<T, RenameTable>) {
-                e.add(e.alter(o.from) + "RENAME TO " + pgQuoteIdentifier(o.to));
+                e.rename("TABLE", o.from, o.to);
             } else if constexpr (std::is_same_v<T, AddColumn>) {
                 addColumn(e, o.table, o.definition);
             } else if constexpr (std::is_same_v<T, DropColumn>) {
@@ -319,7 +335,7 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
             } else if constexpr (std::is_same_v<T, CreateIndex>) {
                 e.add(pgCreateIndex(o.definition, o.table, e.schema()));
             } else if constexpr (std::is_same_v<T, DropIndex>) {
-                dropIndex(e, o.definition.name);
+                dropIndex(e, o.table, o.definition.name);
             } else if constexpr (std::is_same_v<T, AddUnique>) {
                 e.add(e.alter(o.table) + "ADD " + pgUniqueClause(o.definition));
             } else if constexpr (std::is_same_v<T, AddForeignKey>) {
@@ -340,9 +356,9 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
                 std::string values;
                 for (std::size_t i = 0; i < o.definition.values.size(); ++i)
                     values += (i ? ", " : "") + pgQuoteLiteral(o.definition.values[i]);
-                e.add("CREATE TYPE " + pgQualified(e.schema(), o.definition.name) + " AS ENUM (" + values + ")");
+                e.add("CREATE TYPE " + pgObjectName(e.schema(), o.definition.name) + " AS ENUM (" + values + ")");
             } else if constexpr (std::is_same_v<T, DropEnum>) {
-                e.add("DROP TYPE " + pgQualified(e.schema(), o.definition.name));
+                e.add("DROP TYPE " + pgObjectName(e.schema(), o.definition.name));
             } else if constexpr (std::is_same_v<T, AddEnumValue>) {
                 e.add(addEnumValueSql(o, e.schema()));
             } else if constexpr (std::is_same_v<T, DropEnumValue>) {
@@ -351,7 +367,7 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
                 for (auto& sql : pgDropEnumValue(o, here, &liveNames))
                     e.add(std::move(sql));
             } else if constexpr (std::is_same_v<T, RenameEnum>) {
-                e.add("ALTER TYPE " + pgQualified(e.schema(), o.from) + " RENAME TO " + pgQuoteIdentifier(o.to));
+                e.rename("TYPE", o.from, o.to);
             } else if constexpr (std::is_same_v<T, CreateDomain>) {
                 e.add(pgCreateDomain(o.definition, e.schema()));
             } else if constexpr (std::is_same_v<T, DropDomain>) {

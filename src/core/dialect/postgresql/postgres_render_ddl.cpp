@@ -64,7 +64,7 @@ std::string pgUniqueClause(const UniqueConstraint& unique)
 std::string pgForeignKeyClause(const ForeignKey& fk, std::string_view schema)
 {
     std::string out = "CONSTRAINT " + pgQuoteIdentifier(fk.name) + " FOREIGN KEY " + pgColumnList(fk.columns)
-                    + " REFERENCES " + pgQualified(schema, fk.refTable) + " " + pgColumnList(fk.refColumns);
+                    + " REFERENCES " + pgObjectName(schema, fk.refTable) + " " + pgColumnList(fk.refColumns);
     if (fk.onDelete != FkAction::NoAction)
         out += " ON DELETE " + fkActionSql(fk.onDelete);
     if (fk.onUpdate != FkAction::NoAction)
@@ -93,7 +93,7 @@ std::vector<std::string> pgCreateTable(const Table& table, std::string_view sche
         lines.push_back(pgCheckClause(check));
 
     std::string create = temporary ? "CREATE TEMP TABLE " + pgQuoteIdentifier(table.name)
-                                   : "CREATE TABLE " + pgQualified(schema, table.name);
+                                   : "CREATE TABLE " + pgObjectName(schema, table.name);
     create += " (\n";
     for (std::size_t i = 0; i < lines.size(); ++i)
         create += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
@@ -115,7 +115,7 @@ std::vector<std::string> pgCreateTable(const Table& table, std::string_view sche
 std::string pgCreateIndex(const Index& index, std::string_view table, std::string_view schema)
 {
     std::string out = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-    out += pgQuoteIdentifier(index.name) + " ON " + pgQualified(schema, table) + " (";
+    out += pgQuoteIdentifier(index.name) + " ON " + pgObjectName(schema, table) + " (";
     for (std::size_t i = 0; i < index.columns.size(); ++i) {
         const auto& c = index.columns[i];
         out += (i ? ", " : "") + (c.expression ? "(" + c.value + ")" : pgQuoteIdentifier(c.value));
@@ -128,14 +128,14 @@ std::string pgCreateIndex(const Index& index, std::string_view table, std::strin
 
 std::string pgColumnComment(std::string_view table, const Column& column, std::string_view schema)
 {
-    return "COMMENT ON COLUMN " + pgQualified(schema, table) + "." + pgQuoteIdentifier(column.name) + " IS "
+    return "COMMENT ON COLUMN " + pgObjectName(schema, table) + "." + pgQuoteIdentifier(column.name) + " IS "
          + (column.comment ? pgQuoteLiteral(*column.comment) : std::string("NULL"));
 }
 
 std::string pgTableComment(std::string_view table, const std::optional<std::string>& comment,
                            std::string_view schema)
 {
-    return "COMMENT ON TABLE " + pgQualified(schema, table) + " IS "
+    return "COMMENT ON TABLE " + pgObjectName(schema, table) + " IS "
          + (comment ? pgQuoteLiteral(*comment) : std::string("NULL"));
 }
 

@@ -21,7 +21,7 @@ std::string checkClause(const CheckConstraint& check)
 
 std::string pgCreateDomain(const Domain& domain, std::string_view schema)
 {
-    std::string sql = "CREATE DOMAIN " + pgQualified(schema, domain.name) + " AS " + pgColumnType(domain.base, schema);
+    std::string sql = "CREATE DOMAIN " + pgObjectName(schema, domain.name) + " AS " + pgColumnType(domain.base, schema);
     if (domain.base.defaultValue)
         sql += " DEFAULT " + pgDefaultSql(*domain.base.defaultValue);
     if (!domain.base.nullable)
@@ -33,7 +33,7 @@ std::string pgCreateDomain(const Domain& domain, std::string_view schema)
 
 std::string pgDropDomain(const Domain& domain, std::string_view schema)
 {
-    return "DROP DOMAIN " + pgQualified(schema, domain.name);
+    return "DROP DOMAIN " + pgObjectName(schema, domain.name);
 }
 
 std::vector<std::string> pgAlterDomain(const AlterDomain& op, std::string_view schema)
@@ -44,7 +44,7 @@ std::vector<std::string> pgAlterDomain(const AlterDomain& op, std::string_view s
         throw InputError("PostgreSQL cannot change the base type of domain \"" + to.name + "\" ("
                          + pgColumnType(from.base, schema) + " → " + pgColumnType(to.base, schema)
                          + "); drop and create it instead");
-    const std::string prefix = "ALTER DOMAIN " + pgQualified(schema, to.name) + " ";
+    const std::string prefix = "ALTER DOMAIN " + pgObjectName(schema, to.name) + " ";
     std::vector<std::string> out;
     if (from.base.defaultValue != to.base.defaultValue)
         out.push_back(prefix + (to.base.defaultValue ? "SET DEFAULT " + pgDefaultSql(*to.base.defaultValue)

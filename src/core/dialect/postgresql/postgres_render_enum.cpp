@@ -57,7 +57,7 @@ std::vector<std::pair<EnumUse, std::pair<std::string, std::string>>> usesInLive(
     std::string values;
     for (std::size_t i = 0; i < candidates.size(); ++i)
         values += (i ? ", " : "") + std::string("(") + std::to_string(i) + ", "
-                + pgQuoteLiteral(pgQualified(schema, candidates[i].second.first)) + ", "
+                + pgQuoteLiteral(pgObjectName(schema, candidates[i].second.first)) + ", "
                 + pgQuoteLiteral(candidates[i].second.second) + ")";
     const ResultSet rows = live.query(
         "SELECT u.k FROM (VALUES " + values + ") AS u(k, t, c) WHERE EXISTS (SELECT FROM pg_catalog.pg_attribute a "
@@ -84,7 +84,7 @@ void refuseValueInUse(Driver& live, const std::vector<EnumUse>& allUses, const D
     for (std::size_t i = 0; i < uses.size(); ++i) {
         const auto& [table, column] = uses[i].second;
         sql += (i ? " UNION ALL " : "") + std::string("SELECT ") + std::to_string(i) + " AS k, count(*) AS n FROM "
-             + pgQualified(schema, table) + " WHERE " + pgQuoteIdentifier(column) + "::text = $1";
+             + pgObjectName(schema, table) + " WHERE " + pgQuoteIdentifier(column) + "::text = $1";
     }
     const ResultSet rows = live.query(sql, {Value(op.value)});
     std::string where;
@@ -120,21 +120,21 @@ std::vector<std::string> pgDropEnumValue(const DropEnumValue& op, const RenderCo
         if (v != op.value)
             values += (values.empty() ? "" : ", ") + pgQuoteLiteral(v);
     std::vector<std::string> out;
-    out.push_back("CREATE TYPE " + pgQualified(schema, swap) + " AS ENUM (" + values + ")");
+    out.push_back("CREATE TYPE " + pgSiblingName(schema, op.name, swap) + " AS ENUM (" + values + ")");
     for (const auto& use : uses) {
-        const std::string prefix = "ALTER TABLE " + pgQualified(schema, use.table->name) + " ALTER COLUMN "
+        const std::string prefix = "ALTER TABLE " + pgObjectName(schema, use.table->name) + " ALTER COLUMN "
                                  + pgQuoteIdentifier(use.column->name) + " ";
         // A default cast to the old type would block the type change: re-set it after.
         if (use.column->defaultValue)
             out.push_back(prefix + "DROP DEFAULT");
-        out.push_back(prefix + "TYPE " + pgQualified(schema, swap) + " USING " + pgQuoteIdentifier(use.column->name)
-                      + "::text::" + pgQualified(schema, swap));
+        out.push_back(prefix + "TYPE " + pgSiblingName(schema, op.name, swap) + " USING " + pgQuoteIdentifier(use.column->name)
+                      + "::text::" + pgSiblingName(schema, op.name, swap));
     }
-    out.push_back("DROP TYPE " + pgQualified(schema, op.name));
-    out.push_back("ALTER TYPE " + pgQualified(schema, swap) + " RENAME TO " + pgQuoteIdentifier(op.name));
+    out.push_back("DROP TYPE " + pgObjectName(schema, op.name));
+    out.push_back("ALTER TYPE " + pgSiblingName(schema, op.name, swap) + " RENAME TO " + pgQuoteIdentifier(pgBareName(op.name)));
     for (const auto& use : uses)
         if (use.column->defaultValue)
-            out.push_back("ALTER TABLE " + pgQualified(schema, use.table->name) + " ALTER COLUMN "
+            out.push_back("ALTER TABLE " + pgObjectName(schema, use.table->name) + " ALTER COLUMN "
                           + pgQuoteIdentifier(use.column->name) + " SET DEFAULT "
                           + pgDefaultSql(*use.column->defaultValue));
     return out;

@@ -10,7 +10,7 @@ std::string ownedBy(const std::optional<SequenceOwner>& owner, std::string_view 
 {
     if (!owner)
         return "OWNED BY NONE";
-    return "OWNED BY " + pgQualified(schema, owner->table) + "." + pgQuoteIdentifier(owner->column);
+    return "OWNED BY " + pgObjectName(schema, owner->table) + "." + pgQuoteIdentifier(owner->column);
 }
 
 } // namespace
@@ -18,7 +18,7 @@ std::string ownedBy(const std::optional<SequenceOwner>& owner, std::string_view 
 std::vector<std::string> pgSequenceSql(const CreateSequence& op, std::string_view schema)
 {
     const Sequence s = sequenceCanonical(op.definition);
-    const std::string name = pgQualified(schema, s.name);
+    const std::string name = pgObjectName(schema, s.name);
     std::string sql = "CREATE SEQUENCE " + name;
     if (s.type)
         sql += " AS " + *s.type;
@@ -43,7 +43,7 @@ std::vector<std::string> pgSequenceSql(const CreateSequence& op, std::string_vie
 std::vector<std::string> pgSequenceSql(const DropSequence& op, std::string_view schema)
 {
     return {std::string("DROP SEQUENCE ") + (op.definition.ownedBy ? "IF EXISTS " : "")
-            + pgQualified(schema, op.definition.name)};
+            + pgObjectName(schema, op.definition.name)};
 }
 
 std::vector<std::string> pgSequenceSql(const AlterSequence& op, std::string_view schema)
@@ -69,7 +69,7 @@ std::vector<std::string> pgSequenceSql(const AlterSequence& op, std::string_view
         clauses += " " + ownedBy(op.to.ownedBy, schema);
     if (clauses.empty())
         return {};
-    return {"ALTER SEQUENCE " + pgQualified(schema, op.to.name) + clauses};
+    return {"ALTER SEQUENCE " + pgObjectName(schema, op.to.name) + clauses};
 }
 
 } // namespace tempest

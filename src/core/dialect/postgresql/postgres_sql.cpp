@@ -38,6 +38,28 @@ std::string pgQualified(std::string_view schema, std::string_view name)
     return pgQuoteIdentifier(schema) + "." + pgQuoteIdentifier(name);
 }
 
+std::string_view pgNameSchema(std::string_view defaultSchema, std::string_view name)
+{
+    const auto dot = name.find('.');
+    return dot == std::string_view::npos ? defaultSchema : name.substr(0, dot);
+}
+
+std::string_view pgBareName(std::string_view name)
+{
+    const auto dot = name.find('.');
+    return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+
+std::string pgObjectName(std::string_view defaultSchema, std::string_view name)
+{
+    return pgQualified(pgNameSchema(defaultSchema, name), pgBareName(name));
+}
+
+std::string pgSiblingName(std::string_view defaultSchema, std::string_view like, std::string_view name)
+{
+    return pgQualified(pgNameSchema(defaultSchema, like), name);
+}
+
 namespace {
 
 std::string withPrecision(const char* base, const Column& column)
@@ -84,7 +106,7 @@ std::string pgColumnType(const Column& column, std::string_view schema)
     case ColumnType::Blob: return "bytea";
     case ColumnType::Json: return "jsonb";
     case ColumnType::Uuid: return "uuid";
-    case ColumnType::Enum: return pgQualified(schema, column.enumName);
+    case ColumnType::Enum: return pgObjectName(schema, column.enumName);
     case ColumnType::Custom:
         if (column.sql.empty())
             throw InputError("column \"" + column.name + "\" has a custom type without sql; PostgreSQL needs a type");

@@ -50,6 +50,17 @@ std::string pgQuoteLiteral(std::string_view text);
 /// "schema"."name", or "name" when schema is empty.
 std::string pgQualified(std::string_view schema, std::string_view name);
 
+/// A table, type, domain or sequence as the IR names it (docs/ir.md "Named schemas"):
+/// `schema.name` is in a named schema, split at the first '.'; a name without a '.' is
+/// in the project's schema (`defaultSchema`, empty: the search_path's). Quoted either way.
+std::string pgObjectName(std::string_view defaultSchema, std::string_view name);
+/// The schema an IR name is in: the part before its first '.', else `defaultSchema`.
+std::string_view pgNameSchema(std::string_view defaultSchema, std::string_view name);
+/// An IR name without its schema: the part after the first '.', else the name itself.
+std::string_view pgBareName(std::string_view name);
+/// `name` (bare) in the schema an IR name `like` is in: an index of `like`'s table.
+std::string pgSiblingName(std::string_view defaultSchema, std::string_view like, std::string_view name);
+
 /// The type of `column` as written after its name (see the table above); an enum is
 /// qualified with `schema`. Throws InputError for a custom column without sql.
 std::string pgColumnType(const Column& column, std::string_view schema);
