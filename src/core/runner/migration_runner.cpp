@@ -199,8 +199,7 @@ RunResult MigrationRunner::runOnline(Driver& driver, Direction direction, const 
             const auto& ops = direction == Direction::Upgrade ? m.up : m.down;
             RenderContext ctx{&state, nullptr, m_options.schemaName};
             try {
-                m_dialect.render(ops, ctx);
-                applyOperations(state, ops);
+                m_dialect.renderApplying(ops, state, ctx);
             } catch (const InputError& e) {
                 throw InputError(e.message(), m.file, e.jsonPath(), id);
             }
