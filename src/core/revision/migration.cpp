@@ -1,18 +1,17 @@
 #include "core/revision/migration.h"
 
 #include "core/ir/errors.h"
+#include "core/revision/parallel_for.h"
 
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <cctype>
 #include <ctime>
-#include <exception>
 #include <filesystem>
 #include <random>
 #include <set>
 #include <system_error>
-#include <thread>
 
 namespace tempest {
 
@@ -177,45 +176,6 @@ Migration loadMigrationFile(const std::string& path)
     return migrationFromJson(readJsonFile(path), path);
 }
 
-namespace {
-
-/// Reads and parses `paths` in order, on a few threads when there are many: a history of
-/// thousands of files spends its time in reading and parsing each one, which nothing
-/// shares. The error thrown is the one of the first failing file in `paths` order, as a
-/// loop over them would throw.
-std::vector<Migration> loadMigrationFiles(const std::vector<std::string>& paths)
-{
-    constexpr std::size_t kFilesPerThread = 256;
-    const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t threads = std::min<std::size_t>({hardware, 4, paths.size() / kFilesPerThread + 1});
-
-    std::vector<Migration> out(paths.size());
-    std::vector<std::exception_ptr> errors(paths.size());
-    auto loadRange = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            try {
-                out[i] = loadMigrationFile(paths[i]);
-            } catch (...) {
-                errors[i] = std::current_exception();
-                return;  // later files of this range cannot be the first failure
-            }
-        }
-    };
-    std::vector<std::thread> workers;
-    const std::size_t per = (paths.size() + threads - 1) / threads;
-    for (std::size_t t = 1; t < threads; ++t)
-        workers.emplace_back(loadRange, std::min(t * per, paths.size()), std::min((t + 1) * per, paths.size()));
-    loadRange(0, std::min(per, paths.size()));
-    for (std::thread& worker : workers)
-        worker.join();
-    for (const std::exception_ptr& error : errors)
-        if (error)
-            std::rethrow_exception(error);
-    return out;
-}
-
-} // namespace
-
 std::vector<Migration> loadMigrationsDir(const std::string& dir)
 {
     namespace fs = std::filesystem;
@@ -248,7 +208,10 @@ std::vector<Migration> loadMigrationsDir(const std::string& dir)
         throw InputError("cannot read migrations folder: " + ec.message(), dir);
     std::sort(paths.begin(), paths.end());
 
-    return loadMigrationFiles(paths);
+    // Reading and parsing is most of what a long history costs, and each file is on its own.
+    std::vector<Migration> out(paths.size());
+    parallelFor(paths.size(), 256, [&](std::size_t i) { out[i] = loadMigrationFile(paths[i]); });
+    return out;
 }
 
 std::string migrationFileName(const std::string& revision, const std::string& label)
