@@ -1,6 +1,7 @@
 #include "core/ir/json.h"
 
 #include "core/ir/errors.h"
+#include "core/ir/json_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -292,23 +293,10 @@ Json parseJsonStrict(std::string_view text, const std::string& file)
     return std::move(sax.result);
 }
 
-Json readJsonFile(const std::string& path)
+Json readListedRegularJsonFile(const std::string& path)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);  // follows symbolic links
-    if (status.type() == fs::file_type::not_found) {
-        std::error_code linkEc;
-        if (fs::is_symlink(fs::symlink_status(path, linkEc)))
-            throw InputError("cannot read file: a symbolic link to a file that does not exist", path);
-        throw InputError("cannot read file: no such file", path);
-    }
-    if (ec)
-        throw InputError("cannot read file: " + ec.message(), path);
-    if (status.type() == fs::file_type::directory)
-        throw InputError("cannot read file: it is a folder", path);
-    if (status.type() != fs::file_type::regular)
-        throw InputError("cannot read file: not a regular file (a device, FIFO or socket)", path);
     const auto tooLarge = [&] {
         return InputError("cannot read file: larger than the " + std::to_string(kMaxJsonFileSize >> 20)
                               + " MiB a JSON input may have",
@@ -339,6 +327,26 @@ Json readJsonFile(const std::string& path)
     if (std::ferror(in.get()))
         throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
     return parseJsonStrict(text, path);
+}
+
+Json readJsonFile(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);  // follows symbolic links
+    if (status.type() == fs::file_type::not_found) {
+        std::error_code linkEc;
+        if (fs::is_symlink(fs::symlink_status(path, linkEc)))
+            throw InputError("cannot read file: a symbolic link to a file that does not exist", path);
+        throw InputError("cannot read file: no such file", path);
+    }
+    if (ec)
+        throw InputError("cannot read file: " + ec.message(), path);
+    if (status.type() == fs::file_type::directory)
+        throw InputError("cannot read file: it is a folder", path);
+    if (status.type() != fs::file_type::regular)
+        throw InputError("cannot read file: not a regular file (a device, FIFO or socket)", path);
+    return readListedRegularJsonFile(path);
 }
 
 std::string writeCanonicalJson(const Json& value)
