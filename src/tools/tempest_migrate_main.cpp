@@ -28,6 +28,7 @@ std::map<std::string, std::string> environment()
 
 bool askYesNo(const std::string& question)
 {
+    std::fflush(stdout);
     std::cerr << question << ' ' << std::flush;
     std::string answer;
     if (!std::getline(std::cin, answer))
@@ -40,11 +41,17 @@ bool askYesNo(const std::string& question)
 int main(int argc, char** argv)
 {
     tempest::CliConfig config;
+    // A terminal sees each line as it comes; a pipe or file gets stdout in blocks (the
+    // history of 10,000 revisions is one write, not 10,000). stdout is flushed before
+    // anything goes to stderr, so the two keep their order when they share a file.
+    static const bool stdoutIsTerminal = ::isatty(STDOUT_FILENO);
     config.io.out = [](std::string_view text) {
         std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
+        if (stdoutIsTerminal)
+            std::fflush(stdout);
     };
     config.io.err = [](std::string_view text) {
+        std::fflush(stdout);
         std::fwrite(text.data(), 1, text.size(), stderr);
         std::fflush(stderr);
     };

@@ -103,6 +103,7 @@ private slots:
     void executeWithoutDownIsIrreversible();
     void dependsOnAlsoParentIsDroppedWithWarning();
     void directoryScanIsRecursiveAndIgnoresOtherFiles();
+    void longHistoryLoadsInPathOrderAndNamesTheFirstBadFile();
     void missingDirectoryIsAnInputError();
     // Issue 9, "Hostile input and secrets", finding 4 (less strict than DESIGN.md): null
     // at optional keys was "absent", a dangling *.json link in the folder was ignored.
@@ -368,6 +369,41 @@ void TstMigrationFile::dependsOnAlsoParentIsDroppedWithWarning()
     QCOMPARE(m.warnings.size(), std::size_t(1));
     QVERIFY2(m.warnings[0].find("dir/abcd.json") != std::string::npos, m.warnings[0].c_str());
     QVERIFY2(m.warnings[0].find("p1p1") != std::string::npos, m.warnings[0].c_str());
+}
+
+// A history long enough to be read on several threads (loadMigrationsDir) comes back in
+// path order, as one thread reads it, and of two bad files the one first in path order
+// is named, whichever thread met it.
+void TstMigrationFile::longHistoryLoadsInPathOrderAndNamesTheFirstBadFile()
+{
+    QTemporaryDir dir;
+    const int count = 1200;
+    auto fileOf = [&](int k) { return dir.filePath(QStringLiteral("m/%1.json").arg(k, 5, 10, QChar('0'))); };
+    auto text = [](int k) {
+        const QByteArray id = "r" + QByteArray::number(k);
+        const QByteArray parent = k == 0 ? QByteArray() : "\"r" + QByteArray::number(k - 1) + "\"";
+        return "{\"revision\": \"" + id + "\", \"downRevision\": [" + parent + "], \"up\": []}";
+    };
+    for (int k = 0; k < count; ++k)
+        writeFile(fileOf(k), text(k));
+    const std::string folder = dir.filePath("m").toStdString();
+    const auto migrations = loadMigrationsDir(folder);
+    QCOMPARE(migrations.size(), std::size_t(count));
+    for (int k = 0; k < count; ++k) {
+        QCOMPARE(migrations[std::size_t(k)].revision, "r" + std::to_string(k));
+        QCOMPARE(migrations[std::size_t(k)].file, fileOf(k).toStdString());
+    }
+
+    // One bad file late in the order (another thread's stretch), one earlier.
+    writeFile(fileOf(1100), "{\"revision\": \"r1100\", \"downRevision\": [], \"up\": [], \"extra\": 1}");
+    writeFile(fileOf(700), "{ not json");
+    auto error = inputErrorOf([&] { loadMigrationsDir(folder); });
+    QVERIFY(error);
+    QCOMPARE(error->file(), fileOf(700).toStdString());
+    writeFile(fileOf(700), text(700));
+    error = inputErrorOf([&] { loadMigrationsDir(folder); });
+    QVERIFY(error);
+    QCOMPARE(error->file(), fileOf(1100).toStdString());
 }
 
 void TstMigrationFile::directoryScanIsRecursiveAndIgnoresOtherFiles()

@@ -11,8 +11,10 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace tempest;
 using namespace tempest::test;
@@ -83,6 +85,8 @@ private slots:
     void sharedFourCharacterPrefixIsAmbiguous();
     void allDigitIdBeatsRelativeCount();
     void mergeWithFourParents();
+    void edgesAndOrderMatchAReferenceBuiltFromTheFiles_data() { loads_data(); }
+    void edgesAndOrderMatchAReferenceBuiltFromTheFiles();
 };
 
 void TstRevisionGraph::loads_data()
@@ -334,6 +338,94 @@ void TstRevisionGraph::mergeWithFourParents()
             QVERIFY(std::find(children.begin(), children.end(), id) != children.end());
         }
     QVERIFY(!graph.branchPoints().empty());
+}
+
+// The graph's index-level edges, topoOrder, heads, branch and merge points and
+// ancestors, against a slow reference computed here from the loaded files alone (what
+// the graph computed before it was made O(revisions), issue 12): every position list in
+// topoOrder, requirements sorted and each once.
+void TstRevisionGraph::edgesAndOrderMatchAReferenceBuiltFromTheFiles()
+{
+    QFETCH(QString, file);
+    const AlembicDag dag = readAlembicDag(dagPath(file));
+    QTemporaryDir dir;
+    const RevisionGraph graph = loadThroughFiles(dag, dir);
+    const auto& migrations = graph.migrations();
+    const std::size_t n = migrations.size();
+
+    // topoOrder: Kahn's algorithm by scanning, the ready revision with the least
+    // (createdAt, id) first.
+    std::map<std::string, const Migration*> byId;
+    for (const Migration& m : migrations)
+        byId[m.revision] = &m;
+    auto needs = [&](const Migration& m) {
+        std::set<std::string> all(m.downRevision.begin(), m.downRevision.end());
+        all.insert(m.dependsOn.begin(), m.dependsOn.end());
+        return all;
+    };
+    std::set<std::string> placed;
+    std::vector<std::string> order;
+    while (order.size() < n) {
+        const Migration* next = nullptr;
+        for (const auto& [id, m] : byId) {
+            if (placed.count(id))
+                continue;
+            const auto required = needs(*m);
+            const bool ready = std::all_of(required.begin(), required.end(),
+                                           [&](const std::string& r) { return placed.count(r) > 0; });
+            if (ready && (!next || std::tie(m->createdAt, m->revision) < std::tie(next->createdAt, next->revision)))
+                next = m;
+        }
+        QVERIFY(next);
+        placed.insert(next->revision);
+        order.push_back(next->revision);
+    }
+    QCOMPARE(graph.topoOrder(), order);
+
+    const auto pos = positions(order);
+    std::vector<std::string> heads, branchPoints, mergePoints;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Migration& m = migrations[i];
+        std::vector<std::size_t> parents, children, requirements, dependents;
+        for (const auto& p : m.downRevision)
+            parents.push_back(pos.at(p));
+        for (const auto& r : needs(m))
+            requirements.push_back(pos.at(r));
+        std::sort(requirements.begin(), requirements.end());
+        for (std::size_t j = 0; j < n; ++j) {
+            const auto& down = migrations[j].downRevision;
+            if (std::find(down.begin(), down.end(), m.revision) != down.end())
+                children.push_back(j);
+            if (needs(migrations[j]).count(m.revision))
+                dependents.push_back(j);
+        }
+        QCOMPARE(graph.parentIndexes(i), parents);
+        QCOMPARE(graph.childIndexes(i), children);
+        QCOMPARE(graph.requirementIndexes(i), requirements);
+        QCOMPARE(graph.dependentIndexes(i), dependents);
+        if (children.empty())
+            heads.push_back(m.revision);
+        if (children.size() > 1)
+            branchPoints.push_back(m.revision);
+        if (parents.size() > 1)
+            mergePoints.push_back(m.revision);
+
+        // Ancestors through parents and dependsOn, by a recursive walk, in topoOrder.
+        std::set<std::string> seen;
+        std::function<void(const std::string&)> walk = [&](const std::string& id) {
+            for (const auto& r : needs(*byId.at(id)))
+                if (seen.insert(r).second)
+                    walk(r);
+        };
+        walk(m.revision);
+        std::vector<std::string> ancestors(seen.begin(), seen.end());
+        std::sort(ancestors.begin(), ancestors.end(),
+                  [&](const std::string& a, const std::string& b) { return pos.at(a) < pos.at(b); });
+        QCOMPARE(graph.ancestors(m.revision), ancestors);
+    }
+    QCOMPARE(graph.heads(), heads);
+    QCOMPARE(graph.branchPoints(), branchPoints);
+    QCOMPARE(graph.mergePoints(), mergePoints);
 }
 
 QTEST_APPLESS_MAIN(TstRevisionGraph)

@@ -3,7 +3,6 @@
 #include "core/cli/commands.h"
 #include "core/project/status.h"
 
-#include <algorithm>
 #include <set>
 
 namespace tempest {
@@ -26,44 +25,51 @@ int cmdHistory(CliSession& session, const ParsedArgs& args)
         }
     }
 
-    const auto heads = graph.heads();
-    const auto branchPoints = graph.branchPoints();
-    const auto mergePoints = graph.mergePoints();
-    auto contains = [](const std::vector<std::string>& list, const std::string& id) {
-        return std::find(list.begin(), list.end(), id) != list.end();
-    };
-
-    Json entries = Json::array();
+    // Head, branch point and merge point by position, from the parent edges the graph
+    // already holds: a look-up per revision, not a search of the lists.
     const auto& order = graph.topoOrder();
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const Migration& m = graph.at(*it);
+    const bool json = session.jsonMode();
+    Json entries = Json::array();
+    std::string text;
+    for (std::size_t k = order.size(); k-- > 0;) {
+        const Migration& m = graph.migrations()[k];
         const bool isApplied = applied.count(m.revision) > 0;
-        std::string line = std::string(isApplied ? "✓ " : "· ") + revisionLine(m);
-        if (contains(heads, m.revision))
-            line += " (head)";
-        if (contains(branchPoints, m.revision))
-            line += " (branchpoint)";
-        if (contains(mergePoints, m.revision))
-            line += " (mergepoint)";
-        session.print(line);
+        const bool isHead = graph.childIndexes(k).empty();
+        const bool isBranchPoint = graph.childIndexes(k).size() > 1;
+        const bool isMergePoint = graph.parentIndexes(k).size() > 1;
+        text += isApplied ? "✓ " : "· ";
+        text += revisionLine(m);
+        if (isHead)
+            text += " (head)";
+        if (isBranchPoint)
+            text += " (branchpoint)";
+        if (isMergePoint)
+            text += " (mergepoint)";
+        text += '\n';
         if (verbose) {
-            session.print("    parents: " + (m.downRevision.empty() ? std::string("(base)") : joinIds(m.downRevision)));
+            text += "    parents: " + (m.downRevision.empty() ? std::string("(base)") : joinIds(m.downRevision)) + "\n";
             if (!m.dependsOn.empty())
-                session.print("    depends on: " + joinIds(m.dependsOn));
+                text += "    depends on: " + joinIds(m.dependsOn) + "\n";
             if (!m.branchLabels.empty())
-                session.print("    branch labels: " + joinIds(m.branchLabels));
+                text += "    branch labels: " + joinIds(m.branchLabels) + "\n";
             if (!m.createdAt.empty())
-                session.print("    created: " + m.createdAt);
-            session.print("    file: " + m.file);
+                text += "    created: " + m.createdAt + "\n";
+            text += "    file: " + m.file + "\n";
         }
+        if (!json)
+            continue;  // the result is only printed with --json
         Json entry = revisionJson(m);
         entry["applied"] = isApplied;
         entry["parents"] = m.downRevision;
-        entry["head"] = contains(heads, m.revision);
-        entry["branchpoint"] = contains(branchPoints, m.revision);
-        entry["mergepoint"] = contains(mergePoints, m.revision);
+        entry["head"] = isHead;
+        entry["branchpoint"] = isBranchPoint;
+        entry["mergepoint"] = isMergePoint;
         entry["file"] = m.file;
-        entries.push_back(entry);
+        entries.push_back(std::move(entry));
+    }
+    if (!text.empty()) {
+        text.pop_back();  // print() ends the text with its own newline
+        session.print(text);
     }
     if (order.empty())
         session.print("(no revisions)");

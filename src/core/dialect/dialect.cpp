@@ -19,6 +19,16 @@ std::vector<std::string> Dialect::rollbackRunFor(std::string_view, std::string_v
     return rollbackRun();
 }
 
+std::vector<Statement> Dialect::renderApplying(const std::vector<Operation>& ops, Schema& schema,
+                                              const RenderContext& context) const
+{
+    RenderContext at = context;
+    at.before = &schema;
+    std::vector<Statement> statements = render(ops, at);
+    applyOperations(schema, ops);
+    return statements;
+}
+
 std::vector<std::string> Dialect::commitFirst(const std::vector<Operation>&, const RenderContext&) const
 {
     return {};

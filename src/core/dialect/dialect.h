@@ -85,6 +85,13 @@ public:
     /// dialect cannot do (naming the operation), before anything runs.
     virtual std::vector<Statement> render(const std::vector<Operation>& ops,
                                           const RenderContext& context) const = 0;
+    /// render() against `schema` (context.before is ignored), leaving `schema` as the
+    /// operations make it: what a run needs revision after revision. After an exception
+    /// `schema` is unspecified; throw it away. The default renders and then applies the
+    /// operations; a dialect whose render works on a copy of the schema overrides it to
+    /// work on `schema` itself, so a run does not copy the whole schema per revision.
+    virtual std::vector<Statement> renderApplying(const std::vector<Operation>& ops, Schema& schema,
+                                                  const RenderContext& context) const;
 
     /// A fresh state for one run; null when the dialect needs none. A state is primed
     /// from the live database at the first render() that has `live`, and otherwise

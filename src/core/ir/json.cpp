@@ -1,11 +1,13 @@
 #include "core/ir/json.h"
 
 #include "core/ir/errors.h"
+#include "core/ir/json_file.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <system_error>
 #include <unordered_set>
 
@@ -291,6 +293,42 @@ Json parseJsonStrict(std::string_view text, const std::string& file)
     return std::move(sax.result);
 }
 
+Json readListedRegularJsonFile(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto tooLarge = [&] {
+        return InputError("cannot read file: larger than the " + std::to_string(kMaxJsonFileSize >> 20)
+                              + " MiB a JSON input may have",
+                          path);
+    };
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!in)
+        throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
+    std::setvbuf(in.get(), nullptr, _IONBF, 0);  // read() straight into `chunk`, no stream buffer
+    // Read at most the limit (+1 to notice more): the file may have grown since.
+    std::string text;
+    char chunk[65536];
+    for (;;) {
+        const std::size_t got = std::fread(chunk, 1, sizeof chunk, in.get());
+        // A file larger than one chunk is refused by its size before more is read; a
+        // small one (every migration file) costs no second stat.
+        if (text.empty() && got == sizeof chunk) {
+            const std::uintmax_t size = fs::file_size(path, ec);
+            if (!ec && size > kMaxJsonFileSize)
+                throw tooLarge();
+        }
+        text.append(chunk, got);
+        if (text.size() > kMaxJsonFileSize)
+            throw tooLarge();
+        if (got < sizeof chunk)
+            break;
+    }
+    if (std::ferror(in.get()))
+        throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
+    return parseJsonStrict(text, path);
+}
+
 Json readJsonFile(const std::string& path)
 {
     namespace fs = std::filesystem;
@@ -308,29 +346,7 @@ Json readJsonFile(const std::string& path)
         throw InputError("cannot read file: it is a folder", path);
     if (status.type() != fs::file_type::regular)
         throw InputError("cannot read file: not a regular file (a device, FIFO or socket)", path);
-    const auto tooLarge = [&] {
-        return InputError("cannot read file: larger than the " + std::to_string(kMaxJsonFileSize >> 20)
-                              + " MiB a JSON input may have",
-                          path);
-    };
-    const std::uintmax_t size = fs::file_size(path, ec);
-    if (!ec && size > kMaxJsonFileSize)
-        throw tooLarge();
-
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
-    // Read at most the limit (+1 to notice more): the file may have grown since.
-    std::string text;
-    char chunk[65536];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-        text.append(chunk, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kMaxJsonFileSize)
-            throw tooLarge();
-    }
-    if (in.bad())
-        throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
-    return parseJsonStrict(text, path);
+    return readListedRegularJsonFile(path);
 }
 
 std::string writeCanonicalJson(const Json& value)

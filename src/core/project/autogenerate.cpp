@@ -116,10 +116,16 @@ std::vector<std::string> mergeParents(const RevisionGraph& graph, const std::vec
         parents.push_back(id);
     }
     // A parent that is an ancestor of another adds nothing but a confusing edge.
+    // Each parent's ancestors are marked once (not listed again for every pair).
+    std::vector<std::vector<bool>> ancestorsOf(parents.size());
+    for (std::size_t k = 0; k < parents.size(); ++k) {
+        graph.markAncestors(graph.indexOf(parents[k]), ancestorsOf[k]);
+        ancestorsOf[k][graph.indexOf(parents[k])] = false;
+    }
     for (const std::string& a : parents)
-        for (const std::string& b : parents) {
-            const auto ancestors = graph.ancestors(b);
-            if (a != b && std::find(ancestors.begin(), ancestors.end(), a) != ancestors.end())
+        for (std::size_t k = 0; k < parents.size(); ++k) {
+            const std::string& b = parents[k];
+            if (a != b && ancestorsOf[k][graph.indexOf(a)])
                 throw InputError("revision " + a + " is an ancestor of " + b + "; there is nothing to merge", "", "",
                                  a);
         }

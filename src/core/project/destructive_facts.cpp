@@ -73,13 +73,14 @@ private:
     std::map<std::string, std::optional<std::int64_t>> m_counts;
 };
 
-std::string renderAlone(const Project& project, const Operation& op, const Schema& before)
+/// The operation's SQL on its own, rendered on `schema`, which it then changes (no copy
+/// of the whole schema per destructive operation of a long plan).
+std::string renderAloneApplying(const Project& project, const Operation& op, Schema& schema)
 {
     RenderContext context;
-    context.before = &before;
     context.schemaName = project.config().schemaName;
     std::string sql;
-    for (const Statement& statement : project.dialect().render({op}, context))
+    for (const Statement& statement : project.dialect().renderApplying({op}, schema, context))
         sql += statement.sql + (statement.commentOnly ? "\n" : ";\n");
     return sql;
 }
@@ -107,11 +108,12 @@ std::vector<DestructiveFact> destructiveFacts(const Project& project, const RunP
                     const std::optional<std::string> liveName = origins.liveNameOf(fact.table);
                     fact.rowCount = liveName ? counter.rowsOf(*liveName) : std::optional<std::int64_t>(0);
                 }
-                fact.sql = renderAlone(project, op, schema);
+                fact.sql = renderAloneApplying(project, op, schema);
                 facts.push_back(std::move(fact));
+            } else {
+                applyOperation(schema, op);
             }
             origins.follow(op);
-            applyOperation(schema, op);
         }
     }
     return facts;

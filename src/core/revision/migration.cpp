@@ -1,6 +1,8 @@
 #include "core/revision/migration.h"
 
 #include "core/ir/errors.h"
+#include "core/ir/json_file.h"
+#include "core/revision/parallel_for.h"
 
 #include <openssl/evp.h>
 
@@ -31,9 +33,12 @@ std::string toHex(const unsigned char* bytes, std::size_t size)
 
 std::string sha256Hex(const std::string& text)
 {
+    // Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up again on every
+    // digest, one per revision of a run. Thread-safe (a static's initialisation).
+    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
-    if (EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) != 1)
+    if (!sha256 || EVP_Digest(text.data(), text.size(), digest, &size, sha256, nullptr) != 1)
         throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
     return toHex(digest, size);
 }
@@ -182,7 +187,11 @@ std::vector<Migration> loadMigrationsDir(const std::string& dir)
     if (!fs::is_directory(dir, ec))
         throw InputError("migrations folder does not exist or is not a folder", dir);
 
-    std::vector<std::string> paths;
+    struct Listed {
+        std::string path;
+        bool regular;  // a regular file, as the listing says (a symbolic link followed)
+    };
+    std::vector<Listed> files;
     fs::recursive_directory_iterator it(dir, ec), end;
     if (ec)
         throw InputError("cannot read migrations folder: " + ec.message(), dir);
@@ -195,20 +204,24 @@ std::vector<Migration> loadMigrationsDir(const std::string& dir)
         // A folder named *.json is a folder (the iterator descends into it). Anything else
         // named *.json is meant as a migration: a dangling symbolic link, a FIFO or a
         // device is refused by readJsonFile naming it, never skipped; a symbolic link to
-        // a regular file is read.
+        // a regular file is read. The entry's type comes from the folder listing, so a
+        // regular file costs no stat here (a symbolic link is still followed).
         std::error_code statusEc;
-        if (fs::is_directory(fs::status(p, statusEc)))
+        if (it->is_directory(statusEc))
             continue;
-        paths.push_back(p.string());
+        files.push_back({p.string(), it->is_regular_file(statusEc)});
     }
     if (ec)
         throw InputError("cannot read migrations folder: " + ec.message(), dir);
-    std::sort(paths.begin(), paths.end());
+    std::sort(files.begin(), files.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
 
-    std::vector<Migration> out;
-    out.reserve(paths.size());
-    for (const std::string& p : paths)
-        out.push_back(loadMigrationFile(p));
+    // Reading and parsing is most of what a long history costs, and each file is on its own.
+    std::vector<Migration> out(files.size());
+    parallelFor(files.size(), 256, [&](std::size_t i) {
+        const Listed& file = files[i];
+        out[i] = file.regular ? migrationFromJson(readListedRegularJsonFile(file.path), file.path)
+                              : loadMigrationFile(file.path);
+    });
     return out;
 }
 

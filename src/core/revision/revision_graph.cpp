@@ -54,12 +54,14 @@ void validateIds(const Migration& m)
 
 RevisionGraph::RevisionGraph(std::vector<Migration> migrations)
 {
-    std::unordered_map<std::string, std::size_t> index;
+    // m_index maps ids to positions in `migrations` until sortTopologically() moves it
+    // to topoOrder positions: one hash of every id for the whole load.
+    m_index.reserve(migrations.size());
     for (std::size_t i = 0; i < migrations.size(); ++i) {
         Migration& m = migrations[i];
         validateIds(m);
         dropParentDependencies(m);
-        auto [it, inserted] = index.emplace(m.revision, i);
+        auto [it, inserted] = m_index.emplace(m.revision, i);
         if (!inserted) {
             const Migration& first = migrations[it->second];
             throw InputError("duplicate revision id " + inQuotes(m.revision) + " (also in " +
@@ -73,7 +75,7 @@ RevisionGraph::RevisionGraph(std::vector<Migration> migrations)
         const Migration& m = migrations[i];
         auto checkExists = [&](const std::vector<std::string>& ids, std::string_view key, std::string_view what) {
             for (std::size_t k = 0; k < ids.size(); ++k)
-                if (!index.count(ids[k]))
+                if (!m_index.count(ids[k]))
                     throw InputError(std::string(what) + " " + inQuotes(ids[k]) + " of revision " + m.revision +
                                          " does not exist",
                                      m.file, jsonPathIndex(jsonPathMember("$", key), k), m.revision);
@@ -94,22 +96,34 @@ RevisionGraph::RevisionGraph(std::vector<Migration> migrations)
     indexMigrations(m_migrations);
 }
 
+namespace {
+
+/// Positions of `ids` (which exist), sorted, each once.
+void positionsOf(const std::unordered_map<std::string, std::size_t>& index, const std::vector<std::string>& ids,
+                 std::vector<std::size_t>& out)
+{
+    for (const auto& id : ids)
+        out.push_back(index.find(id)->second);
+}
+
+/// Sorts and drops repeats: a revision both a parent and a dependsOn counts once.
+void sortUnique(std::vector<std::size_t>& positions)
+{
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+}
+
+} // namespace
+
 void RevisionGraph::sortTopologically(std::vector<Migration>& migrations)
 {
     const std::size_t n = migrations.size();
-    std::unordered_map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < n; ++i)
-        index.emplace(migrations[i].revision, i);
-
     std::vector<std::vector<std::size_t>> prereqs(n), prereqOf(n);
     for (std::size_t i = 0; i < n; ++i) {
-        std::set<std::size_t> needs;
-        for (const auto& p : migrations[i].downRevision)
-            needs.insert(index.at(p));
-        for (const auto& d : migrations[i].dependsOn)
-            needs.insert(index.at(d));
-        prereqs[i].assign(needs.begin(), needs.end());
-        for (std::size_t r : needs)
+        positionsOf(m_index, migrations[i].downRevision, prereqs[i]);
+        positionsOf(m_index, migrations[i].dependsOn, prereqs[i]);
+        sortUnique(prereqs[i]);
+        for (std::size_t r : prereqs[i])
             prereqOf[r].push_back(i);
     }
 
@@ -125,6 +139,7 @@ void RevisionGraph::sortTopologically(std::vector<Migration>& migrations)
             ready.insert(i);
     }
     std::vector<std::size_t> order;
+    order.reserve(n);
     std::vector<bool> done(n, false);
     while (!ready.empty()) {
         const std::size_t i = *ready.begin();
@@ -138,6 +153,11 @@ void RevisionGraph::sortTopologically(std::vector<Migration>& migrations)
     if (order.size() != n)
         throwCycle(migrations, prereqs, done);
 
+    std::vector<std::size_t> position(n);
+    for (std::size_t k = 0; k < n; ++k)
+        position[order[k]] = k;
+    for (auto& entry : m_index)
+        entry.second = position[entry.second];
     std::vector<Migration> sorted;
     sorted.reserve(n);
     for (std::size_t i : order)
@@ -183,30 +203,25 @@ void RevisionGraph::throwCycle(const std::vector<Migration>& migrations,
 
 void RevisionGraph::indexMigrations(std::vector<Migration>& migrations)
 {
+    // m_index already holds topoOrder positions (sortTopologically).
     const std::size_t n = migrations.size();
     m_topoOrder.clear();
-    m_index.clear();
-    for (std::size_t i = 0; i < n; ++i) {
+    m_topoOrder.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
         m_topoOrder.push_back(migrations[i].revision);
-        m_index.emplace(migrations[i].revision, i);
-    }
     m_parents.assign(n, {});
     m_children.assign(n, {});
     m_requires.assign(n, {});
     m_requiredBy.assign(n, {});
     m_branchLabels.clear();
     for (std::size_t i = 0; i < n; ++i) {
-        std::set<std::size_t> needs;
-        for (const auto& p : migrations[i].downRevision) {
-            const std::size_t pi = m_index.at(p);
-            m_parents[i].push_back(pi);
+        positionsOf(m_index, migrations[i].downRevision, m_parents[i]);
+        for (std::size_t pi : m_parents[i])
             m_children[pi].push_back(i);  // i grows, so children stay in topoOrder
-            needs.insert(pi);
-        }
-        for (const auto& d : migrations[i].dependsOn)
-            needs.insert(m_index.at(d));
-        m_requires[i].assign(needs.begin(), needs.end());
-        for (std::size_t r : needs)
+        m_requires[i] = m_parents[i];
+        positionsOf(m_index, migrations[i].dependsOn, m_requires[i]);
+        sortUnique(m_requires[i]);
+        for (std::size_t r : m_requires[i])
             m_requiredBy[r].push_back(i);
         for (const auto& label : migrations[i].branchLabels)
             m_branchLabels.emplace(label, i);

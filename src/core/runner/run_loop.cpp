@@ -70,8 +70,7 @@ RunStart replayedStart(const RevisionGraph& graph, const Dialect& dialect, const
         const Migration& m = graph.at(id);
         RenderContext ctx{&start.schema, nullptr, options.schemaName, start.state.get()};
         try {
-            dialect.render(m.up, ctx);
-            applyOperations(start.schema, m.up);
+            dialect.renderApplying(m.up, start.schema, ctx);
         } catch (const InputError& e) {
             throw InputError(e.message(), m.file, e.jsonPath(), id);
         }
@@ -192,7 +191,9 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
             sink.execute(sql);
         const auto tables = touchedTables(ops);
         const auto problemsBefore = integrityBefore(sink, tables);
-        const auto statements = m_dialect.render(ops, ctx);
+        // From here on state.schema is the schema after this revision; a failure below
+        // ends the run, so nothing reads it as the schema before.
+        const auto statements = m_dialect.renderApplying(ops, state.schema, ctx);
         for (const auto& st : statements) {
             if (st.commentOnly) {
                 sink.comment(st.sql);
@@ -225,7 +226,6 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
             sink.execute(
                 m_dialect.deleteVersionRow(m_options.versionTableSchema, m_options.versionTable, m.revision));
         savepoint->release();
-        applyOperations(state.schema, ops);
     } catch (const InputError& e) {
         // Refused while rendering against the live database (a PostgreSQL enum value
         // still in use): nothing of the run is kept; say which revision.

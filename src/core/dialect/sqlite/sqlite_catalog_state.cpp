@@ -133,10 +133,34 @@ void SqliteRunState::beginRender(Driver* live)
     m_rendered = true;
 }
 
+namespace {
+
+/// equalsIgnoreCase for names looked up once per statement of a run, among every object:
+/// ASCII folding as SQLite does, without a tolower() call per character.
+bool sameName(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x == y)
+            continue;
+        if (x >= 'A' && x <= 'Z')
+            x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = static_cast<char>(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 const SqliteSchemaObject* SqliteRunState::find(std::string_view type, std::string_view name) const
 {
     for (const auto& object : m_objects)
-        if (object.type == type && equalsIgnoreCase(object.name, name))
+        if (sameName(object.name, name) && object.type == type)
             return &object;
     return nullptr;
 }
@@ -182,7 +206,7 @@ void SqliteRunState::create(std::string_view statement)
     const SqliteCreateHeader header = parseCreateHeader(t);
     const std::string& name = t[header.nameIndex].value;
     const bool exists = std::any_of(m_objects.begin(), m_objects.end(),
-                                    [&](const auto& o) { return equalsIgnoreCase(o.name, name); });
+                                    [&](const auto& o) { return sameName(o.name, name); });
     if (exists)
         return;  // IF NOT EXISTS, or a statement that fails
     SqliteSchemaObject object{toLowerAscii(header.kind), name, name, sql,

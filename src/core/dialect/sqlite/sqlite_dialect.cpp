@@ -24,6 +24,12 @@ std::vector<Statement> SqliteDialect::render(const std::vector<Operation>& ops, 
     return renderSqlite(ops, context);
 }
 
+std::vector<Statement> SqliteDialect::renderApplying(const std::vector<Operation>& ops, Schema& schema,
+                                                     const RenderContext& context) const
+{
+    return renderSqliteApplying(ops, schema, context);
+}
+
 std::unique_ptr<DialectRunState> SqliteDialect::newRunState() const
 {
     return std::make_unique<SqliteRunState>();

@@ -17,6 +17,8 @@ public:
 
     std::vector<Statement> render(const std::vector<Operation>& ops,
                                   const RenderContext& context) const override;
+    std::vector<Statement> renderApplying(const std::vector<Operation>& ops, Schema& schema,
+                                          const RenderContext& context) const override;
     /// A SqliteRunState (sqlite_catalog_state.h): the run's model of sqlite_schema.
     std::unique_ptr<DialectRunState> newRunState() const override;
 

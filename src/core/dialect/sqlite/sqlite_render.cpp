@@ -25,8 +25,9 @@ namespace {
 /// what exists at its point of the run.
 class Renderer {
 public:
-    explicit Renderer(const RenderContext& context)
-        : m_working(context.before ? *context.before : emptySchema())
+    /// Renders on `working`, which the operations change as they are rendered.
+    Renderer(Schema& working, const RenderContext& context)
+        : m_working(working)
         , m_live(context.live)
         , m_catalog(dynamic_cast<SqliteRunState*>(context.state))
     {
@@ -408,7 +409,7 @@ private:
         map[to] = std::move(value);
     }
 
-    Schema m_working;
+    Schema& m_working;
     Driver* m_live;
     std::map<std::string, bool> m_collations;  // lower-case name → usable on m_live
     SqliteRunState* m_catalog;
@@ -424,7 +425,14 @@ private:
 
 std::vector<Statement> renderSqlite(const std::vector<Operation>& ops, const RenderContext& context)
 {
-    return Renderer(context).run(ops);
+    Schema working = context.before ? *context.before : emptySchema();
+    return Renderer(working, context).run(ops);
+}
+
+std::vector<Statement> renderSqliteApplying(const std::vector<Operation>& ops, Schema& schema,
+                                            const RenderContext& context)
+{
+    return Renderer(schema, context).run(ops);
 }
 
 } // namespace tempest

@@ -11,5 +11,9 @@ namespace tempest {
 /// See Dialect::render. Throws InputError naming the operation (1-based) for what SQLite
 /// cannot do or for an operation that does not fit `context.before`.
 std::vector<Statement> renderSqlite(const std::vector<Operation>& ops, const RenderContext& context);
+/// The same against `schema` itself (context.before ignored), which is left as the
+/// operations make it (unspecified after an exception): no copy of the schema.
+std::vector<Statement> renderSqliteApplying(const std::vector<Operation>& ops, Schema& schema,
+                                            const RenderContext& context);
 
 } // namespace tempest

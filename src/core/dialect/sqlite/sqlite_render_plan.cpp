@@ -150,7 +150,11 @@ std::vector<std::string> sqliteTablesRebuiltBy(const Operation& op, const Schema
 std::vector<bool> sqliteFoldIntoRebuild(const std::vector<Operation>& ops, const Schema& before)
 {
     using Stretch = std::pair<std::string, int>;  // a table while its rebuild may stay open
-    Schema schema = before;
+    // The schema each operation sees: `before` itself until an operation that a later
+    // one looks past changes it, then a copy. Most revisions hold one operation and so
+    // cost no copy of the whole schema.
+    std::optional<Schema> changed;
+    const Schema* schema = &before;
     std::map<std::string, int> open;
     int next = 0;
     auto stretchOf = [&](const std::string& table) {
@@ -170,13 +174,19 @@ std::vector<bool> sqliteFoldIntoRebuild(const std::vector<Operation>& ops, const
         } else if (std::holds_alternative<CreateTable>(op) || std::holds_alternative<DropTable>(op)) {
             open.erase(operationTable(op));
         } else {
-            for (const auto& table : sqliteTablesRebuiltBy(op, schema))
+            for (const auto& table : sqliteTablesRebuiltBy(op, *schema))
                 rebuilt.insert(stretchOf(table));
             if (runsInPlaceUnlessRebuilt(op))
                 candidates[i] = stretchOf(operationTable(op));
         }
+        if (i + 1 == ops.size() || std::holds_alternative<Execute>(op))
+            continue;  // nothing after it, or nothing it changes
+        if (!changed) {
+            changed = before;
+            schema = &*changed;
+        }
         try {
-            applyOperation(schema, op);
+            applyOperation(*changed, op);
         } catch (const InputError&) {
             break;
         }
