@@ -70,6 +70,7 @@ std::string_view findingKindName(FindingKind kind)
     case FindingKind::Edited: return "edited";
     case FindingKind::Unknown: return "unknown";
     case FindingKind::MultipleHeads: return "heads";
+    case FindingKind::DeclaredType: return "declared-type";
     }
     return "finding";
 }
@@ -85,7 +86,9 @@ std::vector<Finding> ProjectStatus::findingsOf(FindingKind kind) const
 bool ProjectStatus::failsCheck() const
 {
     return std::any_of(findings.begin(), findings.end(),
-                       [](const Finding& f) { return f.kind != FindingKind::MultipleHeads; });
+                       [](const Finding& f) {
+                           return f.kind != FindingKind::MultipleHeads && f.kind != FindingKind::DeclaredType;
+                       });
 }
 
 bool RevisionState::isApplied(std::string_view id) const
@@ -187,6 +190,10 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
             finding.pendingRevision = pendingRevisionTouching(graph, status.pending, finding.subject);
             status.findings.push_back(std::move(finding));
         }
+    // Same reason: behind heads, a declared type the pending revisions change is theirs.
+    if (!status.behindHeads)
+        for (const SchemaDifference& note : report.declaredTypeNotes)
+            status.findings.push_back(differenceFinding(FindingKind::DeclaredType, note));
     addUncapturedFindings(status);
     for (const AppliedRevision& row : status.appliedRows) {
         const Migration* m = graph.find(row.id);
@@ -245,6 +252,14 @@ std::vector<std::string> checkLines(const ProjectStatus& status)
         else if (f.kind == FindingKind::Unknown)
             lines.push_back("unknown: " + f.subject);
     }
+    return lines;
+}
+
+std::vector<std::string> checkNotes(const ProjectStatus& status)
+{
+    std::vector<std::string> lines;
+    for (const Finding& f : status.findingsOf(FindingKind::DeclaredType))
+        lines.push_back("note: " + f.text);
     return lines;
 }
 
