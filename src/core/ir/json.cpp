@@ -1,6 +1,7 @@
 #include "core/ir/json.h"
 
 #include "core/ir/errors.h"
+#include "core/ir/json_writer.h"
 
 #include <cerrno>
 #include <cstring>
@@ -195,6 +196,42 @@ private:
     std::vector<Frame> m_stack;
 };
 
+/// A string that dump() writes as it is, between quotes: printable ASCII without `"` or
+/// `\`. Anything else (escapes, UTF-8, invalid bytes) goes through dump() itself.
+bool isPlainJsonString(std::string_view text)
+{
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+void appendString(std::string_view text, std::string& out)
+{
+    if (isPlainJsonString(text)) {
+        out += '"';
+        out += text;
+        out += '"';
+    } else {
+        out += dumpScalar(Json(std::string(text)));
+    }
+}
+
+/// What dumpScalar() writes, without building a serializer for the common scalars.
+void appendScalar(const Json& value, std::string& out)
+{
+    switch (value.type()) {
+    case Json::value_t::string: appendString(value.get_ref<const std::string&>(), out); return;
+    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
+    case Json::value_t::null: out += "null"; return;
+    case Json::value_t::number_integer: out += std::to_string(value.get<std::int64_t>()); return;
+    case Json::value_t::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); return;
+    default: out += dumpScalar(value); return;
+    }
+}
+
 void writeValue(const Json& value, int indent, std::size_t column, std::string& out)
 {
     if (value.is_object()) {
@@ -208,11 +245,11 @@ void writeValue(const Json& value, int indent, std::size_t column, std::string& 
             if (!first)
                 out += ",\n";
             first = false;
-            std::string prefix(static_cast<std::size_t>(indent + 2), ' ');
-            prefix += dumpScalar(Json(it.key()));
-            prefix += ": ";
-            out += prefix;
-            writeValue(it.value(), indent + 2, prefix.size(), out);
+            const std::size_t start = out.size();
+            out.append(static_cast<std::size_t>(indent + 2), ' ');
+            appendString(it.key(), out);
+            out += ": ";
+            writeValue(it.value(), indent + 2, out.size() - start, out);
         }
         out += "\n";
         out.append(static_cast<std::size_t>(indent), ' ');
@@ -229,18 +266,18 @@ void writeValue(const Json& value, int indent, std::size_t column, std::string& 
             if (item.is_structured())
                 scalars = false;
         if (scalars) {
-            std::string inlineText = "[";
+            const std::size_t start = out.size();
+            out += "[";
             for (std::size_t i = 0; i < value.size(); ++i) {
                 if (i)
-                    inlineText += ", ";
-                inlineText += dumpScalar(value[i]);
+                    out += ", ";
+                appendScalar(value[i], out);
             }
-            inlineText += "]";
+            out += "]";
             // +1 for a trailing comma the parent may add.
-            if (column + inlineText.size() + 1 <= 100) {
-                out += inlineText;
+            if (column + (out.size() - start) + 1 <= 100)
                 return;
-            }
+            out.resize(start);
         }
         out += "[\n";
         for (std::size_t i = 0; i < value.size(); ++i) {
@@ -254,7 +291,7 @@ void writeValue(const Json& value, int indent, std::size_t column, std::string& 
         out += "]";
         return;
     }
-    out += dumpScalar(value);
+    appendScalar(value, out);
 }
 
 const char* typeDescription(const Json& v)
@@ -331,6 +368,16 @@ Json readJsonFile(const std::string& path)
     if (in.bad())
         throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
     return parseJsonStrict(text, path);
+}
+
+void appendCanonicalJson(const Json& value, int indent, std::size_t column, std::string& out)
+{
+    writeValue(value, indent, column, out);
+}
+
+void appendJsonString(std::string_view text, std::string& out)
+{
+    appendString(text, out);
 }
 
 std::string writeCanonicalJson(const Json& value)
