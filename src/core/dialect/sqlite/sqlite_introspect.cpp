@@ -20,10 +20,16 @@ constexpr const char* kTableFilter =
     "AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'";
 
 const std::string kSchemaQuery = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid";
-const std::string kColumnQuery = std::string(
+const std::string kColumnSelect = std::string(
     "SELECT m.name AS tbl, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
-    "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter
-    + " ORDER BY m.name, p.cid";
+    "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter;
+const std::string kColumnQuery = kColumnSelect + " ORDER BY m.name, p.cid";
+// The same for the tables whose names sort between ?1 and ?2 (BINARY, as std::map sorts).
+const std::string kColumnRangeQuery = kColumnSelect + " AND m.name BETWEEN ?1 AND ?2 ORDER BY m.name, p.cid";
+// Above this many tables the columns are read in ranges of this many: the rows of one
+// range, not of every table, are in memory at once (12 columns × 5,000 tables were 20 MB
+// of rows), at the cost of one more statement per range.
+constexpr std::size_t kTablesPerColumnQuery = 1000;
 const std::string kIndexQuery = std::string(
     "SELECT m.name AS tbl, il.name AS idx, il.\"unique\", il.origin, ix.seqno, ix.cid, "
     "ix.name AS col FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
@@ -43,7 +49,29 @@ struct TableState {
     Table table;
     ParsedCreateTable parsed;
     std::string sql;
+    bool parsedYet = false;       // the CREATE text is parsed when first needed, once
+    bool columnsListed = false;   // parsed.columns were read, listed and let go
 };
+
+/// The table's CREATE text, parsed (once).
+ParsedCreateTable& parsedTable(TableState& state)
+{
+    if (!state.parsedYet) {
+        state.parsed = parseCreateTable(state.sql);
+        state.parsedYet = true;
+    }
+    return state.parsed;
+}
+
+/// Text of a value as ResultSet::text gives it, moved out of the row.
+std::string takeText(Value& value)
+{
+    if (auto* text = std::get_if<std::string>(&value))
+        return std::move(*text);
+    return isNull(value) ? std::string() : valueToString(value);
+}
+
+void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema);
 
 std::string joinNames(const std::vector<std::string>& names)
 {
@@ -179,8 +207,11 @@ void readChecks(TableState& state, Schema& schema)
     }
 }
 
-/// Builds the columns of every table from the pragma_table_xinfo rows.
-void readColumns(const ResultSet& rows, std::map<std::string, TableState>& tables, Schema& schema)
+/// Builds the columns of every table from the pragma_table_xinfo rows (grouped by table).
+/// Each row is let go once read, and each table's parsed column definitions once its
+/// rows are done, so that the rows, the parsed text and the IR of thousands of tables
+/// are never all in memory at once.
+void readColumns(ResultSet rows, std::map<std::string, TableState>& tables, Schema& schema)
 {
     struct PkColumn {
         std::int64_t position;
@@ -189,13 +220,33 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
         bool operator<(const PkColumn& o) const { return position < o.position; }
     };
     std::map<std::string, std::vector<PkColumn>> pkByTable;
+    const std::size_t tblAt = rows.columnIndex("tbl");
+    TableState* current = nullptr;
+    auto finishTable = [&] {
+        if (current)
+            listColumnClausesWithoutIrPlace(*current, schema);
+        current = nullptr;
+    };
     for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-        auto it = tables.find(rows.text(r, "tbl"));
-        if (it == tables.end())
+        if (r > 0)
+            std::vector<Value>().swap(rows.rows[r - 1]);
+        const std::string& tableName = std::get<std::string>(rows.rows[r][tblAt]);
+        auto it = tables.find(tableName);
+        if (it == tables.end()) {
+            finishTable();
             continue;
+        }
         TableState& state = it->second;
+        if (current != &state) {
+            finishTable();
+            current = &state;
+            std::size_t count = 1;
+            while (r + count < rows.rows.size() && std::get<std::string>(rows.rows[r + count][tblAt]) == tableName)
+                ++count;
+            state.table.columns.reserve(count);
+        }
         const std::string name = rows.text(r, "name");
-        const ParsedColumn* parsed = state.parsed.findColumn(name);
+        const ParsedColumn* parsed = parsedTable(state).findColumn(name);
         const auto hidden = rows.integer(r, "hidden");  // 2: generated virtual, 3: generated stored
         const bool generated = (hidden == 2 || hidden == 3) && parsed && parsed->generated && !parsed->generatedExpr.empty();
         if (hidden != 0 && !generated) {
@@ -221,6 +272,7 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
             pkByTable[state.table.name].push_back({pk, name, rows.text(r, "type")});
         state.table.columns.push_back(std::move(column));
     }
+    finishTable();
     for (auto& [tableName, pk] : pkByTable) {
         TableState& state = tables.at(tableName);
         std::sort(pk.begin(), pk.end());
@@ -261,11 +313,18 @@ FkAction fkAction(const std::string& pragmaText)
     return parseFkAction(toLowerAscii(pragmaText)).value_or(FkAction::NoAction);
 }
 
-void readForeignKeys(const ResultSet& rows, std::map<std::string, TableState>& tables)
+/// Lets go of rows [from, to) of `rows`, read already.
+void releaseRows(ResultSet& rows, std::size_t from, std::size_t to)
+{
+    for (std::size_t r = from; r < to; ++r)
+        std::vector<Value>().swap(rows.rows[r]);
+}
+
+void readForeignKeys(ResultSet rows, std::map<std::string, TableState>& tables)
 {
     // Rows come grouped by (table, id), ids descending: declaration order.
     std::map<std::string, std::vector<bool>> usedParsed;
-    for (std::size_t r = 0; r < rows.rows.size();) {
+    for (std::size_t r = 0, read = 0; r < rows.rows.size(); releaseRows(rows, read, r), read = r) {
         const std::string tableName = rows.text(r, "tbl");
         const auto id = rows.integer(r, "id");
         ForeignKey fk;
@@ -366,10 +425,10 @@ void readIndex(const IndexRows& rows, TableState& state, const std::map<std::str
     table.indexes.push_back(std::move(index));
 }
 
-void readIndexes(const ResultSet& rows, std::map<std::string, TableState>& tables,
+void readIndexes(ResultSet rows, std::map<std::string, TableState>& tables,
                  const std::map<std::string, std::string>& indexSql, Schema& schema)
 {
-    for (std::size_t r = 0; r < rows.rows.size();) {
+    for (std::size_t r = 0, read = 0; r < rows.rows.size(); releaseRows(rows, read, r), read = r) {
         IndexRows index;
         index.table = rows.text(r, "tbl");
         index.name = rows.text(r, "idx");
@@ -401,15 +460,26 @@ std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
     return clauses;
 }
 
-/// Lists what the IR cannot say about a table's columns and constraints (ON CONFLICT)
-/// as unsupported table options, so that nothing is dropped silently; a
-/// rebuild keeps their text (sqlite_rebuild_text.h) unless it changes what they are on.
-void listClausesWithoutIrPlace(const TableState& state, Schema& schema)
+/// Lists what the IR cannot say about a table's columns (ON CONFLICT) as unsupported
+/// table options, so that nothing is dropped silently; a rebuild keeps their text
+/// (sqlite_rebuild_text.h) unless it changes what they are on. The parsed columns are
+/// needed no more after that and are let go.
+void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema)
 {
-    for (const auto& column : state.parsed.columns)
+    if (state.columnsListed)
+        return;
+    for (const auto& column : parsedTable(state).columns)
         for (auto& clause : clausesWithoutIrPlace(column.definition))
             schema.unsupported.push_back({"table_option", std::move(clause), state.table.name,
                                           "column \"" + column.name + "\"", column.definition});
+    std::vector<ParsedColumn>().swap(state.parsed.columns);
+    state.columnsListed = true;
+}
+
+/// The same for the table's constraints, after its columns.
+void listClausesWithoutIrPlace(TableState& state, Schema& schema)
+{
+    listColumnClausesWithoutIrPlace(state, schema);
     for (const auto& constraint : state.parsed.tableConstraints) {
         const std::string text = state.sql.substr(constraint.begin, constraint.end - constraint.begin);
         for (auto& clause : clausesWithoutIrPlace(text))
@@ -439,39 +509,57 @@ Schema introspectSqlite(Driver& driver, const IntrospectOptions& options)
     std::map<std::string, std::string> indexSql;
     std::vector<std::string> virtualTables;
 
-    const ResultSet objects = driver.query(kSchemaQuery);
-    for (std::size_t r = 0; r < objects.rows.size(); ++r) {
-        const std::string type = objects.text(r, "type");
-        const std::string name = objects.text(r, "name");
-        const std::string sql = objects.text(r, "sql");
-        const std::string owner = objects.text(r, "tbl_name");
+    {
+    ResultSet objects = driver.query(kSchemaQuery);
+    const std::size_t typeAt = objects.columnIndex("type"), nameAt = objects.columnIndex("name"),
+                      sqlAt = objects.columnIndex("sql"), ownerAt = objects.columnIndex("tbl_name");
+    for (auto& row : objects.rows) {
+        const std::string type = takeText(row[typeAt]);
+        std::string name = takeText(row[nameAt]);
+        std::string sql = takeText(row[sqlAt]);
+        const std::string owner = takeText(row[ownerAt]);
         if (type == "table") {
             if (name.compare(0, 7, "sqlite_") == 0 || equalsIgnoreCase(name, options.versionTable))
                 continue;
-            ParsedCreateTable parsed = parseCreateTable(sql);
-            if (parsed.isVirtual) {
+            // SQLite writes the text of a virtual table as `CREATE VIRTUAL TABLE …` itself
+            // (the column query's filter relies on it too); the parser agrees, so ordinary
+            // tables are parsed only when their columns are read.
+            if (sql.size() >= 20 && equalsIgnoreCase(std::string_view(sql).substr(0, 20), "CREATE VIRTUAL TABLE")) {
                 virtualTables.push_back(name);
-                schema.unsupported.push_back({"virtual_table", name, std::nullopt, std::nullopt, sql});
+                schema.unsupported.push_back({"virtual_table", name, std::nullopt, std::nullopt, std::move(sql)});
                 continue;
             }
             TableState state;
             state.table.name = name;
-            state.parsed = std::move(parsed);
-            state.sql = sql;
-            tables.emplace(name, std::move(state));
+            state.sql = std::move(sql);
+            tables.emplace(std::move(name), std::move(state));
         } else if (type == "view") {
             schema.unsupported.push_back({"view", name, std::nullopt, std::nullopt, sql});
         } else if (type == "trigger") {
             schema.unsupported.push_back({"trigger", name, owner, std::nullopt, sql});
         } else if (type == "index" && !sql.empty()) {
-            indexSql.emplace(name, sql);
+            indexSql.emplace(std::move(name), std::move(sql));
         }
     }
+    }  // the catalog rows are let go: their text now lives in `tables` and `indexSql`
     for (const auto& vt : virtualTables)
         for (const auto& suffix : kShadowSuffixes)
             tables.erase(vt + "_" + suffix);
 
-    readColumns(driver.query(kColumnQuery), tables, schema);
+    if (tables.size() <= kTablesPerColumnQuery) {
+        readColumns(driver.query(kColumnQuery), tables, schema);
+    } else {
+        auto first = tables.begin();
+        while (first != tables.end()) {
+            auto last = first;
+            for (std::size_t n = 1; n < kTablesPerColumnQuery && std::next(last) != tables.end(); ++n)
+                ++last;
+            readColumns(driver.query(kColumnRangeQuery, {Value(first->first), Value(last->first)}), tables, schema);
+            first = std::next(last);
+        }
+    }
+    for (auto& [name, state] : tables)
+        parsedTable(state);  // a table without column rows was not parsed yet
     readIndexes(driver.query(kIndexQuery), tables, indexSql, schema);
     readForeignKeys(driver.query(kForeignKeyQuery), tables);
 
