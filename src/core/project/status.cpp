@@ -176,9 +176,9 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     DriftHistory history;
     history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
     history.pendingRevisions = status.pending;
-    const DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
+    DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
                                   : compareDrift(Schema{}, dialect, status.models, history);
-    status.live = report.live;
+    status.live = std::move(report.live);
     status.behindHeads = !status.pending.empty() && (report.clean() || report.behindHeads);
 
     for (const std::string& id : status.pending)
@@ -195,11 +195,15 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
         for (const SchemaDifference& note : report.declaredTypeNotes)
             status.findings.push_back(differenceFinding(FindingKind::DeclaredType, note));
     addUncapturedFindings(status);
+    // revisionState compared the checksums already: hashing every applied migration
+    // again cost as much (a migration of thousands of tables is megabytes of JSON).
+    const std::unordered_set<std::string> checksumWarnings(revisions.checksumWarnings.begin(),
+                                                           revisions.checksumWarnings.end());
     for (const AppliedRevision& row : status.appliedRows) {
         const Migration* m = graph.find(row.id);
         if (!m)
             status.findings.push_back({FindingKind::Unknown, row.id, row.id + " is applied but has no migration file"});
-        else if (!row.checksum.empty() && row.checksum != migrationChecksum(*m))
+        else if (checksumWarnings.count("changed: " + row.id))
             status.findings.push_back(
                 {FindingKind::Edited, row.id, revisionLine(row.id, m->label) + " was edited after it was applied"});
     }
