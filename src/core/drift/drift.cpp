@@ -186,13 +186,13 @@ std::vector<SchemaDifference> declaredTypeNotes(const Schema& live, const Schema
 // `prepare` brings a model-level schema into introspection's shape: normalizeModel, or
 // prepareModelForCompare when a connection is at hand (then `driver` is that connection,
 // for the fixed point; null otherwise).
-DriftReport compareWith(Schema live, const Dialect& dialect, const Schema& preparedModels,
+DriftReport compareWith(Schema live, const Dialect& dialect, Schema preparedModels,
                         const DriftHistory& history, const std::function<Schema(const Schema&)>& prepare,
                         Driver* driver, const IntrospectOptions& options)
 {
     DriftReport report;
     report.comparedLive = withoutUnsupported(live);
-    report.comparedModels = withoutUnsupported(preparedModels);
+    report.comparedModels = withoutUnsupported(std::move(preparedModels));
     report.differences = differencesAtFixedPoint(driver, dialect, report.comparedLive, report.comparedModels, options);
     for (const auto& difference : report.differences)
         report.findings.push_back(difference.text);
@@ -226,7 +226,8 @@ DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& mod
     // database never shows false drift.
     auto prepare = [&](const Schema& schema) { return dialect.prepareModelForCompare(driver, schema, options); };
     Schema prepared = prepare(models);
-    return compareWith(dialect.introspect(driver, options), dialect, prepared, history, prepare, &driver, options);
+    return compareWith(dialect.introspect(driver, options), dialect, std::move(prepared), history, prepare, &driver,
+                       options);
 }
 
 } // namespace tempest

@@ -174,7 +174,10 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     status.pending = revisions.pending;
     status.currentHeads = revisions.currentHeads;
     DriftHistory history;
-    history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
+    // Drift uses it only to tell "merely behind heads", which needs pending revisions:
+    // without any, no second replay of the history.
+    if (!status.pending.empty())
+        history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
     history.pendingRevisions = status.pending;
     DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
                                   : compareDrift(Schema{}, dialect, status.models, history);
