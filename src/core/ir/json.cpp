@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <system_error>
 #include <unordered_set>
@@ -71,7 +72,7 @@ public:
     bool key(string_t& k) override
     {
         Frame& f = m_stack.back();
-        if (!f.keys.insert(k).second) {
+        if (isDuplicate(f, k)) {
             std::string path = containerPath(m_stack.size());
             appendMember(path, k);
             throw InputError("duplicate key \"" + k + "\"", m_file, path);
@@ -126,9 +127,29 @@ public:
 private:
     struct Frame {
         Json* container;
-        std::unordered_set<std::string> keys;  // objects: the keys seen (duplicates)
-        std::string pendingKey;                // objects: the key whose value comes next
+        // Objects: the keys seen, hashed once the object has more than kScanKeys members
+        // (most have a handful, and a hash set per object cost more than the parse).
+        std::unique_ptr<std::unordered_set<std::string>> keys;
+        std::string pendingKey;  // objects: the key whose value comes next
     };
+    static constexpr std::size_t kScanKeys = 16;
+
+    // True when the object of `f` has the key `k` already; remembers it otherwise.
+    static bool isDuplicate(Frame& f, const std::string& k)
+    {
+        const auto& members = static_cast<const Json::object_t::Container&>(f.container->get_ref<const Json::object_t&>());
+        if (!f.keys) {
+            for (const auto& member : members)
+                if (member.first == k)
+                    return true;
+            if (members.size() < kScanKeys)
+                return false;
+            f.keys = std::make_unique<std::unordered_set<std::string>>();
+            for (const auto& member : members)
+                f.keys->insert(member.first);
+        }
+        return !f.keys->insert(k).second;
+    }
 
     // The path of the container of frame `depth - 1` (depth 0: the root, "$"): each
     // frame's last member or element leads to the next frame.
@@ -164,7 +185,7 @@ private:
             throw InputError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", m_file,
                              placementPath());
         Json* slot = place(std::move(container));
-        m_stack.push_back({slot, {}, {}});
+        m_stack.push_back({slot, nullptr, {}});
         return true;
     }
 

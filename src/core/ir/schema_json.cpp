@@ -34,6 +34,7 @@ void readNamedMap(const JsonObjectReader& reader, std::string_view key, std::vec
         return;
     const Json& map = reader.requireObject(key);
     const std::string mapPath = reader.path(key);
+    out.reserve(out.size() + map.size());
     for (auto it = map.begin(); it != map.end(); ++it)
         out.push_back(parse(it.value(), it.key(), jsonPathMember(mapPath, it.key())));
 }
@@ -373,6 +374,7 @@ Table tableFromJson(const Json& json, std::string name, const std::string& file,
     t.name = std::move(name);
     t.primaryKey = r.stringList("primaryKey", false);
     const Json& cols = r.requireObject("columns");
+    t.columns.reserve(cols.size());  // exactly: thousands of tables of ~12 columns add up
     for (auto it = cols.begin(); it != cols.end(); ++it)
         t.columns.push_back(columnFromJson(it.value(), it.key(), t.isPrimaryKeyColumn(it.key()), file,
                                            jsonPathMember(r.path("columns"), it.key())));
@@ -487,6 +489,7 @@ Schema schemaFromJson(const Json& json, const std::string& file, const std::stri
     Schema s;
     if (r.has("tables")) {
         const Json& tables = r.requireObject("tables");
+        s.tables.reserve(tables.size());
         for (auto it = tables.begin(); it != tables.end(); ++it)
             s.tables.push_back(tableFromJson(it.value(), it.key(), file,
                                              jsonPathMember(r.path("tables"), it.key())));
