@@ -23,9 +23,11 @@ const std::string kSchemaQuery = "SELECT type, name, tbl_name, sql FROM sqlite_m
 const std::string kColumnSelect = std::string(
     "SELECT m.name AS tbl, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
     "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter;
-const std::string kColumnQuery = kColumnSelect + " ORDER BY m.name, p.cid";
+// No ORDER BY: the join gives each table's rows together, in cid order, which is all
+// readColumns needs; sorting 60,000 rows by table name was SQLite's largest single cost.
+const std::string kColumnQuery = kColumnSelect;
 // The same for the tables whose names sort between ?1 and ?2 (BINARY, as std::map sorts).
-const std::string kColumnRangeQuery = kColumnSelect + " AND m.name BETWEEN ?1 AND ?2 ORDER BY m.name, p.cid";
+const std::string kColumnRangeQuery = kColumnSelect + " AND m.name BETWEEN ?1 AND ?2";
 // Above this many tables the columns are read in ranges of this many: the rows of one
 // range, not of every table, are in memory at once (12 columns × 5,000 tables were 20 MB
 // of rows), at the cost of one more statement per range.
