@@ -20,27 +20,36 @@ constexpr const char* kTableFilter =
     "AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'";
 
 const std::string kSchemaQuery = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid";
-const std::string kColumnSelect = std::string(
-    "SELECT m.name AS tbl, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
-    "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter;
-// No ORDER BY: the join gives each table's rows together, in cid order, which is all
-// readColumns needs; sorting 60,000 rows by table name was SQLite's largest single cost.
-const std::string kColumnQuery = kColumnSelect;
-// The same for the tables whose names sort between ?1 and ?2 (BINARY, as std::map sorts).
-const std::string kColumnRangeQuery = kColumnSelect + " AND m.name BETWEEN ?1 AND ?2";
-// Above this many tables the columns are read in ranges of this many: the rows of one
-// range, not of every table, are in memory at once (12 columns × 5,000 tables were 20 MB
-// of rows), at the cost of one more statement per range.
-constexpr std::size_t kTablesPerColumnQuery = 1000;
-const std::string kIndexQuery = std::string(
-    "SELECT m.name AS tbl, il.name AS idx, il.\"unique\", il.origin, ix.seqno, ix.cid, "
-    "ix.name AS col FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
-    "JOIN pragma_index_xinfo(il.name) AS ix WHERE ") + kTableFilter
-    + " AND ix.\"key\" = 1 ORDER BY m.name, il.name, ix.seqno";
-const std::string kForeignKeyQuery = std::string(
-    "SELECT m.name AS tbl, f.id, f.seq, f.\"table\" AS ref, f.\"from\" AS col, f.\"to\" AS refcol, "
-    "f.on_update, f.on_delete FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
-    "WHERE ") + kTableFilter + " ORDER BY m.name, f.id DESC, f.seq";
+// Each pragma query is a SELECT, a filter and an ORDER BY; above kTablesPerQuery tables
+// it runs once per range of that many tables (`m.name BETWEEN ?1 AND ?2`, BINARY, as
+// std::map sorts), so that the rows of one range, not of every table, are in memory at
+// once (the 60,000 column rows of 5,000 tables were 20 MB), at the cost of one more
+// statement per range.
+struct PragmaQuery {
+    std::string select;   // through the WHERE's table filter
+    std::string orderBy;  // "" or " ORDER BY …"
+    std::string all() const { return select + orderBy; }
+    std::string range() const { return select + " AND m.name BETWEEN ?1 AND ?2" + orderBy; }
+};
+constexpr std::size_t kTablesPerQuery = 1000;
+
+// No ORDER BY: the join gives each table's rows together and in cid order, which is all
+// readColumns needs, and sorting every column row by table name is work the anchor's
+// catalog query does not do.
+const PragmaQuery kColumnQuery{
+    std::string("SELECT m.name AS tbl, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
+                "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter,
+    ""};
+const PragmaQuery kIndexQuery{
+    std::string("SELECT m.name AS tbl, il.name AS idx, il.\"unique\", il.origin, ix.seqno, ix.cid, "
+                "ix.name AS col FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
+                "JOIN pragma_index_xinfo(il.name) AS ix WHERE ") + kTableFilter + " AND ix.\"key\" = 1",
+    " ORDER BY m.name, il.name, ix.seqno"};
+const PragmaQuery kForeignKeyQuery{
+    std::string("SELECT m.name AS tbl, f.id, f.seq, f.\"table\" AS ref, f.\"from\" AS col, f.\"to\" AS refcol, "
+                "f.on_update, f.on_delete FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
+                "WHERE ") + kTableFilter,
+    " ORDER BY m.name, f.id DESC, f.seq"};
 
 // Shadow tables of FTS3/4, FTS5 and R*Tree: `<virtual table>_<suffix>`.
 const std::set<std::string> kShadowSuffixes = {"content", "segments", "segdir", "docsize", "stat",
@@ -442,9 +451,6 @@ void readIndexes(ResultSet rows, std::map<std::string, TableState>& tables,
         if (it != tables.end())
             readIndex(index, it->second, indexSql, schema);
     }
-    for (auto& [name, state] : tables)
-        std::sort(state.table.indexes.begin(), state.table.indexes.end(),
-                  [](const Index& a, const Index& b) { return a.name < b.name; });
 }
 
 /// The clauses of `text` the IR has no place for: `ON CONFLICT x`, as written but
@@ -502,6 +508,26 @@ void orderUniques(TableState& state)
                      [&](const UniqueConstraint& a, const UniqueConstraint& b) { return position(a) < position(b); });
 }
 
+/// Runs `query` over every table of `tables` (by ranges above kTablesPerQuery tables, in
+/// name order) and hands each result to `read`.
+template <typename Read>
+void queryByTableRanges(Driver& driver, const std::map<std::string, TableState>& tables, const PragmaQuery& query,
+                        Read read)
+{
+    if (tables.size() <= kTablesPerQuery) {
+        read(driver.query(query.all()));
+        return;
+    }
+    const std::string sql = query.range();
+    for (auto first = tables.begin(); first != tables.end();) {
+        auto last = first;
+        for (std::size_t n = 1; n < kTablesPerQuery && std::next(last) != tables.end(); ++n)
+            ++last;
+        read(driver.query(sql, {Value(first->first), Value(last->first)}));
+        first = std::next(last);
+    }
+}
+
 } // namespace
 
 Schema introspectSqlite(Driver& driver, const IntrospectOptions& options)
@@ -548,24 +574,21 @@ Schema introspectSqlite(Driver& driver, const IntrospectOptions& options)
         for (const auto& suffix : kShadowSuffixes)
             tables.erase(vt + "_" + suffix);
 
-    if (tables.size() <= kTablesPerColumnQuery) {
-        readColumns(driver.query(kColumnQuery), tables, schema);
-    } else {
-        auto first = tables.begin();
-        while (first != tables.end()) {
-            auto last = first;
-            for (std::size_t n = 1; n < kTablesPerColumnQuery && std::next(last) != tables.end(); ++n)
-                ++last;
-            readColumns(driver.query(kColumnRangeQuery, {Value(first->first), Value(last->first)}), tables, schema);
-            first = std::next(last);
-        }
-    }
+    queryByTableRanges(driver, tables, kColumnQuery, [&](ResultSet rows) { readColumns(std::move(rows), tables, schema); });
     for (auto& [name, state] : tables)
         parsedTable(state);  // a table without column rows was not parsed yet
-    readIndexes(driver.query(kIndexQuery), tables, indexSql, schema);
-    readForeignKeys(driver.query(kForeignKeyQuery), tables);
+    queryByTableRanges(driver, tables, kIndexQuery,
+                       [&](ResultSet rows) { readIndexes(std::move(rows), tables, indexSql, schema); });
+    std::map<std::string, std::string>().swap(indexSql);  // read: let go
+    for (auto& [name, state] : tables)
+        std::sort(state.table.indexes.begin(), state.table.indexes.end(),
+                  [](const Index& a, const Index& b) { return a.name < b.name; });
+    queryByTableRanges(driver, tables, kForeignKeyQuery, [&](ResultSet rows) { readForeignKeys(std::move(rows), tables); });
 
-    for (auto& [name, state] : tables) {
+    schema.tables.reserve(tables.size());
+    for (auto it = tables.begin(); it != tables.end(); it = tables.erase(it)) {  // let go as they are done
+        const std::string& name = it->first;
+        TableState& state = it->second;
         if (state.parsed.withoutRowid)
             schema.unsupported.push_back({"table_option", "WITHOUT ROWID", name, std::nullopt, state.sql});
         if (state.parsed.strict)
