@@ -4,6 +4,7 @@
 #include "core/dialect/sqlite/sqlite_type_map.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <regex>
@@ -459,6 +460,14 @@ void readIndexes(ResultSet rows, std::map<std::string, TableState>& tables,
 std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
 {
     std::vector<std::string> clauses;
+    // Without the letters of CONFLICT (in any case) there is no such clause: most
+    // definitions are not tokenized a second time.
+    constexpr std::string_view conflict = "conflict";
+    const auto found = std::search(text.begin(), text.end(), conflict.begin(), conflict.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+    if (found == text.end())
+        return clauses;
     const auto t = tokenizeSql(text);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i].isWord("ON") && i + 2 < t.size() && t[i + 1].isWord("CONFLICT")) {
