@@ -174,10 +174,12 @@ run_migrate() {
 }
 
 # count_findings ID WORKLOAD CHANGES_TSV CHECK_OUTPUT: of the known changes, how many a
-# `drift:` line names, and how many `drift:` lines name none of them.
+# `drift:` or `note:` line names (a `note:` is a declared-type change of the same kind,
+# e.g. INTEGER → BIGINT on SQLite: shown, not failing), and how many of those lines name
+# none of them.
 count_findings() {
     local id=$1 workload=$2 changes=$3 output=$4 found=0 expected=0 false_positives=0 kind table finding line hit
-    grep '^drift:' "$output" >"$work/drift.txt" || true
+    grep -E '^(drift|note):' "$output" >"$work/drift.txt" || true
     while IFS=$'\t' read -r kind table finding; do
         expected=$((expected + 1))
         grep -qF -- "$finding" "$work/drift.txt" && found=$((found + 1))
@@ -190,7 +192,7 @@ count_findings() {
         [ "$hit" = 0 ] && false_positives=$((false_positives + 1))
     done <"$work/drift.txt"
     printf '%s\t%s\t%s\t%s\t%s\n' "$id" "$workload" "$found" "$expected" "$false_positives" >>"$results/counts.tsv"
-    log "$id: $found/$expected known changes found, $false_positives other drift lines"
+    log "$id: $found/$expected known changes found, $false_positives other drift or note lines"
 }
 
 # --- tables: introspect and check ---------------------------------------------------------

@@ -23,6 +23,7 @@ QString FindingsList::kindLabel(FindingKind kind)
     case FindingKind::Edited: return tr("Edited");
     case FindingKind::Unknown: return tr("Unknown revision");
     case FindingKind::MultipleHeads: return tr("Heads");
+    case FindingKind::DeclaredType: return tr("Note");
     }
     return {};
 }
@@ -54,7 +55,8 @@ void FindingsList::onItemActivated(QListWidgetItem* item)
     const QString subject = item->data(SubjectRole).toString();
     if (subject.isEmpty())
         return;
-    if (kind == QLatin1String("drift") || kind == QLatin1String("uncaptured")) {
+    if (kind == QLatin1String("drift") || kind == QLatin1String("uncaptured")
+        || kind == QLatin1String("declared-type")) {
         emit tableActivated(subject);
         const QString object = item->data(ItemRole).toString();
         if (!object.isEmpty())

@@ -67,6 +67,8 @@ private slots:
     void stampSetsTheVersionTableOnly();
     void checkFindings_data();
     void checkFindings();
+    void checkNotesDeclaredTypes_data();
+    void checkNotesDeclaredTypes();
     void databasePrecedence_data();
     void databasePrecedence();
     void unreadableDatabaseExits2_data();
@@ -491,6 +493,78 @@ void TestCliMigrate::checkFindings()
         QVERIFY2(contains(r.out, "sneaky"), r.describe().c_str());
     QVERIFY(p.dbBytes() == before);  // check is read-only
     QCOMPARE(p.dbExists(), situation != "nodb");
+}
+
+// Issue 12: SQLite stores INTEGER and BIGINT (TEXT and VARCHAR(255)) alike, so such a
+// change is no drift — but `check` printed nothing about it at all. It is a note: shown,
+// never failing; a spelling that maps to the same declared type (INT) is no note, and a
+// change of affinity stays drift.
+void TestCliMigrate::checkNotesDeclaredTypes_data()
+{
+    QTest::addColumn<QString>("modelType");  // the column's IR type in models and migration
+    QTest::addColumn<QString>("declared");   // what the database is changed to declare by hand
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");   // a whole line of stdout; "" = no note line at all
+    QTest::newRow("bigint, INTEGER in the database")
+        << R"("type": "bigint")" << "INTEGER" << 0
+        << R"(note: column "items"."qty" declared BIGINT in the models, INTEGER in the database )"
+           R"((both INTEGER affinity: stored alike, not drift))";
+    QTest::newRow("varchar(255), TEXT in the database")
+        << R"("type": "varchar", "length": 255)" << "TEXT" << 0
+        << R"(note: column "items"."qty" declared VARCHAR(255) in the models, TEXT in the database )"
+           R"((both TEXT affinity: stored alike, not drift))";
+    QTest::newRow("text, VARCHAR(40) in the database")
+        << R"("type": "text")" << "VARCHAR(40)" << 0
+        << R"(note: column "items"."qty" declared TEXT in the models, VARCHAR(40) in the database )"
+           R"((both TEXT affinity: stored alike, not drift))";
+    QTest::newRow("double, REAL in the database")
+        << R"("type": "double")" << "REAL" << 0
+        << R"(note: column "items"."qty" declared DOUBLE in the models, REAL in the database )"
+           R"((both REAL affinity: stored alike, not drift))";
+    QTest::newRow("integer, INT in the database: the same declared type")
+        << R"("type": "integer")" << "INT" << 0 << "";
+    QTest::newRow("custom mediumint, MEDIUMINT in the database: case only")
+        << R"("type": "custom", "sql": "mediumint")" << "MEDIUMINT" << 0 << "";
+    QTest::newRow("integer, TEXT in the database: affinity changed, drift")
+        << R"("type": "integer")" << "TEXT" << 1 << R"(drift: column "items"."qty" changed: type integer → text)";
+}
+
+void TestCliMigrate::checkNotesDeclaredTypes()
+{
+    QFETCH(QString, modelType);
+    QFETCH(QString, declared);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    TestProject p;
+    p.writeConfig();
+    const std::string column = R"("qty": {)" + modelType.toStdString() + "}";
+    p.writeModels(R"({"tables": {"items": {"columns": {"id": {"type": "integer"}, )" + column +
+                  R"(}, "primaryKey": ["id"]}}})");
+    p.writeMigration("r1", {}, "create items", {createTableOp("items", column)});
+    QVERIFY(p.run({"upgrade"}).exitCode == 0);
+    p.executeSql("ALTER TABLE items DROP COLUMN qty");
+    p.executeSql("ALTER TABLE items ADD COLUMN qty " + declared.toStdString());
+
+    const CliRun r = p.run(args({"check"}));
+    QVERIFY2(r.exitCode == exitCode, r.describe().c_str());
+    const std::vector<std::string> lines = r.outLines();
+    const auto notes = std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("note: ", 0) == 0; });
+    if (expected.isEmpty()) {
+        QVERIFY2(notes == 0, r.describe().c_str());
+        QCOMPARE(lines, std::vector<std::string>{"no drift; models match migrations"});
+        return;
+    }
+    QVERIFY2(std::find(lines.begin(), lines.end(), expected.toStdString()) != lines.end(), r.describe().c_str());
+    if (exitCode == 0) {
+        // The note alone: the check passes and says so.
+        QCOMPARE(lines, (std::vector<std::string>{expected.toStdString(), "no drift; models match migrations"}));
+        const CliRun json = p.run(args({"--json", "check"}));
+        QVERIFY2(json.exitCode == 0, json.describe().c_str());
+        QVERIFY2(contains(json.out, R"("kind": "declared-type")"), json.describe().c_str());
+        QVERIFY2(contains(json.out, R"("notes": [)"), json.describe().c_str());
+    } else {
+        QVERIFY2(notes == 0, r.describe().c_str());
+    }
 }
 
 void TestCliMigrate::databasePrecedence_data()

@@ -147,6 +147,7 @@ private slots:
     void synapseVirtualTablesAndPartialIndexes();
     void chinookAutoincrement();
     void statementCountIsFixed();
+    void thousandsOfTablesAreReadInRanges();
     void defaults_data();
     void defaults();
     void enumConvention();
@@ -420,6 +421,28 @@ void TestSqliteIntrospect::statementCountIsFixed()
     QCOMPARE(table(b, "t199").checks.size(), std::size_t(1));
     QCOMPARE(countLarge.statementCount(), countSmall.statementCount());
     QVERIFY(countSmall.statementCount() <= 4);
+}
+
+// Issue 12: above 1,000 tables the pragma queries run 1,000 tables per statement (so the
+// rows of 5,000 tables are never in memory at once); every column, index and foreign key
+// of every range is read, in order, and nothing is lost at a range's edges.
+void TestSqliteIntrospect::thousandsOfTablesAreReadInRanges()
+{
+    auto db = databaseWith(tablesSql(2345) + "CREATE VIEW v AS SELECT id FROM t0;");
+    CountingDriver counting(*db);
+    const Schema schema = introspect(counting);
+    QCOMPARE(schema.tables.size(), std::size_t(2345));
+    for (const Table& t : schema.tables) {
+        const std::size_t expected = t.name == "t0" ? 3 : 4;
+        QVERIFY2(t.columns.size() == expected, t.name.c_str());
+        QCOMPARE(t.columns.front().name, std::string("id"));
+        QCOMPARE(t.primaryKey, std::vector<std::string>{"id"});
+    }
+    QCOMPARE(table(schema, "t999").columns.back().name, std::string("parent"));
+    QCOMPARE(table(schema, "t1000").foreignKeys.size(), std::size_t(1));
+    QCOMPARE(table(schema, "t2344").checks.size(), std::size_t(1));
+    QCOMPARE(silentlyLost(*db, schema), std::vector<std::string>{});
+    QVERIFY(counting.statementCount() <= 1 + 3 * 3);  // the catalog, then 3 ranges of each pragma query
 }
 
 void TestSqliteIntrospect::defaults_data()

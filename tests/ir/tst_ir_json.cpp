@@ -56,6 +56,38 @@ private slots:
         QCOMPARE(toJson(s), text);
     }
 
+    // Issue 12: toJson writes table by table (and in pieces through writeJson) instead of
+    // building the whole document; the text must stay what the document writer gives,
+    // for escaped and unicode names, long inline arrays, enums and unsupported objects.
+    void streamedTextEqualsDocumentText()
+    {
+        Schema s = loadSchemaFile(TEMPEST_TEST_DATA_DIR "/ir/design_example.json");
+        Table odd;
+        odd.name = "we\"ird\\ name \t ü";
+        Column c;
+        c.name = "ü \"col\"";
+        c.defaultValue = DefaultValue::string("a\x01b\x7f");
+        odd.columns.push_back(c);
+        for (int i = 0; i < 30; ++i) {
+            Column more;
+            more.name = "column_number_" + std::to_string(i);
+            more.type = ColumnType::Integer;
+            more.defaultValue = DefaultValue::number(i % 2 ? "1.5e3" : "-7");
+            odd.columns.push_back(more);
+            odd.primaryKey.push_back(more.name);  // an array too long for one line
+        }
+        s.tables.push_back(odd);
+        s.unsupported.push_back({"view", "v \"x\"", std::nullopt, std::nullopt, "CREATE VIEW …"});
+        const std::string document = writeCanonicalJson(schemaToJson(s));
+        QCOMPARE(toJson(s), document);
+        std::string pieces;
+        int count = 0;
+        writeJson(s, [&](std::string_view piece) { pieces += piece; ++count; });
+        QCOMPARE(pieces, document);
+        QVERIFY(count >= 1);
+        QCOMPARE(toJson(Schema{}), writeCanonicalJson(schemaToJson(Schema{})));
+    }
+
     void equalToDefaultIsAcceptedAndOmitted()
     {
         Schema s = parseSchema(R"({"tables": {"t": {"columns": {"id": {"type": "integer", "nullable": false},

@@ -1,6 +1,8 @@
 // `check`: the CI gate. Prints projectStatus()'s findings the way check words them —
 // drift (database ≠ models), uncaptured model changes (models ≠ the migrations' heads),
-// edited applied migrations — and exits 1 when there is any.
+// edited applied migrations — and exits 1 when there is any. Notes (a column declared
+// with another type of the same kind, e.g. BIGINT vs INTEGER on SQLite) are printed too
+// but never fail the check.
 #include "core/cli/cmd_common.h"
 #include "core/cli/commands.h"
 
@@ -18,8 +20,11 @@ int cmdCheck(CliSession& session, const ParsedArgs& args)
     const ProjectStatus status = projectStatus(session.project(), db.get());
 
     const std::vector<std::string> lines = checkLines(status);
+    const std::vector<std::string> notes = checkNotes(status);
     for (const std::string& line : lines)
         session.print(line);
+    for (const std::string& note : notes)
+        session.print(note);
     if (lines.empty())
         session.print("no drift; models match migrations");
 
@@ -46,6 +51,7 @@ int cmdCheck(CliSession& session, const ParsedArgs& args)
     result["drift"] = drift;
     result["uncaptured"] = uncaptured;
     result["changed"] = changed;
+    result["notes"] = notes;
     result["behindHeads"] = status.behindHeads;
     result["pending"] = status.pending;
     session.result() = result;

@@ -15,7 +15,8 @@ int cmdIntrospect(CliSession& session, const ParsedArgs& args)
     if (!db)
         throw InputError("database does not exist", session.config().displayDatabase());
     const Schema schema = introspectDatabase(session.project(), *db);
-    session.printRaw(toJson(schema));
+    db.reset();  // the connection's cache is let go before the text is written
+    writeJson(schema, [&](std::string_view piece) { session.printRaw(piece); });
     return 0;
 }
 

@@ -66,7 +66,9 @@ const std::vector<CommandInfo>& commandTable()
          "TARGET: heads | head | base | <id> | <prefix> | <branch>@head\n", {}, &cmdStamp},
         {"check", "check", "drift, uncaptured model changes and edited migrations (exit 1 when found)",
          "Prints `drift: …` (database ≠ models), `uncaptured: …` (models ≠ migrations) and\n"
-         "`changed: <id>` (an applied migration was edited) lines, and exits 1 when any.\n",
+         "`changed: <id>` (an applied migration was edited) lines, and exits 1 when any.\n"
+         "`note: …` lines (a column declared with another type of the same affinity, e.g.\n"
+         "BIGINT vs INTEGER on SQLite) are shown but do not fail the check.\n",
          {}, &cmdCheck},
         {"introspect", "introspect", "print the live schema as IR JSON", "", {}, &cmdIntrospect},
         {"graph", "graph [--format svg|png|dot] [--output FILE]",

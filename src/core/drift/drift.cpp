@@ -2,9 +2,13 @@
 
 #include "core/diff/diff.h"
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace tempest {
 
@@ -154,19 +158,63 @@ Schema prepareForCompare(Driver& driver, const Dialect& dialect, const Schema& m
     return prepared;
 }
 
+bool sameSpelling(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string declaredText(const std::string& declared)
+{
+    return declared.empty() ? std::string("no type") : declared;
+}
+
+/// The columns both sides have whose types `rules` call equal but whose declared types
+/// differ (ComparisonRules::declaredType), one note each, in the models' order.
+std::vector<SchemaDifference> declaredTypeNotes(const Schema& live, const Schema& models, const ComparisonRules& rules)
+{
+    std::vector<SchemaDifference> notes;
+    std::unordered_map<std::string_view, const Table*> liveTables;
+    liveTables.reserve(live.tables.size());
+    for (const Table& table : live.tables)
+        liveTables.emplace(table.name, &table);
+    for (const Table& model : models.tables) {
+        const auto it = liveTables.find(model.name);
+        if (it == liveTables.end())
+            continue;
+        for (const Column& column : model.columns) {
+            const Column* liveColumn = it->second->findColumn(column.name);
+            if (!liveColumn || column.arrayDims != liveColumn->arrayDims || !rules.typesEqual(column, *liveColumn))
+                continue;
+            const std::string inModels = rules.declaredType(column);
+            const std::string inDatabase = rules.declaredType(*liveColumn);
+            if (sameSpelling(inModels, inDatabase))
+                continue;
+            std::string text = "column \"" + model.name + "\".\"" + column.name + "\" declared " + declaredText(inModels)
+                             + " in the models, " + declaredText(inDatabase) + " in the database";
+            if (const std::string sameClass = rules.typeClass(column); !sameClass.empty())
+                text += " (both " + sameClass + ": stored alike, not drift)";
+            notes.push_back({model.name, {}, std::move(text), column.name});
+        }
+    }
+    return notes;
+}
+
 // `prepare` brings a model-level schema into introspection's shape: normalizeModel, or
 // prepareModelForCompare when a connection is at hand (then `driver` is that connection,
 // for the fixed point; null otherwise).
-DriftReport compareWith(Schema live, const Dialect& dialect, const Schema& preparedModels,
+DriftReport compareWith(Schema live, const Dialect& dialect, Schema preparedModels,
                         const DriftHistory& history, const std::function<Schema(const Schema&)>& prepare,
                         Driver* driver, const IntrospectOptions& options)
 {
     DriftReport report;
     report.comparedLive = withoutUnsupported(live);
-    report.comparedModels = withoutUnsupported(preparedModels);
+    report.comparedModels = withoutUnsupported(std::move(preparedModels));
     report.differences = differencesAtFixedPoint(driver, dialect, report.comparedLive, report.comparedModels, options);
     for (const auto& difference : report.differences)
         report.findings.push_back(difference.text);
+    report.declaredTypeNotes = declaredTypeNotes(report.comparedLive, report.comparedModels, dialect.rules());
     report.pendingRevisions = history.pendingRevisions;
     if (!report.findings.empty() && !history.pendingRevisions.empty() && history.appliedSchema) {
         // Prepared and compared the same way as the models: on PostgreSQL the replayed
@@ -197,7 +245,7 @@ DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& mod
     auto prepare = [&](const Schema& schema) { return prepareForCompare(driver, dialect, schema, options); };
     Schema live = dialect.introspect(driver, options);
     Schema prepared = prepare(models);
-    return compareWith(std::move(live), dialect, prepared, history, prepare, &driver, options);
+    return compareWith(std::move(live), dialect, std::move(prepared), history, prepare, &driver, options);
 }
 
 } // namespace tempest

@@ -31,6 +31,11 @@ struct DriftReport {
     std::vector<std::string> findings;
     /// The same differences with the object each is about (findings[i] is differences[i].text).
     std::vector<SchemaDifference> differences;
+    /// Columns whose types the dialect's rules call equal but that are declared
+    /// differently (SQLite: BIGINT in the models, INTEGER in the database — the same
+    /// affinity). Not drift, never in `findings`: a note, so that nothing in the models is
+    /// silently different from the database.
+    std::vector<SchemaDifference> declaredTypeNotes;
     /// The live schema matches the applied revisions and revisions are pending: the
     /// findings are explained by `upgrade` not having run, not by hand-made changes.
     bool behindHeads = false;
@@ -45,6 +50,7 @@ struct DriftReport {
     Schema comparedLive;
     Schema comparedModels;
 
+    /// No drift (declaredTypeNotes may still be there).
     bool clean() const { return findings.empty(); }
 };
 

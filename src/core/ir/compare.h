@@ -23,6 +23,15 @@ public:
     virtual bool compareComments() const { return true; }
     /// Whether top-level enums are compared (PostgreSQL types) or not.
     virtual bool compareEnums() const { return true; }
+    /// The type as this database declares it, in one spelling per declared type, when the
+    /// database keeps more of it than typesEqual compares (SQLite keeps BIGINT apart from
+    /// INTEGER, though both have INTEGER affinity); empty when it keeps nothing more (the
+    /// default). Columns whose types are equal but whose declared types differ are told
+    /// apart as a note, never as drift.
+    virtual std::string declaredType(const Column&) const { return {}; }
+    /// What typesEqual compares of `column`, in words, for such a note ("INTEGER
+    /// affinity"); empty by default.
+    virtual std::string typeClass(const Column&) const { return {}; }
 };
 
 /// Exact comparison: the rules used when none are given.

@@ -2,12 +2,14 @@
 
 #include "core/ir/errors.h"
 #include "core/ir/json_file.h"
+#include "core/ir/json_writer.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <fstream>
 #include <system_error>
 #include <unordered_set>
 
@@ -72,7 +74,7 @@ public:
     bool key(string_t& k) override
     {
         Frame& f = m_stack.back();
-        if (!f.keys.insert(k).second) {
+        if (isDuplicate(f, k)) {
             std::string path = containerPath(m_stack.size());
             appendMember(path, k);
             throw InputError("duplicate key \"" + k + "\"", m_file, path);
@@ -127,9 +129,29 @@ public:
 private:
     struct Frame {
         Json* container;
-        std::unordered_set<std::string> keys;  // objects: the keys seen (duplicates)
-        std::string pendingKey;                // objects: the key whose value comes next
+        // Objects: the keys seen, hashed once the object has more than kScanKeys members
+        // (most have a handful, and a hash set per object cost more than the parse).
+        std::unique_ptr<std::unordered_set<std::string>> keys;
+        std::string pendingKey;  // objects: the key whose value comes next
     };
+    static constexpr std::size_t kScanKeys = 16;
+
+    // True when the object of `f` has the key `k` already; remembers it otherwise.
+    static bool isDuplicate(Frame& f, const std::string& k)
+    {
+        const auto& members = static_cast<const Json::object_t::Container&>(f.container->get_ref<const Json::object_t&>());
+        if (!f.keys) {
+            for (const auto& member : members)
+                if (member.first == k)
+                    return true;
+            if (members.size() < kScanKeys)
+                return false;
+            f.keys = std::make_unique<std::unordered_set<std::string>>();
+            for (const auto& member : members)
+                f.keys->insert(member.first);
+        }
+        return !f.keys->insert(k).second;
+    }
 
     // The path of the container of frame `depth - 1` (depth 0: the root, "$"): each
     // frame's last member or element leads to the next frame.
@@ -165,7 +187,7 @@ private:
             throw InputError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", m_file,
                              placementPath());
         Json* slot = place(std::move(container));
-        m_stack.push_back({slot, {}, {}});
+        m_stack.push_back({slot, nullptr, {}});
         return true;
     }
 
@@ -197,6 +219,42 @@ private:
     std::vector<Frame> m_stack;
 };
 
+/// A string that dump() writes as it is, between quotes: printable ASCII without `"` or
+/// `\`. Anything else (escapes, UTF-8, invalid bytes) goes through dump() itself.
+bool isPlainJsonString(std::string_view text)
+{
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+void appendString(std::string_view text, std::string& out)
+{
+    if (isPlainJsonString(text)) {
+        out += '"';
+        out += text;
+        out += '"';
+    } else {
+        out += dumpScalar(Json(std::string(text)));
+    }
+}
+
+/// What dumpScalar() writes, without building a serializer for the common scalars.
+void appendScalar(const Json& value, std::string& out)
+{
+    switch (value.type()) {
+    case Json::value_t::string: appendString(value.get_ref<const std::string&>(), out); return;
+    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
+    case Json::value_t::null: out += "null"; return;
+    case Json::value_t::number_integer: out += std::to_string(value.get<std::int64_t>()); return;
+    case Json::value_t::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); return;
+    default: out += dumpScalar(value); return;
+    }
+}
+
 void writeValue(const Json& value, int indent, std::size_t column, std::string& out)
 {
     if (value.is_object()) {
@@ -210,11 +268,11 @@ void writeValue(const Json& value, int indent, std::size_t column, std::string& 
             if (!first)
                 out += ",\n";
             first = false;
-            std::string prefix(static_cast<std::size_t>(indent + 2), ' ');
-            prefix += dumpScalar(Json(it.key()));
-            prefix += ": ";
-            out += prefix;
-            writeValue(it.value(), indent + 2, prefix.size(), out);
+            const std::size_t start = out.size();
+            out.append(static_cast<std::size_t>(indent + 2), ' ');
+            appendString(it.key(), out);
+            out += ": ";
+            writeValue(it.value(), indent + 2, out.size() - start, out);
         }
         out += "\n";
         out.append(static_cast<std::size_t>(indent), ' ');
@@ -231,18 +289,18 @@ void writeValue(const Json& value, int indent, std::size_t column, std::string& 
             if (item.is_structured())
                 scalars = false;
         if (scalars) {
-            std::string inlineText = "[";
+            const std::size_t start = out.size();
+            out += "[";
             for (std::size_t i = 0; i < value.size(); ++i) {
                 if (i)
-                    inlineText += ", ";
-                inlineText += dumpScalar(value[i]);
+                    out += ", ";
+                appendScalar(value[i], out);
             }
-            inlineText += "]";
+            out += "]";
             // +1 for a trailing comma the parent may add.
-            if (column + inlineText.size() + 1 <= 100) {
-                out += inlineText;
+            if (column + (out.size() - start) + 1 <= 100)
                 return;
-            }
+            out.resize(start);
         }
         out += "[\n";
         for (std::size_t i = 0; i < value.size(); ++i) {
@@ -256,7 +314,7 @@ void writeValue(const Json& value, int indent, std::size_t column, std::string& 
         out += "]";
         return;
     }
-    out += dumpScalar(value);
+    appendScalar(value, out);
 }
 
 const char* typeDescription(const Json& v)
@@ -347,6 +405,16 @@ Json readJsonFile(const std::string& path)
     if (status.type() != fs::file_type::regular)
         throw InputError("cannot read file: not a regular file (a device, FIFO or socket)", path);
     return readListedRegularJsonFile(path);
+}
+
+void appendCanonicalJson(const Json& value, int indent, std::size_t column, std::string& out)
+{
+    writeValue(value, indent, column, out);
+}
+
+void appendJsonString(std::string_view text, std::string& out)
+{
+    appendString(text, out);
 }
 
 std::string writeCanonicalJson(const Json& value)

@@ -1,9 +1,12 @@
 #include "core/ir/schema_json.h"
 
 #include "core/ir/errors.h"
+#include "core/ir/json_writer.h"
 
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 namespace tempest {
 
@@ -31,6 +34,7 @@ void readNamedMap(const JsonObjectReader& reader, std::string_view key, std::vec
         return;
     const Json& map = reader.requireObject(key);
     const std::string mapPath = reader.path(key);
+    out.reserve(out.size() + map.size());
     for (auto it = map.begin(); it != map.end(); ++it)
         out.push_back(parse(it.value(), it.key(), jsonPathMember(mapPath, it.key())));
 }
@@ -370,6 +374,7 @@ Table tableFromJson(const Json& json, std::string name, const std::string& file,
     t.name = std::move(name);
     t.primaryKey = r.stringList("primaryKey", false);
     const Json& cols = r.requireObject("columns");
+    t.columns.reserve(cols.size());  // exactly: thousands of tables of ~12 columns add up
     for (auto it = cols.begin(); it != cols.end(); ++it)
         t.columns.push_back(columnFromJson(it.value(), it.key(), t.isPrimaryKeyColumn(it.key()), file,
                                            jsonPathMember(r.path("columns"), it.key())));
@@ -391,13 +396,53 @@ Table tableFromJson(const Json& json, std::string name, const std::string& file,
     return t;
 }
 
+namespace {
+
+/// True when no two tables share a name (always, for a valid IR).
+bool tableNamesUnique(const Schema& schema)
+{
+    std::unordered_map<std::string_view, bool> seen;
+    seen.reserve(schema.tables.size());
+    for (const auto& t : schema.tables)
+        if (!seen.emplace(t.name, true).second)
+            return false;
+    return true;
+}
+
+/// Every member of a schema's JSON but "tables".
+Json schemaWithoutTablesToJson(const Schema& schema);
+
+} // namespace
+
 Json schemaToJson(const Schema& schema)
 {
     Json j = Json::object();
     Json tables = Json::object();
-    for (const auto& t : schema.tables)
-        tables[t.name] = tableToJson(t);
+    // ordered_json's operator[] searches the keys linearly: thousands of tables made
+    // that quadratic. Append instead; a repeated name keeps its first place and the
+    // last definition, as operator[] did.
+    auto& members = static_cast<Json::object_t::Container&>(tables.get_ref<Json::object_t&>());
+    std::unordered_map<std::string_view, std::size_t> position;
+    position.reserve(schema.tables.size());
+    members.reserve(schema.tables.size());
+    for (const auto& t : schema.tables) {
+        if (const auto [it, inserted] = position.emplace(t.name, members.size()); inserted)
+            members.emplace_back(t.name, tableToJson(t));
+        else
+            members[it->second].second = tableToJson(t);
+    }
     j["tables"] = std::move(tables);
+    Json rest = schemaWithoutTablesToJson(schema);
+    for (auto it = rest.begin(); it != rest.end(); ++it)
+        j[it.key()] = std::move(it.value());
+    return j;
+}
+
+namespace {
+
+Json schemaWithoutTablesToJson(const Schema& schema)
+{
+    Json j = Json::object();
     if (!schema.enums.empty()) {
         Json enums = Json::object();
         for (const auto& e : schema.enums) {
@@ -435,6 +480,8 @@ Json schemaToJson(const Schema& schema)
     return j;
 }
 
+} // namespace
+
 Schema schemaFromJson(const Json& json, const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
@@ -442,6 +489,7 @@ Schema schemaFromJson(const Json& json, const std::string& file, const std::stri
     Schema s;
     if (r.has("tables")) {
         const Json& tables = r.requireObject("tables");
+        s.tables.reserve(tables.size());
         for (auto it = tables.begin(); it != tables.end(); ++it)
             s.tables.push_back(tableFromJson(it.value(), it.key(), file,
                                              jsonPathMember(r.path("tables"), it.key())));
@@ -494,7 +542,53 @@ Schema schemaFromJson(const Json& json, const std::string& file, const std::stri
 
 std::string toJson(const Schema& schema)
 {
-    return writeCanonicalJson(schemaToJson(schema));
+    std::string text;
+    writeJson(schema, [&](std::string_view piece) { text += piece; });
+    return text;
+}
+
+void writeJson(const Schema& schema, const std::function<void(std::string_view)>& write)
+{
+    if (!tableNamesUnique(schema)) {
+        write(writeCanonicalJson(schemaToJson(schema)));
+        return;
+    }
+    // writeCanonicalJson(schemaToJson(schema)), one table at a time: the document of
+    // thousands of tables is never built whole, nor its text.
+    constexpr std::size_t kPiece = 256 * 1024;
+    std::string out = "{\n  \"tables\": ";
+    if (schema.tables.empty()) {
+        out += "{}";
+    } else {
+        out += "{\n";
+        bool first = true;
+        for (const auto& t : schema.tables) {
+            if (!first)
+                out += ",\n";
+            first = false;
+            if (out.size() >= kPiece) {
+                write(out);
+                out.clear();
+            }
+            const std::size_t start = out.size();
+            out += "    ";
+            appendJsonString(t.name, out);
+            out += ": ";
+            appendCanonicalJson(tableToJson(t), 4, out.size() - start, out);
+        }
+        out += "\n  }";
+    }
+    const Json rest = schemaWithoutTablesToJson(schema);
+    for (auto it = rest.begin(); it != rest.end(); ++it) {
+        out += ",\n";
+        const std::size_t start = out.size();
+        out += "  ";
+        appendJsonString(it.key(), out);
+        out += ": ";
+        appendCanonicalJson(it.value(), 2, out.size() - start, out);
+    }
+    out += "\n}\n";
+    write(out);
 }
 
 Schema loadSchemaFile(const std::string& path)

@@ -6,6 +6,9 @@
 #include "core/ir/json.h"
 #include "core/ir/schema.h"
 
+#include <functional>
+#include <string_view>
+
 namespace tempest {
 
 Json schemaToJson(const Schema& schema);
@@ -40,6 +43,9 @@ DefaultValue defaultFromJson(const Json& json, const std::string& file, const st
 
 /// Canonical JSON text of a schema (what `introspect` prints and models files hold).
 std::string toJson(const Schema& schema);
+/// The same text handed to `write` in pieces (each ends after a table, or the end), so
+/// that the text of thousands of tables is never held whole.
+void writeJson(const Schema& schema, const std::function<void(std::string_view)>& write);
 /// Reads an IR JSON file. Throws InputError naming the file and JSON path.
 Schema loadSchemaFile(const std::string& path);
 /// Parses IR JSON text (e.g. a models command's stdout); `source` names it in errors.

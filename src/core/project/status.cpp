@@ -70,6 +70,7 @@ std::string_view findingKindName(FindingKind kind)
     case FindingKind::Edited: return "edited";
     case FindingKind::Unknown: return "unknown";
     case FindingKind::MultipleHeads: return "heads";
+    case FindingKind::DeclaredType: return "declared-type";
     }
     return "finding";
 }
@@ -85,7 +86,9 @@ std::vector<Finding> ProjectStatus::findingsOf(FindingKind kind) const
 bool ProjectStatus::failsCheck() const
 {
     return std::any_of(findings.begin(), findings.end(),
-                       [](const Finding& f) { return f.kind != FindingKind::MultipleHeads; });
+                       [](const Finding& f) {
+                           return f.kind != FindingKind::MultipleHeads && f.kind != FindingKind::DeclaredType;
+                       });
 }
 
 bool RevisionState::isApplied(std::string_view id) const
@@ -171,11 +174,14 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     status.pending = revisions.pending;
     status.currentHeads = revisions.currentHeads;
     DriftHistory history;
-    history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
+    // Drift uses it only to tell "merely behind heads", which needs pending revisions:
+    // without any, no second replay of the history.
+    if (!status.pending.empty())
+        history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
     history.pendingRevisions = status.pending;
-    const DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
+    DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
                                   : compareDrift(Schema{}, dialect, status.models, history);
-    status.live = report.live;
+    status.live = std::move(report.live);
     status.behindHeads = !status.pending.empty() && (report.clean() || report.behindHeads);
 
     for (const std::string& id : status.pending)
@@ -187,12 +193,20 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
             finding.pendingRevision = pendingRevisionTouching(graph, status.pending, finding.subject);
             status.findings.push_back(std::move(finding));
         }
+    // Same reason: behind heads, a declared type the pending revisions change is theirs.
+    if (!status.behindHeads)
+        for (const SchemaDifference& note : report.declaredTypeNotes)
+            status.findings.push_back(differenceFinding(FindingKind::DeclaredType, note));
     addUncapturedFindings(status);
+    // revisionState compared the checksums already: hashing every applied migration
+    // again cost as much (a migration of thousands of tables is megabytes of JSON).
+    const std::unordered_set<std::string> checksumWarnings(revisions.checksumWarnings.begin(),
+                                                           revisions.checksumWarnings.end());
     for (const AppliedRevision& row : status.appliedRows) {
         const Migration* m = graph.find(row.id);
         if (!m)
             status.findings.push_back({FindingKind::Unknown, row.id, row.id + " is applied but has no migration file"});
-        else if (!row.checksum.empty() && row.checksum != migrationChecksum(*m))
+        else if (checksumWarnings.count("changed: " + row.id))
             status.findings.push_back(
                 {FindingKind::Edited, row.id, revisionLine(row.id, m->label) + " was edited after it was applied"});
     }
@@ -245,6 +259,14 @@ std::vector<std::string> checkLines(const ProjectStatus& status)
         else if (f.kind == FindingKind::Unknown)
             lines.push_back("unknown: " + f.subject);
     }
+    return lines;
+}
+
+std::vector<std::string> checkNotes(const ProjectStatus& status)
+{
+    std::vector<std::string> lines;
+    for (const Finding& f : status.findingsOf(FindingKind::DeclaredType))
+        lines.push_back("note: " + f.text);
     return lines;
 }
 

@@ -22,9 +22,13 @@ enum class FindingKind {
     Edited,         // an applied revision whose file changed since (subject: its id)
     Unknown,        // an applied revision no migration file has (subject: its id)
     MultipleHeads,  // the history has several heads (subject: "", text lists them)
+    /// A column the database declares with another type than the models, of a type the
+    /// dialect cannot tell apart (SQLite: BIGINT vs INTEGER, the same affinity). Not drift
+    /// and not a failure: `check` prints it as a `note:` and still exits 0 (subject: table).
+    DeclaredType,
 };
 
-/// "pending", "drift", "uncaptured", "edited", "unknown", "heads".
+/// "pending", "drift", "uncaptured", "edited", "unknown", "heads", "declared-type".
 std::string_view findingKindName(FindingKind kind);
 
 struct Finding {
@@ -88,13 +92,14 @@ struct ProjectStatus {
     Schema atHeads;  // replay of every revision
     /// Live → models through the dialect's rules: what an upgrade-free sync would do.
     std::vector<Operation> driftOperations;
-    std::vector<Finding> findings;  // pending, drift, uncaptured, edited/unknown (by seq), heads
+    /// Pending, drift, declared-type, uncaptured, edited/unknown (by seq), heads.
+    std::vector<Finding> findings;
     /// Loading warnings (ignored dependsOn entries) and the like.
     std::vector<std::string> warnings;
 
     /// Findings of `kind`.
     std::vector<Finding> findingsOf(FindingKind kind) const;
-    /// True when `check` would exit 1: anything but MultipleHeads.
+    /// True when `check` would exit 1: anything but MultipleHeads and DeclaredType.
     bool failsCheck() const;
     bool offline() const { return !offlineReason.empty(); }
 };
@@ -115,6 +120,12 @@ ProjectStatus projectStatusOrOffline(const Project& project, const DatabaseOpene
 
 /// What `check` prints, one line each: `drift: …` (a single "database is behind heads"
 /// line when that explains it), `uncaptured: …`, `changed: <id>`, `unknown: <id>`.
+/// Only what fails `check`: never a note.
 std::vector<std::string> checkLines(const ProjectStatus& status);
+
+/// What `check` prints after checkLines(), without failing: `note: …` per DeclaredType
+/// finding (`note: column "t"."c" declared BIGINT in the models, INTEGER in the database
+/// (both INTEGER affinity: stored alike, not drift)`).
+std::vector<std::string> checkNotes(const ProjectStatus& status);
 
 } // namespace tempest

@@ -4,6 +4,7 @@
 #include "core/dialect/sqlite/sqlite_type_map.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <regex>
@@ -20,19 +21,36 @@ constexpr const char* kTableFilter =
     "AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'";
 
 const std::string kSchemaQuery = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid";
-const std::string kColumnQuery = std::string(
-    "SELECT m.name AS tbl, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
-    "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter
-    + " ORDER BY m.name, p.cid";
-const std::string kIndexQuery = std::string(
-    "SELECT m.name AS tbl, il.name AS idx, il.\"unique\", il.origin, ix.seqno, ix.cid, "
-    "ix.name AS col FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
-    "JOIN pragma_index_xinfo(il.name) AS ix WHERE ") + kTableFilter
-    + " AND ix.\"key\" = 1 ORDER BY m.name, il.name, ix.seqno";
-const std::string kForeignKeyQuery = std::string(
-    "SELECT m.name AS tbl, f.id, f.seq, f.\"table\" AS ref, f.\"from\" AS col, f.\"to\" AS refcol, "
-    "f.on_update, f.on_delete FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
-    "WHERE ") + kTableFilter + " ORDER BY m.name, f.id DESC, f.seq";
+// Each pragma query is a SELECT, a filter and an ORDER BY; above kTablesPerQuery tables
+// it runs once per range of that many tables (`m.name BETWEEN ?1 AND ?2`, BINARY, as
+// std::map sorts), so that the rows of one range, not of every table, are in memory at
+// once (the 60,000 column rows of 5,000 tables were 20 MB), at the cost of one more
+// statement per range.
+struct PragmaQuery {
+    std::string select;   // through the WHERE's table filter
+    std::string orderBy;  // "" or " ORDER BY …"
+    std::string all() const { return select + orderBy; }
+    std::string range() const { return select + " AND m.name BETWEEN ?1 AND ?2" + orderBy; }
+};
+constexpr std::size_t kTablesPerQuery = 1000;
+
+// No ORDER BY: the join gives each table's rows together and in cid order, which is all
+// readColumns needs, and sorting every column row by table name is work the anchor's
+// catalog query does not do.
+const PragmaQuery kColumnQuery{
+    std::string("SELECT m.name AS tbl, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
+                "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p WHERE ") + kTableFilter,
+    ""};
+const PragmaQuery kIndexQuery{
+    std::string("SELECT m.name AS tbl, il.name AS idx, il.\"unique\", il.origin, ix.seqno, ix.cid, "
+                "ix.name AS col FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
+                "JOIN pragma_index_xinfo(il.name) AS ix WHERE ") + kTableFilter + " AND ix.\"key\" = 1",
+    " ORDER BY m.name, il.name, ix.seqno"};
+const PragmaQuery kForeignKeyQuery{
+    std::string("SELECT m.name AS tbl, f.id, f.seq, f.\"table\" AS ref, f.\"from\" AS col, f.\"to\" AS refcol, "
+                "f.on_update, f.on_delete FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
+                "WHERE ") + kTableFilter,
+    " ORDER BY m.name, f.id DESC, f.seq"};
 
 // Shadow tables of FTS3/4, FTS5 and R*Tree: `<virtual table>_<suffix>`.
 const std::set<std::string> kShadowSuffixes = {"content", "segments", "segdir", "docsize", "stat",
@@ -43,7 +61,29 @@ struct TableState {
     Table table;
     ParsedCreateTable parsed;
     std::string sql;
+    bool parsedYet = false;       // the CREATE text is parsed when first needed, once
+    bool columnsListed = false;   // parsed.columns were read, listed and let go
 };
+
+/// The table's CREATE text, parsed (once).
+ParsedCreateTable& parsedTable(TableState& state)
+{
+    if (!state.parsedYet) {
+        state.parsed = parseCreateTable(state.sql);
+        state.parsedYet = true;
+    }
+    return state.parsed;
+}
+
+/// Text of a value as ResultSet::text gives it, moved out of the row.
+std::string takeText(Value& value)
+{
+    if (auto* text = std::get_if<std::string>(&value))
+        return std::move(*text);
+    return isNull(value) ? std::string() : valueToString(value);
+}
+
+void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema);
 
 std::string joinNames(const std::vector<std::string>& names)
 {
@@ -179,8 +219,11 @@ void readChecks(TableState& state, Schema& schema)
     }
 }
 
-/// Builds the columns of every table from the pragma_table_xinfo rows.
-void readColumns(const ResultSet& rows, std::map<std::string, TableState>& tables, Schema& schema)
+/// Builds the columns of every table from the pragma_table_xinfo rows (grouped by table).
+/// Each row is let go once read, and each table's parsed column definitions once its
+/// rows are done, so that the rows, the parsed text and the IR of thousands of tables
+/// are never all in memory at once.
+void readColumns(ResultSet rows, std::map<std::string, TableState>& tables, Schema& schema)
 {
     struct PkColumn {
         std::int64_t position;
@@ -189,13 +232,33 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
         bool operator<(const PkColumn& o) const { return position < o.position; }
     };
     std::map<std::string, std::vector<PkColumn>> pkByTable;
+    const std::size_t tblAt = rows.columnIndex("tbl");
+    TableState* current = nullptr;
+    auto finishTable = [&] {
+        if (current)
+            listColumnClausesWithoutIrPlace(*current, schema);
+        current = nullptr;
+    };
     for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-        auto it = tables.find(rows.text(r, "tbl"));
-        if (it == tables.end())
+        if (r > 0)
+            std::vector<Value>().swap(rows.rows[r - 1]);
+        const std::string& tableName = std::get<std::string>(rows.rows[r][tblAt]);
+        auto it = tables.find(tableName);
+        if (it == tables.end()) {
+            finishTable();
             continue;
+        }
         TableState& state = it->second;
+        if (current != &state) {
+            finishTable();
+            current = &state;
+            std::size_t count = 1;
+            while (r + count < rows.rows.size() && std::get<std::string>(rows.rows[r + count][tblAt]) == tableName)
+                ++count;
+            state.table.columns.reserve(count);
+        }
         const std::string name = rows.text(r, "name");
-        const ParsedColumn* parsed = state.parsed.findColumn(name);
+        const ParsedColumn* parsed = parsedTable(state).findColumn(name);
         const auto hidden = rows.integer(r, "hidden");  // 2: generated virtual, 3: generated stored
         const bool generated = (hidden == 2 || hidden == 3) && parsed && parsed->generated && !parsed->generatedExpr.empty();
         if (hidden != 0 && !generated) {
@@ -221,6 +284,7 @@ void readColumns(const ResultSet& rows, std::map<std::string, TableState>& table
             pkByTable[state.table.name].push_back({pk, name, rows.text(r, "type")});
         state.table.columns.push_back(std::move(column));
     }
+    finishTable();
     for (auto& [tableName, pk] : pkByTable) {
         TableState& state = tables.at(tableName);
         std::sort(pk.begin(), pk.end());
@@ -261,11 +325,18 @@ FkAction fkAction(const std::string& pragmaText)
     return parseFkAction(toLowerAscii(pragmaText)).value_or(FkAction::NoAction);
 }
 
-void readForeignKeys(const ResultSet& rows, std::map<std::string, TableState>& tables)
+/// Lets go of rows [from, to) of `rows`, read already.
+void releaseRows(ResultSet& rows, std::size_t from, std::size_t to)
+{
+    for (std::size_t r = from; r < to; ++r)
+        std::vector<Value>().swap(rows.rows[r]);
+}
+
+void readForeignKeys(ResultSet rows, std::map<std::string, TableState>& tables)
 {
     // Rows come grouped by (table, id), ids descending: declaration order.
     std::map<std::string, std::vector<bool>> usedParsed;
-    for (std::size_t r = 0; r < rows.rows.size();) {
+    for (std::size_t r = 0, read = 0; r < rows.rows.size(); releaseRows(rows, read, r), read = r) {
         const std::string tableName = rows.text(r, "tbl");
         const auto id = rows.integer(r, "id");
         ForeignKey fk;
@@ -366,10 +437,10 @@ void readIndex(const IndexRows& rows, TableState& state, const std::map<std::str
     table.indexes.push_back(std::move(index));
 }
 
-void readIndexes(const ResultSet& rows, std::map<std::string, TableState>& tables,
+void readIndexes(ResultSet rows, std::map<std::string, TableState>& tables,
                  const std::map<std::string, std::string>& indexSql, Schema& schema)
 {
-    for (std::size_t r = 0; r < rows.rows.size();) {
+    for (std::size_t r = 0, read = 0; r < rows.rows.size(); releaseRows(rows, read, r), read = r) {
         IndexRows index;
         index.table = rows.text(r, "tbl");
         index.name = rows.text(r, "idx");
@@ -381,9 +452,6 @@ void readIndexes(const ResultSet& rows, std::map<std::string, TableState>& table
         if (it != tables.end())
             readIndex(index, it->second, indexSql, schema);
     }
-    for (auto& [name, state] : tables)
-        std::sort(state.table.indexes.begin(), state.table.indexes.end(),
-                  [](const Index& a, const Index& b) { return a.name < b.name; });
 }
 
 /// The clauses of `text` the IR has no place for: `ON CONFLICT x`, as written but
@@ -392,6 +460,14 @@ void readIndexes(const ResultSet& rows, std::map<std::string, TableState>& table
 std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
 {
     std::vector<std::string> clauses;
+    // Without the letters of CONFLICT (in any case) there is no such clause: most
+    // definitions are not tokenized a second time.
+    constexpr std::string_view conflict = "conflict";
+    const auto found = std::search(text.begin(), text.end(), conflict.begin(), conflict.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+    if (found == text.end())
+        return clauses;
     const auto t = tokenizeSql(text);
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i].isWord("ON") && i + 2 < t.size() && t[i + 1].isWord("CONFLICT")) {
@@ -401,15 +477,26 @@ std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
     return clauses;
 }
 
-/// Lists what the IR cannot say about a table's columns and constraints (ON CONFLICT)
-/// as unsupported table options, so that nothing is dropped silently; a
-/// rebuild keeps their text (sqlite_rebuild_text.h) unless it changes what they are on.
-void listClausesWithoutIrPlace(const TableState& state, Schema& schema)
+/// Lists what the IR cannot say about a table's columns (ON CONFLICT) as unsupported
+/// table options, so that nothing is dropped silently; a rebuild keeps their text
+/// (sqlite_rebuild_text.h) unless it changes what they are on. The parsed columns are
+/// needed no more after that and are let go.
+void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema)
 {
-    for (const auto& column : state.parsed.columns)
+    if (state.columnsListed)
+        return;
+    for (const auto& column : parsedTable(state).columns)
         for (auto& clause : clausesWithoutIrPlace(column.definition))
             schema.unsupported.push_back({"table_option", std::move(clause), state.table.name,
                                           "column \"" + column.name + "\"", column.definition});
+    std::vector<ParsedColumn>().swap(state.parsed.columns);
+    state.columnsListed = true;
+}
+
+/// The same for the table's constraints, after its columns.
+void listClausesWithoutIrPlace(TableState& state, Schema& schema)
+{
+    listColumnClausesWithoutIrPlace(state, schema);
     for (const auto& constraint : state.parsed.tableConstraints) {
         const std::string text = state.sql.substr(constraint.begin, constraint.end - constraint.begin);
         for (auto& clause : clausesWithoutIrPlace(text))
@@ -430,6 +517,26 @@ void orderUniques(TableState& state)
                      [&](const UniqueConstraint& a, const UniqueConstraint& b) { return position(a) < position(b); });
 }
 
+/// Runs `query` over every table of `tables` (by ranges above kTablesPerQuery tables, in
+/// name order) and hands each result to `read`.
+template <typename Read>
+void queryByTableRanges(Driver& driver, const std::map<std::string, TableState>& tables, const PragmaQuery& query,
+                        Read read)
+{
+    if (tables.size() <= kTablesPerQuery) {
+        read(driver.query(query.all()));
+        return;
+    }
+    const std::string sql = query.range();
+    for (auto first = tables.begin(); first != tables.end();) {
+        auto last = first;
+        for (std::size_t n = 1; n < kTablesPerQuery && std::next(last) != tables.end(); ++n)
+            ++last;
+        read(driver.query(sql, {Value(first->first), Value(last->first)}));
+        first = std::next(last);
+    }
+}
+
 } // namespace
 
 Schema introspectSqlite(Driver& driver, const IntrospectOptions& options)
@@ -439,43 +546,58 @@ Schema introspectSqlite(Driver& driver, const IntrospectOptions& options)
     std::map<std::string, std::string> indexSql;
     std::vector<std::string> virtualTables;
 
-    const ResultSet objects = driver.query(kSchemaQuery);
-    for (std::size_t r = 0; r < objects.rows.size(); ++r) {
-        const std::string type = objects.text(r, "type");
-        const std::string name = objects.text(r, "name");
-        const std::string sql = objects.text(r, "sql");
-        const std::string owner = objects.text(r, "tbl_name");
+    {
+    ResultSet objects = driver.query(kSchemaQuery);
+    const std::size_t typeAt = objects.columnIndex("type"), nameAt = objects.columnIndex("name"),
+                      sqlAt = objects.columnIndex("sql"), ownerAt = objects.columnIndex("tbl_name");
+    for (auto& row : objects.rows) {
+        const std::string type = takeText(row[typeAt]);
+        std::string name = takeText(row[nameAt]);
+        std::string sql = takeText(row[sqlAt]);
+        const std::string owner = takeText(row[ownerAt]);
         if (type == "table") {
             if (name.compare(0, 7, "sqlite_") == 0 || equalsIgnoreCase(name, options.versionTable))
                 continue;
-            ParsedCreateTable parsed = parseCreateTable(sql);
-            if (parsed.isVirtual) {
+            // SQLite writes the text of a virtual table as `CREATE VIRTUAL TABLE …` itself
+            // (the column query's filter relies on it too); the parser agrees, so ordinary
+            // tables are parsed only when their columns are read.
+            if (sql.size() >= 20 && equalsIgnoreCase(std::string_view(sql).substr(0, 20), "CREATE VIRTUAL TABLE")) {
                 virtualTables.push_back(name);
-                schema.unsupported.push_back({"virtual_table", name, std::nullopt, std::nullopt, sql});
+                schema.unsupported.push_back({"virtual_table", name, std::nullopt, std::nullopt, std::move(sql)});
                 continue;
             }
             TableState state;
             state.table.name = name;
-            state.parsed = std::move(parsed);
-            state.sql = sql;
-            tables.emplace(name, std::move(state));
+            state.sql = std::move(sql);
+            tables.emplace(std::move(name), std::move(state));
         } else if (type == "view") {
             schema.unsupported.push_back({"view", name, std::nullopt, std::nullopt, sql});
         } else if (type == "trigger") {
             schema.unsupported.push_back({"trigger", name, owner, std::nullopt, sql});
         } else if (type == "index" && !sql.empty()) {
-            indexSql.emplace(name, sql);
+            indexSql.emplace(std::move(name), std::move(sql));
         }
     }
+    }  // the catalog rows are let go: their text now lives in `tables` and `indexSql`
     for (const auto& vt : virtualTables)
         for (const auto& suffix : kShadowSuffixes)
             tables.erase(vt + "_" + suffix);
 
-    readColumns(driver.query(kColumnQuery), tables, schema);
-    readIndexes(driver.query(kIndexQuery), tables, indexSql, schema);
-    readForeignKeys(driver.query(kForeignKeyQuery), tables);
+    queryByTableRanges(driver, tables, kColumnQuery, [&](ResultSet rows) { readColumns(std::move(rows), tables, schema); });
+    for (auto& [name, state] : tables)
+        parsedTable(state);  // a table without column rows was not parsed yet
+    queryByTableRanges(driver, tables, kIndexQuery,
+                       [&](ResultSet rows) { readIndexes(std::move(rows), tables, indexSql, schema); });
+    std::map<std::string, std::string>().swap(indexSql);  // read: let go
+    for (auto& [name, state] : tables)
+        std::sort(state.table.indexes.begin(), state.table.indexes.end(),
+                  [](const Index& a, const Index& b) { return a.name < b.name; });
+    queryByTableRanges(driver, tables, kForeignKeyQuery, [&](ResultSet rows) { readForeignKeys(std::move(rows), tables); });
 
-    for (auto& [name, state] : tables) {
+    schema.tables.reserve(tables.size());
+    for (auto it = tables.begin(); it != tables.end(); it = tables.erase(it)) {  // let go as they are done
+        const std::string& name = it->first;
+        TableState& state = it->second;
         if (state.parsed.withoutRowid)
             schema.unsupported.push_back({"table_option", "WITHOUT ROWID", name, std::nullopt, state.sql});
         if (state.parsed.strict)

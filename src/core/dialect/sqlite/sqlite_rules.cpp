@@ -2,6 +2,7 @@
 
 #include "core/dialect/sqlite/sqlite_create_parser.h"
 #include "core/dialect/sqlite/sqlite_type_map.h"
+#include "core/dialect/sqlite/sqlite_types.h"
 
 #include <charconv>
 #include <cstdint>
@@ -197,6 +198,24 @@ bool SqliteComparisonRules::typesEqual(const Column& a, const Column& b) const
     if (a.type == ColumnType::Enum && b.type == ColumnType::Enum && a.enumName != b.enumName)
         return false;
     return sqliteAffinity(a) == sqliteAffinity(b);
+}
+
+std::string SqliteComparisonRules::declaredType(const Column& column) const
+{
+    if (column.autoincrement)  // rendered INTEGER PRIMARY KEY AUTOINCREMENT, whatever its IR type
+        return "INTEGER";
+    return sqliteColumnType(mapSqliteDeclaredType(sqliteColumnType(column)));
+}
+
+std::string SqliteComparisonRules::typeClass(const Column& column) const
+{
+    switch (sqliteAffinity(column)) {
+    case 'I': return "INTEGER affinity";
+    case 'T': return "TEXT affinity";
+    case 'B': return "BLOB affinity";
+    case 'R': return "REAL affinity";
+    default: return "NUMERIC affinity";
+    }
 }
 
 bool SqliteComparisonRules::defaultsEqual(const std::optional<DefaultValue>& a,

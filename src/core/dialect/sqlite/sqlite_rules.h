@@ -30,6 +30,12 @@ public:
                          const std::optional<std::string>& b) const override;
     bool compareComments() const override { return false; }
     bool compareEnums() const override { return false; }
+    /// The declared type the renderer writes for `column`, after one round trip through
+    /// introspection's mapping (so INT, int and INTEGER are all INTEGER; an
+    /// autoincrement key is INTEGER; an enum is TEXT; an untyped column is "").
+    std::string declaredType(const Column& column) const override;
+    /// "INTEGER affinity", "TEXT affinity", "BLOB affinity", "REAL affinity", "NUMERIC affinity".
+    std::string typeClass(const Column& column) const override;
 };
 
 const ComparisonRules& sqliteRules();
