@@ -55,6 +55,10 @@ smoke) table_sizes=(100);           revision_sizes=(100);        parent_rows=100
 esac
 rounds=${rounds:-$default_rounds}
 
+# The commit the measured binaries come from: read now, not when the report is written
+# (a commit landing during a long run would otherwise be named for binaries it did not build).
+commit_at_start=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+
 # --- binaries -----------------------------------------------------------------------------
 if [ -z "$build_dir" ]; then
     build_dir=$root/build-bench
@@ -324,7 +328,7 @@ fi
 note="The machine may be shared: a compiler or another job running beside the bench makes both sides slower and noisier; only the ratios of interleaved runs are meant to be compared. $alembic_note"
 [ "$use_pg" = 1 ] || note="PostgreSQL rows left out (--no-pg). $note"
 [ -z "$extra_note" ] || note="$extra_note $note"
-commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+commit=$commit_at_start
 [ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ] && commit="$commit (with uncommitted changes)"
 {
     printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
