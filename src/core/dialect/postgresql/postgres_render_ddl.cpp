@@ -94,10 +94,21 @@ std::vector<std::string> pgCreateTable(const Table& table, std::string_view sche
 
     std::string create = temporary ? "CREATE TEMP TABLE " + pgQuoteIdentifier(table.name)
                                    : "CREATE TABLE " + pgObjectName(schema, table.name);
-    create += " (\n";
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        create += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
-    create += ")";
+    // A partition (docs/ir.md "Partitioning (PostgreSQL)") takes its columns, primary key
+    // and uniques from its parent; its own constraints go in the optional list.
+    const bool partition = table.partitionOf && !temporary;
+    if (partition)
+        create += " PARTITION OF " + pgObjectName(schema, *table.partitionOf);
+    if (!partition || !lines.empty()) {
+        create += " (\n";
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            create += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
+        create += ")";
+    }
+    if (partition)
+        create += " " + table.partitionBound.value_or("DEFAULT");
+    if (table.partitionBy && !temporary)
+        create += " PARTITION BY " + *table.partitionBy;
 
     std::vector<std::string> out{create};
     for (const auto& index : table.indexes)
