@@ -85,6 +85,7 @@ private slots:
     void sequencesAreCreatedAlteredAndDroppedBothWays();
     void arraysGeneratedColumnsAndDeferralRoundTrip();
     void partitionsAreReadCreatedAndReadBackEqual();
+    void partitionsOfANamedSchemaAreQualified();
 };
 
 void TestPostgresLive::variedSchemaRoundTrips()
@@ -965,4 +966,50 @@ void TestPostgresLive::partitionsAreReadCreatedAndReadBackEqual()
     QCOMPARE(drifted.unsupported.front().kind, std::string("table_option"));
     QCOMPARE(drifted.unsupported.front().table.value_or(""), std::string("tokens_0"));
     QCOMPARE(drifted.unsupported.front().name, std::string("owner"));
+}
+
+// A partitioned table in a named schema (docs/ir.md "Named schemas"): the partitions'
+// partitionOf is "schema.table", rendered quoted per part; a partition whose parent is in
+// a schema the project does not read stays listed as kind partition.
+void TestPostgresLive::partitionsOfANamedSchemaAreQualified()
+{
+    PgScratchDatabase original;
+    auto driver = PostgresDriver::connect(original.connInfo());
+    driver->executeScript(R"SQL(
+        CREATE SCHEMA "Ref Data";
+        CREATE SCHEMA outside;
+        CREATE TABLE "Ref Data".logs (id bigint NOT NULL, at date NOT NULL, PRIMARY KEY (id, at))
+            PARTITION BY RANGE (at);
+        CREATE TABLE "Ref Data"."logs 2024" PARTITION OF "Ref Data".logs FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE TABLE public.logs_stray PARTITION OF "Ref Data".logs DEFAULT;
+        CREATE TABLE public.keep (id integer PRIMARY KEY);
+    )SQL");
+    const PostgresDialect dialect;
+    IntrospectOptions options;
+    options.schemas = {"Ref Data"};
+    const Schema live = dialect.introspect(*driver, options);
+    const Table* partition = live.findTable("Ref Data.logs 2024");
+    QVERIFY2(partition, toJson(live).c_str());
+    QCOMPARE(partition->partitionOf.value_or(""), std::string("Ref Data.logs"));
+    QCOMPARE(live.findTable("Ref Data.logs")->partitionBy.value_or(""), std::string("RANGE (at)"));
+    // The stray partition lives in public, its parent in "Ref Data": listed, not in the IR.
+    QVERIFY(!live.findTable("logs_stray"));
+    bool listed = false;
+    for (const auto& u : live.unsupported)
+        listed = listed || (u.kind == "partition" && u.name == "logs_stray");
+    QVERIFY2(listed, toJson(live).c_str());
+
+    PgScratchDatabase copy;
+    auto copyDriver = PostgresDriver::connect(copy.connInfo());
+    copyDriver->execute("CREATE SCHEMA \"Ref Data\"");
+    Schema target = live;
+    target.unsupported.clear();
+    const std::vector<Operation> up = diffSchema(dialect.introspect(*copyDriver, options), target, {&dialect.rules()});
+    const std::vector<Statement> sql = dialect.render(up, RenderContext{nullptr, nullptr, {}});
+    bool quoted = false;
+    for (const auto& statement : sql)
+        quoted = quoted || statement.sql.find("PARTITION OF \"Ref Data\".\"logs\"") != std::string::npos;
+    QVERIFY(quoted);
+    runRevision(*copyDriver, Schema{}, up);
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(target, dialect.introspect(*copyDriver, options));
 }
