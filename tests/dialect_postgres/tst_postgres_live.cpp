@@ -966,6 +966,16 @@ void TestPostgresLive::partitionsAreReadCreatedAndReadBackEqual()
     QCOMPARE(drifted.unsupported.front().kind, std::string("table_option"));
     QCOMPARE(drifted.unsupported.front().table.value_or(""), std::string("tokens_0"));
     QCOMPARE(drifted.unsupported.front().name, std::string("owner"));
+    QVERIFY2(drifted.unsupported.front().detail.value_or("").find("default") != std::string::npos,
+             toJson(drifted).c_str());
+    // So is one NOT NULL where its parent's is nullable.
+    driver->execute("ALTER TABLE tokens_0 ALTER COLUMN owner DROP DEFAULT");
+    driver->execute("ALTER TABLE tokens_1 ALTER COLUMN owner SET NOT NULL");
+    const Schema notNull = dialect.introspect(*driver, {});
+    QCOMPARE(notNull.unsupported.size(), std::size_t(1));
+    QCOMPARE(notNull.unsupported.front().table.value_or(""), std::string("tokens_1"));
+    QCOMPARE(notNull.unsupported.front().detail.value_or(""),
+             std::string("partition column NOT NULL where its parent's is nullable"));
 }
 
 // A partitioned table in a named schema (docs/ir.md "Named schemas"): the partitions'
