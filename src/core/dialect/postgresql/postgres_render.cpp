@@ -261,6 +261,13 @@ Table unchangedItems(const Table& from, const Table& to)
 /// then columns, the key, and what is new.
 void recreateTable(Emitter& e, const Table& from, const Table& to)
 {
+    // Partitioning is fixed when a table is created (docs/decisions.md): the in-place
+    // alters below cannot change it.
+    if (from.partitionBy != to.partitionBy || from.partitionOf != to.partitionOf
+        || from.partitionBound != to.partitionBound)
+        throw InputError("recreate_table " + to.name
+                         + " changes the table's partitioning (partitionBy, partitionOf or partitionBound), "
+                           "which PostgreSQL fixes when the table is created: create a new table instead");
     std::string name = from.name;
     if (from.name != to.name) {
         e.rename("TABLE", from.name, to.name);
