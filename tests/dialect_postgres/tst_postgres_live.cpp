@@ -86,6 +86,7 @@ private slots:
     void arraysGeneratedColumnsAndDeferralRoundTrip();
     void partitionsAreReadCreatedAndReadBackEqual();
     void partitionsOfANamedSchemaAreQualified();
+    void aPartitionIndexNamedLikeACloneIsCreated();
 };
 
 void TestPostgresLive::variedSchemaRoundTrips()
@@ -1022,4 +1023,31 @@ void TestPostgresLive::partitionsOfANamedSchemaAreQualified()
     QVERIFY(quoted);
     runRevision(*copyDriver, Schema{}, up);
     TEMPEST_VERIFY_SCHEMAS_EQUAL(target, dialect.introspect(*copyDriver, options));
+}
+
+// A partition's own index created before its parent's index keeps the name the server
+// would give a clone (cx_1_a_idx; the clone became cx_1_a_idx1). Created again from the
+// IR, PARTITION OF clones first and takes that name: the clone is renamed out of the way.
+void TestPostgresLive::aPartitionIndexNamedLikeACloneIsCreated()
+{
+    PgScratchDatabase original;
+    auto driver = PostgresDriver::connect(original.connInfo());
+    driver->executeScript(R"SQL(
+        CREATE TABLE cx (a int, b int) PARTITION BY LIST (a);
+        CREATE TABLE cx_1 PARTITION OF cx FOR VALUES IN (1);
+        CREATE INDEX cx_1_a_idx ON cx_1 (a) WHERE b > 0;
+        CREATE INDEX cx_a ON cx (a);
+    )SQL");
+    const PostgresDialect dialect;
+    const Schema live = dialect.introspect(*driver, {});
+    QCOMPARE(live.findTable("cx_1")->indexes.size(), std::size_t(1));
+    QCOMPARE(live.findTable("cx_1")->indexes.front().name, std::string("cx_1_a_idx"));
+
+    PgScratchDatabase copy;
+    auto copyDriver = PostgresDriver::connect(copy.connInfo());
+    const Schema empty = dialect.introspect(*copyDriver, {});
+    const std::vector<Operation> up = diffSchema(empty, live, {&dialect.rules()});
+    runRevision(*copyDriver, empty, up);
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, dialect.introspect(*copyDriver, {}));
+    QCOMPARE(scalar(*copyDriver, "SELECT count(*) FROM pg_class WHERE relname LIKE 'tempest_clone_%'"), std::string("1"));
 }
