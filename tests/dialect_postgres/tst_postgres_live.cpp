@@ -1050,4 +1050,14 @@ void TestPostgresLive::aPartitionIndexNamedLikeACloneIsCreated()
     runRevision(*copyDriver, empty, up);
     TEMPEST_VERIFY_SCHEMAS_EQUAL(live, dialect.introspect(*copyDriver, {}));
     QCOMPARE(scalar(*copyDriver, "SELECT count(*) FROM pg_class WHERE relname LIKE 'tempest_clone_%'"), std::string("1"));
+
+    // The same for an own index added later to an existing partition (create_index).
+    copyDriver->execute("CREATE INDEX cx_b ON cx (b)");  // its clone on cx_1 is cx_1_b_idx
+    const Schema before = dialect.introspect(*copyDriver, {});
+    Schema target = before;
+    target.findTable("cx_1")->indexes.push_back(Index{"cx_1_b_idx", {IndexColumn::column("b")}, false, "a > 0"});
+    const std::vector<Operation> add = diffSchema(before, target, {&dialect.rules()});
+    QCOMPARE(add.size(), std::size_t(1));
+    runRevision(*copyDriver, before, add);
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(target, dialect.introspect(*copyDriver, {}));
 }

@@ -340,6 +340,10 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
             } else if constexpr (std::is_same_v<T, RenameColumn>) {
                 e.add(e.alter(o.table) + "RENAME COLUMN " + pgQuoteIdentifier(o.from) + " TO " + pgQuoteIdentifier(o.to));
             } else if constexpr (std::is_same_v<T, CreateIndex>) {
+                // An own index of an existing partition may need a name a clone holds.
+                if (const Table* table = state.findTable(o.table); table && table->partitionOf)
+                    if (auto move = pgMoveCloneOutOfTheWay(o.definition, o.table, e.schema()))
+                        e.add(std::move(*move));
                 e.add(pgCreateIndex(o.definition, o.table, e.schema()));
             } else if constexpr (std::is_same_v<T, DropIndex>) {
                 dropIndex(e, o.table, o.definition.name);

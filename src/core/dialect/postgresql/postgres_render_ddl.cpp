@@ -31,12 +31,16 @@ bool mayBeACloneName(const std::string& name)
     return stem.ends_with("_idx") || stem.ends_with("_key") || stem.ends_with("_pkey");
 }
 
+} // namespace
+
 /// Before a partition's own index `index` is created: PARTITION OF has cloned the
 /// parent's indexes onto the partition under names the server chose, one of which may be
 /// the name this index needs (docs/ir.md "Partitioning (PostgreSQL)"). Such a clone is
 /// renamed out of the way; clones are not in the IR, so their names do not matter.
-std::string pgMoveCloneOutOfTheWay(const Index& index, std::string_view table, std::string_view schema)
+std::optional<std::string> pgMoveCloneOutOfTheWay(const Index& index, std::string_view table, std::string_view schema)
 {
+    if (!mayBeACloneName(index.name))
+        return std::nullopt;
     const std::string qualified = pgQuoteLiteral(pgObjectName(schema, table));
     return "DO $tempest$DECLARE clone oid; BEGIN SELECT c.oid INTO clone FROM pg_catalog.pg_class c"
            " JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid WHERE i.indrelid = " + qualified
@@ -45,7 +49,6 @@ std::string pgMoveCloneOutOfTheWay(const Index& index, std::string_view table, s
            " clone::regclass, 'tempest_clone_' || clone); END IF; END$tempest$";
 }
 
-} // namespace
 
 std::string pgColumnDefinition(const Column& column, std::string_view schema)
 {
@@ -138,8 +141,9 @@ std::vector<std::string> pgCreateTable(const Table& table, std::string_view sche
 
     std::vector<std::string> out{create};
     for (const auto& index : table.indexes) {
-        if (partition && mayBeACloneName(index.name))
-            out.push_back(pgMoveCloneOutOfTheWay(index, table.name, schema));
+        if (partition)
+            if (auto move = pgMoveCloneOutOfTheWay(index, table.name, schema))
+                out.push_back(std::move(*move));
         out.push_back(pgCreateIndex(index, table.name, temporary ? std::string_view() : schema));
     }
     if (temporary)
