@@ -36,6 +36,12 @@ inline void addItem(TableDraft& draft, const ForeignKeyItem& item) { addForeignK
 inline void addItem(TableDraft& draft, const CheckItem& item) { addCheck(draft, item.check); }
 inline void addItem(TableDraft& draft, const Comment& item) { setTableComment(draft, item.text); }
 inline void addItem(TableDraft& draft, const RenamedFrom& item) { setTableRenamedFrom(draft, item.name); }
+inline void addItem(TableDraft& draft, const PartitionByItem& item) { draft.table.partitionBy = item.key; }
+inline void addItem(TableDraft& draft, const PartitionOfItem& item)
+{
+    draft.table.partitionOf = item.parent;
+    draft.table.partitionBound = item.bound;
+}
 
 template <typename S>
 TableDraft reflectTableDraft()

@@ -2,7 +2,7 @@
 // table<S>("name", columns and table items...): a model's table. Table items are the
 // constraints that span columns or carry their own names: primaryKey({...}),
 // index(name, {...}), unique(name, {...}), foreignKey(...), check(name, expr), and
-// comment()/renamedFrom() for the table itself. table<S> checks at compile time that
+// comment()/renamedFrom()/partitionBy()/partitionOf() for the table itself. table<S> checks at compile time that
 // every column maps a member of S (or of a base of S).
 
 #include "model/column.h"
@@ -89,6 +89,23 @@ ForeignKeyItem foreignKey(std::string name, std::initializer_list<std::string> c
 
 inline CheckItem check(std::string name, std::string expr) { return {CheckConstraint{std::move(name), std::move(expr)}}; }
 
+/// PostgreSQL declarative partitioning (docs/ir.md "Partitioning (PostgreSQL)"):
+/// partitionBy("RANGE (day)") makes the table partitioned; partitionOf("parent", "FOR
+/// VALUES …") makes it a partition of `parent`, whose columns, primary key and uniques
+/// it has: a partition's table() lists no column(), only its own items.
+struct PartitionByItem {
+    std::string key;
+};
+struct PartitionOfItem {
+    std::string parent;
+    std::string bound;
+};
+inline PartitionByItem partitionBy(std::string key) { return {std::move(key)}; }
+inline PartitionOfItem partitionOf(std::string parent, std::string bound)
+{
+    return {std::move(parent), std::move(bound)};
+}
+
 template <typename S, typename... Items>
 struct TableDef {
     using Struct = S;
@@ -101,7 +118,8 @@ namespace detail {
 template <typename T>
 inline constexpr bool isTableItem = std::is_same_v<T, PrimaryKeyItem> || std::is_same_v<T, IndexItem>
     || std::is_same_v<T, UniqueItem> || std::is_same_v<T, ForeignKeyItem> || std::is_same_v<T, CheckItem>
-    || std::is_same_v<T, Comment> || std::is_same_v<T, RenamedFrom>;
+    || std::is_same_v<T, Comment> || std::is_same_v<T, RenamedFrom> || std::is_same_v<T, PartitionByItem>
+    || std::is_same_v<T, PartitionOfItem>;
 
 template <typename Item, typename S>
 constexpr bool belongsTo()
@@ -131,11 +149,15 @@ TableDef<S, Items...> table(std::string name, Items... items)
                   "renamedFrom()); column attributes go inside column()");
     static_assert((detail::belongsTo<Items, S>() && ...),
                   "tempest: column member does not belong to this model's struct");
-    static_assert((std::size_t(detail::isColumnDef<Items>) + ... + 0) > 0,
+    static_assert((std::size_t(detail::isColumnDef<Items>) + ... + 0) > 0
+                      || detail::countSame<PartitionOfItem, Items...> == 1,
                   "tempest: a table needs at least one column()");
     static_assert(detail::countSame<PrimaryKeyItem, Items...> <= 1 && detail::countSame<Comment, Items...> <= 1
-                      && detail::countSame<RenamedFrom, Items...> <= 1,
-                  "tempest: primaryKey({...}), comment() and renamedFrom() are given at most once per table");
+                      && detail::countSame<RenamedFrom, Items...> <= 1
+                      && detail::countSame<PartitionByItem, Items...> <= 1
+                      && detail::countSame<PartitionOfItem, Items...> <= 1,
+                  "tempest: primaryKey({...}), comment(), renamedFrom(), partitionBy() and partitionOf() are given "
+                  "at most once per table");
     return {std::move(name), std::tuple<Items...>(std::move(items)...)};
 }
 

@@ -176,6 +176,10 @@ Schema assembleSchema(std::vector<TableDraft> tables)
 
 Table finishStandaloneTable(TableDraft draft)
 {
+    // A partition's columns are its parent's, which is not at hand: reflectSchema
+    // validates it with its parent.
+    if (draft.table.partitionOf)
+        return std::move(draft.table);
     Schema probe;
     std::map<std::string, std::string> enumDeclaredBy;
     collectEnums(probe, draft, enumDeclaredBy);

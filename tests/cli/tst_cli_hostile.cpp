@@ -399,7 +399,8 @@ void TestCliHostile::sequencesInSqliteModelsAreExit2WithThePath()
 }
 
 // Issue 11 / docs/ir.md: what one dialect lacks is refused at load with the JSON path,
-// exit 2, before any file or database is written. SQLite: arrays, deferrable uniques;
+// exit 2, before any file or database is written. SQLite: arrays, deferrable uniques,
+// partitioning;
 // PostgreSQL 15: virtual generated columns.
 void TestCliHostile::otherDialectFeaturesAreExit2WithThePath_data()
 {
@@ -413,6 +414,13 @@ void TestCliHostile::otherDialectFeaturesAreExit2WithThePath_data()
     QTest::newRow("sqlite deferrable unique") << "sqlite"
         << R"({"tables": {"t": {"columns": {"a": {"type": "text"}}, "uniques": {"uq a": {"columns": ["a"], "deferrable": true}}}}})"
         << "$.tables.t.uniques[\"uq a\"].deferrable" << "is deferrable, which is PostgreSQL-only";
+    QTest::newRow("sqlite partitioned table") << "sqlite"
+        << R"J({"tables": {"m": {"columns": {"a": {"type": "integer"}}, "partitionBy": "LIST (a)"}}})J"
+        << "$.tables.m.partitionBy" << "uses \"partitionBy\", which is PostgreSQL-only";
+    QTest::newRow("sqlite partition") << "sqlite"
+        << R"J({"tables": {"m1": {"partitionOf": "m", "partitionBound": "FOR VALUES IN (1)"},
+                          "m": {"columns": {"a": {"type": "integer"}}, "partitionBy": "LIST (a)"}}})J"
+        << "$.tables.m1.partitionOf" << "SQLite has no declarative partitioning";
     QTest::newRow("postgresql virtual generated") << "postgresql"
         << R"J({"tables": {"t": {"columns": {"a": {"type": "text"}, "b": {"type": "text", "generated": {"expr": "upper(a)", "stored": false}}}}}})J"
         << "$.tables.t.columns.b.generated.stored" << "PostgreSQL 15 has stored ones only";

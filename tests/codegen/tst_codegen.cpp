@@ -64,6 +64,7 @@ private slots:
     void jsonLoadsBackEqual();
     void cppFormatWritesSourceAndJsonTwin();
     void refusesToOverwrite();
+    void cppWritesPartitioningAfterComment();
 };
 
 void TstCodegen::fileName_data()
@@ -204,6 +205,34 @@ void TstCodegen::refusesToOverwrite()
     std::vector<GeneratedMigration> batch{{"aaaaaaaaaaaa_new.json", "{}\n"}, clash[0]};
     QVERIFY_THROWS_EXCEPTION(InputError, writeGeneratedFiles(folder, batch));
     QVERIFY(!QFile::exists(dir.filePath("aaaaaaaaaaaa_new.json")));
+}
+
+// docs/ir.md "Partitioning (PostgreSQL)": the C++ twin writes the three fields where it
+// writes the comment (designated initializers in declaration order), and the JSON twin
+// loads back equal.
+void TstCodegen::cppWritesPartitioningAfterComment()
+{
+    Table parent;
+    parent.name = "m";
+    parent.columns = {column("day", ColumnType::Date, false)};
+    parent.comment = "readings";
+    parent.partitionBy = "RANGE (day)";
+    Table partition;
+    partition.name = "m_2024";
+    partition.partitionOf = "m";
+    partition.partitionBound = "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')";
+    partition.partitionBy = "LIST (day)";
+    const Migration m = makeMigration("3f2a9c1b7d4e", {}, "parts", {CreateTable{parent}, CreateTable{partition}});
+    const auto files = generateMigration(m, MigrationFormat::Cpp);
+    const std::string& cpp = files[0].text;
+    const auto comment = cpp.find(".comment = \"readings\"");
+    const auto by = cpp.find(".partitionBy = \"RANGE (day)\"");
+    QVERIFY2(comment != std::string::npos && by != std::string::npos && comment < by, cpp.c_str());
+    const auto of = cpp.find(".partitionOf = \"m\"");
+    const auto bound = cpp.find(".partitionBound = ");
+    QVERIFY2(of != std::string::npos && bound != std::string::npos && of < bound, cpp.c_str());
+    QVERIFY2(cpp.find("2024-01-01") != std::string::npos, cpp.c_str());
+    QVERIFY(files[1].text.find("\"partitionOf\": \"m\"") != std::string::npos);
 }
 
 QTEST_APPLESS_MAIN(TstCodegen)

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -52,7 +53,22 @@ inline void createThroughDialect(Driver& driver, const Schema& schema, const std
             owners.push_back(AlterSequence{sequence, owned});
     }
     std::vector<Operation> foreignKeys;
-    for (auto table : schema.tables) {
+    // A partition after its parent (docs/ir.md "Partitioning (PostgreSQL)").
+    std::vector<Table> ordered;
+    std::set<std::string> placed;
+    while (ordered.size() < schema.tables.size()) {
+        const std::size_t before = ordered.size();
+        for (const auto& table : schema.tables)
+            if (!placed.count(table.name) && (!table.partitionOf || placed.count(*table.partitionOf))) {
+                ordered.push_back(table);
+                placed.insert(table.name);
+            }
+        if (ordered.size() == before)  // a parent outside the schema: the server will say
+            for (const auto& table : schema.tables)
+                if (placed.insert(table.name).second)
+                    ordered.push_back(table);
+    }
+    for (auto table : ordered) {
         for (const auto& fk : table.foreignKeys)
             foreignKeys.push_back(AddForeignKey{table.name, fk});
         table.foreignKeys.clear();

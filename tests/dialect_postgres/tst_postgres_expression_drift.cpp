@@ -85,6 +85,15 @@ const Shape kShapes[] = {
      " c char(3) DEFAULT 'ab'::bpchar, x text DEFAULT ('a' || 'b'), n numeric(8,2) DEFAULT 1.50,"
      " m numeric DEFAULT '2'::numeric, i int DEFAULT (1 + 2), d date DEFAULT '2024-01-01',"
      " ts timestamp DEFAULT now(), u varchar(10) DEFAULT ('q'::varchar)::text, z int DEFAULT -1)"},
+    // A partition's CHECK and index name its parent's columns (docs/ir.md "Partitioning
+    // (PostgreSQL)"): its scratch copy gets the columns of the root of its tree.
+    {"partitions", "CREATE TABLE t (id int, kind varchar(10), n numeric, PRIMARY KEY (id, kind)) PARTITION BY LIST (kind);"
+                   "CREATE TABLE t_ab PARTITION OF t (CONSTRAINT ck_ab CHECK (kind IN ('a','b') AND n > 1.5))"
+                   " FOR VALUES IN ('a','b') PARTITION BY RANGE (id);"
+                   "CREATE TABLE t_ab_low PARTITION OF t_ab (CONSTRAINT ck_low CHECK (kind NOT IN ('z')))"
+                   " FOR VALUES FROM (0) TO (100);"
+                   "CREATE INDEX ix_ab_low ON t_ab_low (lower(kind)) WHERE kind IN ('a','b');"
+                   "CREATE TABLE t_rest PARTITION OF t DEFAULT"},
     {"nested parentheses", "CREATE TABLE t (id int PRIMARY KEY, kind varchar(10), n int,"
                            " CHECK ((((kind IN ('a','b'))) OR ((n > 0) AND (NOT (kind IN ('z')))))))"},
 };

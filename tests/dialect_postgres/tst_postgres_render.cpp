@@ -80,6 +80,7 @@ private slots:
     void identifiersOver63BytesAreRefused();
     void executeWithoutPostgresSqlIsRefused();
     void dropEnumValueNeedsTheEnum();
+    void recreateTableRefusesAPartitioningChange();
     void commitFirstCarriesEnumValuesOfExistingEnums();
     void runHoldsAnAdvisoryLockAcrossCommits();
     void makeDialectKnowsPostgresql();
@@ -189,6 +190,19 @@ void TestPostgresRender::golden_data()
                            "nick": {"type": "text", "default": {"value": "anon"}}},
                "primaryKey": ["id"], "uniques": {"uq_email": {"columns": ["email"]}},
                "comment": "rebuilt"}}])J");
+    // docs/ir.md "Partitioning (PostgreSQL)": PARTITION BY after the column list; a
+    // partition's own constraints in the optional list, then its bound and sub-key.
+    row("create_partitions", R"J([{"kind": "create_table", "table": "ref.readings", "definition": {
+        "columns": {"id": {"type": "integer"}, "day": {"type": "date", "nullable": false}},
+        "primaryKey": ["id", "day"], "partitionBy": "RANGE (day)"}},
+        {"kind": "create_table", "table": "ref.readings 2024", "definition": {"columns": {},
+        "indexes": {"ix_r2024_id": {"columns": ["id"]}},
+        "foreignKeys": {"fk_r2024_user": {"columns": ["id"], "refTable": "users", "refColumns": ["id"]}},
+        "checks": {"ck_r2024": {"expr": "id > 0"}}, "comment": "year",
+        "partitionBy": "LIST (id)", "partitionOf": "ref.readings",
+        "partitionBound": "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"}},
+        {"kind": "create_table", "table": "ref.readings_rest", "definition": {
+        "partitionOf": "ref.readings", "partitionBound": "DEFAULT"}}])J");
     row("execute", R"J([{"kind": "execute", "up": {"sqlite": "SELECT 1",
         "postgresql": "UPDATE users SET code = 'a;b'; -- done; really\nINSERT INTO posts VALUES (1, 1, $$x;y$$);"}}])J");
 }
@@ -257,6 +271,19 @@ void TestPostgresRender::executeWithoutPostgresSqlIsRefused()
         QFAIL("an execute without postgresql SQL was rendered");
     } catch (const InputError& e) {
         QVERIFY2(std::string(e.what()).find("\"postgresql\"") != std::string::npos, e.what());
+    }
+}
+
+void TestPostgresRender::recreateTableRefusesAPartitioningChange()
+{
+    RenderContext context{nullptr, nullptr, {}};
+    try {
+        PostgresDialect().render(ops(R"J([{"kind": "recreate_table", "table": "t",
+            "from": {"columns": {"a": {"type": "integer"}}},
+            "to": {"columns": {"a": {"type": "integer"}}, "partitionBy": "HASH (a)"}}])J"), context);
+        QFAIL("a recreate_table that partitions a table was rendered");
+    } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("partitioning") != std::string::npos, e.what());
     }
 }
 

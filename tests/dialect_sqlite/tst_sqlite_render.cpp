@@ -168,6 +168,7 @@ private slots:
     void goldenSql();
     void executeWithoutSqliteIsAnError();
     void unknownOperationTargetNamesTheOperation();
+    void partitioningIsRefused();
     void splitStatements_data();
     void splitStatements();
     void quoting();
@@ -271,6 +272,25 @@ void TestSqliteRender::unknownOperationTargetNamesTheOperation()
         dialect.render(ops, context);
     } catch (const InputError& error) {
         QVERIFY2(std::string(error.what()).find("operation 2") != std::string::npos, error.what());
+    }
+}
+
+// docs/ir.md "Partitioning (PostgreSQL)": load refuses it first; the renderer too.
+void TestSqliteRender::partitioningIsRefused()
+{
+    SqliteDialect dialect;
+    Schema before;
+    RenderContext context;
+    context.before = &before;
+    Table parent;
+    parent.name = "m";
+    parent.columns.push_back(Column{.name = "a", .type = ColumnType::Integer});
+    parent.partitionBy = "LIST (a)";
+    try {
+        dialect.render({CreateTable{parent}}, context);
+        QFAIL("a partitioned table was rendered for SQLite");
+    } catch (const InputError& error) {
+        QVERIFY2(std::string(error.what()).find("PostgreSQL-only") != std::string::npos, error.what());
     }
 }
 

@@ -8,6 +8,8 @@
 
 #include <QElapsedTimer>
 
+#include <functional>
+
 using namespace tempest;
 using namespace difftest;
 
@@ -35,6 +37,8 @@ private slots:
     void rulesDecideWhatIsAChange();
     void fixturePairFromFiles();
     void largeSchemaIsFast();
+    void partitionsFollowTheirParents();
+    void partitioningChangesAreRefused();
 };
 
 void TestDiff::diff_data()
@@ -466,3 +470,82 @@ void TestDiff::largeSchemaIsFast()
 
 QTEST_APPLESS_MAIN(TestDiff)
 #include "tst_diff.moc"
+
+namespace {
+
+// Partitions listed before their parents, so that only the partitionOf edge orders them.
+const char* kPartitioned = R"J({"tables": {
+    "m_2024_eu": {"partitionOf": "m_2024", "partitionBound": "FOR VALUES IN ('eu')",
+                  "indexes": {"ix_eu_region": {"columns": ["region"]}}},
+    "m_2024": {"partitionOf": "m", "partitionBound": "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+               "partitionBy": "LIST (region)"},
+    "m_other": {"partitionOf": "m", "partitionBound": "DEFAULT",
+                "foreignKeys": {"fk_other_region": {"columns": ["region"], "refTable": "regions", "refColumns": ["code"]}}},
+    "m": {"columns": {"id": {"type": "integer"}, "day": {"type": "date", "nullable": false}, "region": {"type": "text"}},
+          "primaryKey": ["id", "day"], "partitionBy": "RANGE (day)"},
+    "regions": {"columns": {"code": {"type": "text"}}, "primaryKey": ["code"]}}})J";
+
+} // namespace
+
+void TestDiff::partitionsFollowTheirParents()
+{
+    const Schema target = schemaOf(kPartitioned);
+    const auto create = diffSchema({}, target);
+    QCOMPARE(joined(summaries(create)), joined((QStringList{"create_table m", "create_table m_2024",
+                                                            "create_table m_2024_eu", "create_table regions",
+                                                            "create_table m_other"})));
+    verifyReplay({}, target, create);
+    const auto drop = diffSchema(target, {});
+    QCOMPARE(joined(summaries(drop)), joined((QStringList{"drop_table m_other", "drop_table regions",
+                                                          "drop_table m_2024_eu", "drop_table m_2024",
+                                                          "drop_table m"})));
+    verifyReplay(target, {}, drop);
+    // A new partition of an existing parent is a create_table; the strategy word compares
+    // without case.
+    Schema more = target;
+    more.tables.push_back(Table{.name = "m_2025", .partitionOf = "m",
+                                .partitionBound = "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"});
+    more.findTable("m")->partitionBy = "range (day)";
+    const auto add = diffSchema(target, more);
+    QCOMPARE(joined(summaries(add)), joined((QStringList{"create_table m_2025"})));
+    verifyReplay(target, more, add);
+}
+
+void TestDiff::partitioningChangesAreRefused()
+{
+    const Schema current = schemaOf(kPartitioned);
+    auto refusal = [&](const std::function<void(Schema&)>& change) -> std::string {
+        Schema target = current;
+        change(target);
+        try {
+            diffSchema(current, target);
+        } catch (const InputError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    };
+    auto startsWith = [](const std::string& text, const std::string& prefix) {
+        return text.rfind(prefix, 0) == 0 && text.find("Rename the table") != std::string::npos;
+    };
+    std::string e = refusal([](Schema& s) { s.findTable("m")->partitionBy = "RANGE (id)"; });
+    QVERIFY2(startsWith(e, "partition key of table \"m\" changed: \"RANGE (day)\" → \"RANGE (id)\""), e.c_str());
+    e = refusal([](Schema& s) { s.findTable("m_other")->partitionBound = "FOR VALUES FROM ('2000-01-01') TO ('2001-01-01')"; });
+    QVERIFY2(startsWith(e, "partition \"m_other\" changed: partitionOf \"m\" → \"m\", partitionBound \"DEFAULT\" → "
+                           "\"FOR VALUES FROM ('2000-01-01') TO ('2001-01-01')\""),
+             e.c_str());
+    e = refusal([](Schema& s) { s.findTable("regions")->partitionBy = "HASH (code)"; });
+    QVERIFY2(startsWith(e, "partition key of table \"regions\" changed: none → \"HASH (code)\""), e.c_str());
+    e = refusal([](Schema& s) {
+        Table& t = *s.findTable("m_other");
+        t.partitionOf.reset();
+        t.partitionBound.reset();
+        t.columns = s.findTable("m")->columns;
+    });
+    QVERIFY2(startsWith(e, "table \"m_other\" ceases to be a partition: partitionOf \"m\" → none"), e.c_str());
+    // schemaEquals words the same differences.
+    Schema moved = current;
+    moved.findTable("m_other")->partitionBound = "FOR VALUES FROM ('2000-01-01') TO ('2001-01-01')";
+    QVERIFY(!schemaEquals(current, moved));
+    QVERIFY2(differences(current, moved, nullptr).contains("partition bound of table \"m_other\" changed: \"DEFAULT\" → "),
+             qPrintable(differences(current, moved, nullptr)));
+}

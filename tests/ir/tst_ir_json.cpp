@@ -261,6 +261,89 @@ private slots:
                     .rfind("models.json: $.tables.u.uniques.uq.initiallyDeferred: \"initiallyDeferred\" needs \"deferrable\": true", 0) == 0);
     }
 
+    void partitionsRoundTripCanonically()
+    {
+        const std::string in = R"J({"tables": {
+            "m": {"columns": {"id": {"type": "integer"}, "day": {"type": "date", "nullable": false},
+                              "region": {"type": "text"}},
+                  "primaryKey": ["id", "day"], "partitionBy": "RANGE (day)", "comment": "measurements"},
+            "m_2024": {"partitionBound": "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "partitionOf": "m",
+                       "partitionBy": "LIST (region)",
+                       "indexes": {"ix_m_2024_region": {"columns": ["region"]}}},
+            "m_2024_eu": {"columns": {}, "partitionOf": "m_2024", "partitionBound": "FOR VALUES IN ('eu')",
+                          "checks": {"ck_id": {"expr": "id > 0"}},
+                          "foreignKeys": {"fk_r": {"columns": ["region"], "refTable": "r", "refColumns": ["code"]}}},
+            "m_other": {"columns": {}, "partitionOf": "m", "partitionBound": "DEFAULT"},
+            "r": {"columns": {"code": {"type": "text"}}, "primaryKey": ["code"]}}})J";
+        Schema s = parseSchema(in, "m.json");
+        QCOMPARE(*s.findTable("m")->partitionBy, std::string("RANGE (day)"));
+        const Table& p = *s.findTable("m_2024");
+        QVERIFY(p.columns.empty());
+        QCOMPARE(*p.partitionOf, std::string("m"));
+        QCOMPARE(*p.partitionBy, std::string("LIST (region)"));
+        QCOMPARE(*s.findTable("m_other")->partitionBound, std::string("DEFAULT"));
+        const std::string out = toJson(s);
+        // Canonical: "columns" always written, the keys after "comment" in a fixed order.
+        QVERIFY2(out.find("\"m_2024\": {\n      \"columns\": {},") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("\"comment\": \"measurements\",\n      \"partitionBy\": \"RANGE (day)\"") != std::string::npos,
+                 out.c_str());
+        QVERIFY2(out.find("\"partitionBy\": \"LIST (region)\",\n      \"partitionOf\": \"m\",\n      \"partitionBound\": ")
+                     != std::string::npos,
+                 out.c_str());
+        QCOMPARE(toJson(parseSchema(out, "again.json")), out);
+        QCOMPARE(parseSchema(out, "again.json"), s);
+    }
+
+    void partitionErrorsNamePath_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        const QString parent = R"J("m": {"columns": {"a": {"type": "integer"}}, "partitionBy": "LIST (a)"})J";
+        QTest::newRow("of without bound")
+            << R"({"tables": {)" + parent + R"(, "p": {"partitionOf": "m"}}})"
+            << "models.json: $.tables.p.partitionOf: partition \"p\" has \"partitionOf\" but no \"partitionBound\"";
+        QTest::newRow("bound without of")
+            << R"({"tables": {"p": {"columns": {"a": {"type": "integer"}}, "partitionBound": "DEFAULT"}}})"
+            << "models.json: $.tables.p.partitionBound: table \"p\" has \"partitionBound\" but no \"partitionOf\"";
+        QTest::newRow("wrong type")
+            << R"({"tables": {"p": {"columns": {"a": {"type": "integer"}}, "partitionBy": 3}}})"
+            << "models.json: $.tables.p.partitionBy: expected a string, found a number";
+        QTest::newRow("empty key")
+            << R"({"tables": {"p": {"columns": {"a": {"type": "integer"}}, "partitionBy": ""}}})"
+            << "models.json: $.tables.p.partitionBy: \"partitionBy\" is empty";
+        QTest::newRow("unknown key")
+            << R"({"tables": {"p": {"columns": {"a": {"type": "integer"}}, "partitionOn": "x"}}})"
+            << "models.json: $.tables.p.partitionOn: unknown key \"partitionOn\"";
+        QTest::newRow("partition with columns")
+            << R"({"tables": {)" + parent
+                   + R"(, "p": {"columns": {"a": {"type": "integer"}}, "partitionOf": "m", "partitionBound": "DEFAULT"}}})"
+            << "models.json: $.tables.p.columns: partition \"p\" lists columns";
+        QTest::newRow("partition with primary key")
+            << R"({"tables": {)" + parent + R"(, "p": {"primaryKey": ["a"], "partitionOf": "m", "partitionBound": "DEFAULT"}}})"
+            << "models.json: $.tables.p.primaryKey: partition \"p\" has a primary key";
+        QTest::newRow("partition with uniques")
+            << R"({"tables": {)" + parent
+                   + R"(, "p": {"uniques": {"u": {"columns": ["a"]}}, "partitionOf": "m", "partitionBound": "DEFAULT"}}})"
+            << "models.json: $.tables.p.uniques: partition \"p\" has unique constraints";
+        QTest::newRow("parent missing")
+            << R"({"tables": {"p": {"partitionOf": "nope", "partitionBound": "DEFAULT"}}})"
+            << "models.json: $.tables.p.partitionOf: partition \"p\" is a partition of table \"nope\", which does not exist";
+        QTest::newRow("parent not partitioned")
+            << R"({"tables": {"m": {"columns": {"a": {"type": "integer"}}}, "p": {"partitionOf": "m", "partitionBound": "DEFAULT"}}})"
+            << "models.json: $.tables.p.partitionOf: partition \"p\" is a partition of table \"m\", which is not partitioned";
+        QTest::newRow("partition index column missing")
+            << R"({"tables": {)" + parent
+                   + R"(, "p": {"indexes": {"ix": {"columns": ["b"]}}, "partitionOf": "m", "partitionBound": "DEFAULT"}}})"
+            << "models.json: $.tables.p.indexes.ix.columns: index \"ix\" names column \"b\"";
+    }
+    void partitionErrorsNamePath()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        const std::string error = irError(json.toStdString());
+        QVERIFY2(error.rfind(expected.toStdString(), 0) == 0, error.c_str());
+    }
+
     void numbersAndUnicodeSurviveUnescaped()
     {
         Schema s = parseSchema(R"({"tables": {"größe": {"columns": {"preço": {"type": "double",

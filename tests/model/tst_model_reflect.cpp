@@ -62,6 +62,33 @@ struct tempest::Model<Category> {
     }
 };
 
+// PostgreSQL partitioning (docs/ir.md "Partitioning (PostgreSQL)"): a partitioned
+// table, and a partition of it that lists no column() but has its own index.
+struct Reading {
+    std::int64_t id;
+    std::chrono::sys_days day;
+};
+struct Reading2024 {};
+template <>
+struct tempest::Model<Reading> {
+    static auto define()
+    {
+        using namespace tempest::model;
+        return table<Reading>("readings", column("id", &Reading::id), column("day", &Reading::day),
+                              primaryKey({"id", "day"}), partitionBy("RANGE (day)"));
+    }
+};
+template <>
+struct tempest::Model<Reading2024> {
+    static auto define()
+    {
+        using namespace tempest::model;
+        return table<Reading2024>("readings_2024",
+                                  partitionOf("readings", "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
+                                  index("ix_readings_2024_day", {"day"}));
+    }
+};
+
 namespace {
 
 std::string readFile(const std::string& path)
@@ -158,6 +185,26 @@ private slots:
         QCOMPARE(fk.refColumns, std::vector<std::string>{"id"});
         QCOMPARE(fk.onDelete, FkAction::SetNull);
         QVERIFY(s.tables.front().findColumn("parent_id")->nullable);
+    }
+
+    void partitionsAreTableItems()
+    {
+        const Schema s = reflectSchema<Reading, Reading2024>();
+        QCOMPARE(s.findTable("readings")->partitionBy.value_or(""), std::string("RANGE (day)"));
+        const Table& partition = *s.findTable("readings_2024");
+        QVERIFY(partition.columns.empty());
+        QCOMPARE(partition.partitionOf.value_or(""), std::string("readings"));
+        QCOMPARE(partition.partitionBound.value_or(""), std::string("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"));
+        QCOMPARE(partition.indexes.size(), std::size_t(1));
+        // Alone, a partition is not checked against a parent it does not have at hand.
+        QCOMPARE(reflectTable<Reading2024>().partitionOf.value_or(""), std::string("readings"));
+        // In a schema without its parent it is refused, naming the JSON path.
+        try {
+            reflectSchema<Reading2024>();
+            QFAIL("a partition without its parent was accepted");
+        } catch (const InputError& e) {
+            QCOMPARE(e.jsonPath(), std::string("$.tables.readings_2024.partitionOf"));
+        }
     }
 
     void primaryKeyColumnsAreNotNullEvenWhenOptional()

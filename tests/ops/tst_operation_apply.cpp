@@ -27,6 +27,7 @@ private slots:
     void renameColumnPropagates();
     void renameTablePropagates();
     void renameEnumPropagates();
+    void partitionsFollowTheirParent();
     void positions();
     void recreateReplacesTheTable();
     void executeLeavesSchemaAlone();
@@ -145,6 +146,24 @@ void TestOperationApply::renameTablePropagates()
     QCOMPARE(schema.findTable("posts")->foreignKeys[0].refTable, std::string("accounts"));
     QCOMPARE(schema.findTable("accounts")->foreignKeys[0].refTable, std::string("accounts"));
     QCOMPARE(schema.tables[0].name, std::string("accounts"));  // position kept
+}
+
+// docs/ir.md "Partitioning (PostgreSQL)": a partition names its parent (renamed with
+// it), has the parent's columns (its index may name them), and keeps the parent from
+// being dropped before it.
+void TestOperationApply::partitionsFollowTheirParent()
+{
+    Schema schema;
+    Table parent{.name = "m", .columns = {makeColumn("day", ColumnType::Date)}, .partitionBy = "RANGE (day)"};
+    Table partition{.name = "m_2024", .partitionOf = "m", .partitionBound = "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"};
+    Index byDay{"ix_m_2024_day", {IndexColumn::column("day")}, false, std::nullopt};
+    applyOperations(schema, {CreateTable{parent}, CreateTable{partition}, CreateIndex{"m_2024", byDay}});
+    QCOMPARE(schema.findTable("m_2024")->indexes.size(), std::size_t(1));
+    Index missing{"ix_m_2024_x", {IndexColumn::column("x")}, false, std::nullopt};
+    QVERIFY_THROWS_EXCEPTION(InputError, applyOperation(schema, CreateIndex{"m_2024", missing}));
+    QVERIFY_THROWS_EXCEPTION(InputError, applyOperation(schema, DropTable{parent}));
+    applyOperation(schema, RenameTable{"m", "readings"});
+    QCOMPARE(schema.findTable("m_2024")->partitionOf.value_or(""), std::string("readings"));
 }
 
 void TestOperationApply::renameEnumPropagates()

@@ -71,6 +71,7 @@ private slots:
     void confirmedRenameIsOneRenamedRow();
     void sqliteRulesDecideWhatIsChanged();
     void collationIsAnAttributeThatDiffers();
+    void partitioningIsATableAttribute();
 };
 
 void TestObjectCompare::rowsAreAlignedWithPlaceholdersAndDifferences()
@@ -182,6 +183,22 @@ void TestObjectCompare::collationIsAnAttributeThatDiffers()
     const Schema none = schemaOf(R"({"tables": {"t": {"columns": {"a": {"type": "text"}}}}})");
     QCOMPARE(lines(alignSchemas(nocase, none, sqlite->rules())),
              (QStringList{"table t|t changed", "column a|a changed collation: nocase → default"}));
+}
+
+void TestObjectCompare::partitioningIsATableAttribute()
+{
+    // docs/ir.md "Partitioning (PostgreSQL)": the three keys are table attributes; the
+    // strategy word compares without case.
+    const std::unique_ptr<Dialect> postgres = makeDialect("postgresql");
+    const Schema current = schemaOf(R"J({"tables": {
+        "m": {"columns": {"a": {"type": "integer"}}, "partitionBy": "LIST (a)"},
+        "p": {"partitionOf": "m", "partitionBound": "FOR VALUES IN (1)"}}})J");
+    const Schema target = schemaOf(R"J({"tables": {
+        "m": {"columns": {"a": {"type": "integer"}}, "partitionBy": "list (a)"},
+        "p": {"partitionOf": "m", "partitionBound": "DEFAULT"}}})J");
+    const QStringList rows = lines(alignSchemas(current, target, postgres->rules()));
+    QCOMPARE(rows.value(0), QString("table m|m same"));
+    QVERIFY2(rows.contains("table p|p changed partitionBound: FOR VALUES IN (1) → DEFAULT"), qPrintable(rows.join("\n")));
 }
 
 QTEST_APPLESS_MAIN(TestObjectCompare)

@@ -197,6 +197,12 @@ Expr table(const Table& t)
         d.field("checks", listOf(t.checks, check));
     if (t.comment)
         d.field("comment", literal(*t.comment));
+    if (t.partitionBy)
+        d.field("partitionBy", literal(*t.partitionBy));
+    if (t.partitionOf)
+        d.field("partitionOf", literal(*t.partitionOf));
+    if (t.partitionBound)
+        d.field("partitionBound", literal(*t.partitionBound));
     if (t.renamedFrom)
         d.field("renamedFrom", literal(*t.renamedFrom));
     return d.done();

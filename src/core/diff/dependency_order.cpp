@@ -20,6 +20,8 @@ DependencyOrder dependencyOrder(const std::vector<const Table*>& tables)
 
     std::vector<std::size_t> waitingFor(n, 0);                 // unemitted referenced tables, per key
     std::vector<std::vector<std::size_t>> referencedBy(n);
+    constexpr std::size_t noParent = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> parentOf(n, noParent);  // partitionOf within the set
     for (std::size_t i = 0; i < n; ++i) {
         for (const ForeignKey& fk : tables[i]->foreignKeys) {
             auto it = indexOf.find(fk.refTable);
@@ -27,6 +29,16 @@ DependencyOrder dependencyOrder(const std::vector<const Table*>& tables)
                 continue;
             ++waitingFor[i];
             referencedBy[it->second].push_back(i);
+        }
+        // A partition comes after its parent (docs/ir.md "Partitioning (PostgreSQL)"):
+        // an edge like a foreign key's, but one a cycle never breaks.
+        if (tables[i]->partitionOf) {
+            auto it = indexOf.find(*tables[i]->partitionOf);
+            if (it != indexOf.end() && it->second != i) {
+                ++waitingFor[i];
+                referencedBy[it->second].push_back(i);
+                parentOf[i] = it->second;
+            }
         }
     }
 
@@ -57,16 +69,21 @@ DependencyOrder dependencyOrder(const std::vector<const Table*>& tables)
         }
         // Every remaining table waits on another: a cycle. Take the earliest one and leave
         // out its keys to tables not created yet.
+        // A partition whose parent is still waiting is never taken: the parent (or the
+        // root of its partition tree) is.
         while (emitted[nextUnemitted])
             ++nextUnemitted;
-        const Table& table = *tables[nextUnemitted];
+        std::size_t pick = nextUnemitted;
+        for (std::size_t steps = 0; steps < n && parentOf[pick] != noParent && !emitted[parentOf[pick]]; ++steps)
+            pick = parentOf[pick];
+        const Table& table = *tables[pick];
         for (const ForeignKey& fk : table.foreignKeys) {
             auto it = indexOf.find(fk.refTable);
-            if (it != indexOf.end() && it->second != nextUnemitted && !emitted[it->second])
+            if (it != indexOf.end() && it->second != pick && !emitted[it->second])
                 result.cycleKeys.emplace_back(table.name, fk.name);
         }
-        waitingFor[nextUnemitted] = 0;
-        emit(nextUnemitted);
+        waitingFor[pick] = 0;
+        emit(pick);
     }
     return result;
 }

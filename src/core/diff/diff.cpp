@@ -20,6 +20,7 @@
 #include "core/diff/rename.h"
 #include "core/diff/sequence_diff.h"
 #include "core/diff/table_compare.h"
+#include "core/ir/errors.h"
 
 #include <algorithm>
 #include <string_view>
@@ -215,6 +216,7 @@ private:
             TableChanges changes = compareTable(*it->second, table, m_rules, targetIndexNames);
             if (changes.empty())
                 continue;
+            refusePartitionChange(*it->second, table, changes);
             recordKeyChanges(table.name, changes);
             for (const Index* index : changes.indexes.added)
                 m_createdRelationNames.insert(index->name);
@@ -225,6 +227,30 @@ private:
         for (const Table& table : m_work.tables)
             if (!m_targetTables.count(table.name))
                 m_dropped.push_back(&table);
+    }
+
+    /// A table's partitioning is fixed at CREATE TABLE (docs/decisions.md): a change of
+    /// partitionBy, partitionOf or partitionBound, or a table becoming or ceasing to be a
+    /// partition, has no operation. Refused, naming the table and both spellings.
+    static void refusePartitionChange(const Table& from, const Table& to, const TableChanges& changes)
+    {
+        auto text = [](const std::optional<std::string>& v) { return v ? "\"" + *v + "\"" : std::string("none"); };
+        const std::string advice =
+            ": PostgreSQL fixes a table's partitioning when the table is created, and tempest has no operation "
+            "for it. Rename the table in the models (a new table is created; move the rows in a data migration, "
+            "then drop the old one), or ATTACH/DETACH PARTITION by hand and re-introspect";
+        if (changes.partitionByChanged)
+            throw InputError("partition key of table \"" + to.name + "\" changed: " + text(from.partitionBy) + " → "
+                             + text(to.partitionBy) + advice);
+        if (changes.partitionOfChanged) {
+            if (!from.partitionOf || !to.partitionOf)
+                throw InputError("table \"" + to.name + "\" " + (to.partitionOf ? "becomes" : "ceases to be")
+                                 + " a partition: partitionOf " + text(from.partitionOf) + " → " + text(to.partitionOf)
+                                 + advice);
+            throw InputError("partition \"" + to.name + "\" changed: partitionOf " + text(from.partitionOf) + " → "
+                             + text(to.partitionOf) + ", partitionBound " + text(from.partitionBound) + " → "
+                             + text(to.partitionBound) + advice);
+        }
     }
 
     /// What a foreign key elsewhere may depend on: the referenced columns and the table's

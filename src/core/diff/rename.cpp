@@ -151,15 +151,16 @@ std::vector<Operation> planTableRenames(const Schema& current, const Schema& tar
     }
 
     // Candidates: dropped and added tables bucketed by their column names, then checked
-    // for equal types, so this stays linear in the number of tables.
+    // for equal types, so this stays linear in the number of tables. Partitions list no
+    // columns (they have their parent's): never candidates, only renamedFrom renames them.
     std::unordered_map<std::string, std::vector<const Table*>> droppedByColumns;
     for (const Table& table : current.tables)
-        if (!targetTables.count(table.name) && !claims.from.count(table.name))
+        if (!targetTables.count(table.name) && !claims.from.count(table.name) && !table.partitionOf)
             droppedByColumns[columnNamesKey(table)].push_back(&table);
     std::vector<Pair> pairs;
     if (!droppedByColumns.empty()) {
         for (const Table& table : target.tables) {
-            if (currentTables.count(table.name) || claims.to.count(table.name))
+            if (currentTables.count(table.name) || claims.to.count(table.name) || table.partitionOf)
                 continue;
             auto bucket = droppedByColumns.find(columnNamesKey(table));
             if (bucket == droppedByColumns.end())

@@ -139,6 +139,17 @@ void describeTable(const Table& a, const Table& b, const TableChanges& changes, 
     if (changes.commentChanged)
         line("comment of table " + quoteName(a.name) + " changed: " + commentText(a.comment) + " → "
                         + commentText(b.comment));
+    if (changes.partitionByChanged)
+        line("partition key of table " + quoteName(a.name) + " changed: " + commentText(a.partitionBy) + " → "
+             + commentText(b.partitionBy));
+    if (changes.partitionOfChanged) {
+        if (a.partitionOf != b.partitionOf)
+            line("parent of partition " + quoteName(a.name) + " changed: " + commentText(a.partitionOf) + " → "
+                 + commentText(b.partitionOf));
+        if (a.partitionBound != b.partitionBound)
+            line("partition bound of table " + quoteName(a.name) + " changed: " + commentText(a.partitionBound) + " → "
+                 + commentText(b.partitionBound));
+    }
     describeItems(changes.indexes, "index", a.name, out);
     describeItems(changes.uniques, "unique constraint", a.name, out);
     describeItems(changes.foreignKeys, "foreign key", a.name, out);

@@ -3,6 +3,8 @@
 
 #include "core/diff/table_compare.h"
 
+#include <cctype>
+
 #include <algorithm>
 
 namespace tempest::diffdetail {
@@ -98,10 +100,27 @@ bool checksEqual(const CheckConstraint& a, const CheckConstraint& b, const Compa
     return rules.expressionsEqual(a.expr, b.expr);
 }
 
+bool partitionKeysEqual(const std::optional<std::string>& a, const std::optional<std::string>& b)
+{
+    if (!a || !b)
+        return a.has_value() == b.has_value();
+    auto split = [](const std::string& key) {
+        const std::size_t end = key.find_first_of(" (");
+        std::string word = key.substr(0, end);
+        for (char& c : word)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        std::size_t rest = end == std::string::npos ? key.size() : end;
+        while (rest < key.size() && key[rest] == ' ')
+            ++rest;
+        return std::make_pair(word, key.substr(rest));
+    };
+    return split(*a) == split(*b);
+}
+
 bool TableChanges::empty() const
 {
     return addedColumns.empty() && droppedColumns.empty() && alteredColumns.empty() && !primaryKeyChanged
-        && !commentChanged && indexes.empty() && uniques.empty() && foreignKeys.empty() && checks.empty();
+        && !commentChanged && !partitionByChanged && !partitionOfChanged && indexes.empty() && uniques.empty() && foreignKeys.empty() && checks.empty();
 }
 
 IndexNames indexNamesOf(const Schema& schema)
@@ -129,6 +148,8 @@ TableChanges compareTable(const Table& from, const Table& to, const ComparisonRu
             changes.droppedColumns.push_back(&column);
     changes.primaryKeyChanged = from.primaryKey != to.primaryKey;
     changes.commentChanged = rules.compareComments() && from.comment != to.comment;
+    changes.partitionByChanged = !partitionKeysEqual(from.partitionBy, to.partitionBy);
+    changes.partitionOfChanged = from.partitionOf != to.partitionOf || from.partitionBound != to.partitionBound;
 
     auto with = [&rules](auto equal) {
         return [&rules, equal](const auto& a, const auto& b) { return equal(a, b, rules); };

@@ -36,6 +36,10 @@ struct TableChanges {
     std::vector<std::pair<const Column*, const Column*>> alteredColumns;
     bool primaryKeyChanged = false;
     bool commentChanged = false;
+    /// partitionBy differs (strategy word without case); partitionOf or partitionBound
+    /// differs. The diff refuses either (docs/decisions.md).
+    bool partitionByChanged = false;
+    bool partitionOfChanged = false;
     ItemChanges<Index> indexes;
     ItemChanges<UniqueConstraint> uniques;
     ItemChanges<ForeignKey> foreignKeys;
@@ -55,6 +59,9 @@ IndexNames indexNamesOf(const Schema& schema);
 /// for something else (in the table, or for indexes in `toIndexNames`).
 TableChanges compareTable(const Table& from, const Table& to, const ComparisonRules& rules,
                           const IndexNames& toIndexNames);
+
+/// Partition keys equal: the strategy word (RANGE, LIST, HASH) without case, the rest exactly.
+bool partitionKeysEqual(const std::optional<std::string>& a, const std::optional<std::string>& b);
 
 /// Copies without renamedFrom hints: they steer the diff but are not part of a definition.
 Table withoutHints(Table table);

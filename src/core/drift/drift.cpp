@@ -68,13 +68,23 @@ std::set<std::string> tablesDifferingInExpressions(const std::vector<SchemaDiffe
     return out;
 }
 
-/// `schema`'s enums and the tables named in `names`.
+/// `schema`'s enums and the tables named in `names`, with the partitioned tables those
+/// are partitions of (a partition's expressions name its parent's columns: docs/ir.md
+/// "Partitioning (PostgreSQL)").
 Schema subset(const Schema& schema, const std::set<std::string>& names)
 {
+    std::set<std::string> wanted = names;
+    for (const auto& name : names) {
+        const Table* table = schema.findTable(name);
+        for (int depth = 0; depth < 64 && table && table->partitionOf; ++depth) {
+            wanted.insert(*table->partitionOf);
+            table = schema.findTable(*table->partitionOf);
+        }
+    }
     Schema out;
     out.enums = schema.enums;
     for (const auto& table : schema.tables)
-        if (names.count(table.name))
+        if (wanted.count(table.name))
             out.tables.push_back(table);
     return out;
 }
@@ -88,7 +98,8 @@ std::set<std::string> renderAgain(Driver& driver, const Dialect& dialect, Schema
     if (names.empty())
         return changed;
     for (const auto& table : dialect.renderExpressionsAgain(driver, subset(schema, names), options).tables)
-        if (Table* target = schema.findTable(table.name); target && !(*target == table)) {
+        if (Table* target = names.count(table.name) ? schema.findTable(table.name) : nullptr;
+            target && !(*target == table)) {
             *target = table;
             changed.insert(table.name);
         }

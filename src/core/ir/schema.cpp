@@ -179,7 +179,35 @@ void validateTable(const Table& table, const Schema& schema, const std::string& 
     };
     if (table.name.empty())
         fail(tablePath, "a table needs a name");
-    if (table.columns.empty())
+    // A partition (docs/ir.md "Partitioning (PostgreSQL)") has its parent's columns,
+    // primary key and uniques; its indexes, foreign keys and checks name the columns of
+    // the root of its partition tree.
+    const Table* columnsOf = &table;
+    if (table.partitionOf) {
+        const std::string ofPath = jsonPathMember(tablePath, "partitionOf");
+        if (!table.columns.empty())
+            fail(jsonPathMember(tablePath, "columns"),
+                 "partition \"" + table.name + "\" lists columns: a partition has its parent's columns");
+        if (!table.primaryKey.empty())
+            fail(jsonPathMember(tablePath, "primaryKey"),
+                 "partition \"" + table.name + "\" has a primary key: a partition has its parent's");
+        if (!table.uniques.empty())
+            fail(jsonPathMember(tablePath, "uniques"),
+                 "partition \"" + table.name + "\" has unique constraints: a partition has its parent's");
+        std::set<std::string_view> visited{table.name};
+        while (columnsOf->partitionOf) {
+            auto it = byName.find(*columnsOf->partitionOf);
+            if (it == byName.end())
+                fail(ofPath, "partition \"" + table.name + "\" is a partition of table \"" + *columnsOf->partitionOf
+                                 + "\", which does not exist");
+            if (!it->second->partitionBy)
+                fail(ofPath, "partition \"" + table.name + "\" is a partition of table \"" + *columnsOf->partitionOf
+                                 + "\", which is not partitioned (it has no \"partitionBy\")");
+            if (!visited.insert(it->second->name).second)
+                fail(ofPath, "partition \"" + table.name + "\" is in a cycle of partitions");
+            columnsOf = it->second;
+        }
+    } else if (table.columns.empty())
         fail(jsonPathMember(tablePath, "columns"), "table \"" + table.name + "\" has no columns");
     std::set<std::string_view> seen;
     const std::string columnsPath = jsonPathMember(tablePath, "columns");
@@ -215,7 +243,7 @@ void validateTable(const Table& table, const Schema& schema, const std::string& 
         if (columns.empty())
             fail(path, std::string(what) + " lists no columns");
         for (const auto& c : columns)
-            if (!table.findColumn(c))
+            if (!columnsOf->findColumn(c))
                 fail(path, std::string(what) + " names column \"" + c + "\", which table \""
                                + table.name + "\" does not have");
     };
@@ -226,7 +254,7 @@ void validateTable(const Table& table, const Schema& schema, const std::string& 
         if (index.columns.empty())
             fail(path, "index \"" + index.name + "\" lists no columns");
         for (const auto& c : index.columns)
-            if (!c.expression && !table.findColumn(c.value))
+            if (!c.expression && !columnsOf->findColumn(c.value))
                 fail(jsonPathMember(path, "columns"), "index \"" + index.name + "\" names column \""
                                                           + c.value + "\", which table \"" + table.name
                                                           + "\" does not have");
@@ -246,8 +274,15 @@ void validateTable(const Table& table, const Schema& schema, const std::string& 
         if (it == byName.end())
             fail(jsonPathMember(path, "refTable"),
                  "foreign key \"" + fk.name + "\" references table \"" + fk.refTable + "\", which does not exist");
+        const Table* refColumnsOf = it->second;
+        for (int depth = 0; refColumnsOf->partitionOf && depth < 64; ++depth) {
+            auto parent = byName.find(*refColumnsOf->partitionOf);
+            if (parent == byName.end())
+                break;
+            refColumnsOf = parent->second;
+        }
         for (const auto& rc : fk.refColumns)
-            if (!it->second->findColumn(rc))
+            if (!refColumnsOf->findColumn(rc))
                 fail(jsonPathMember(path, "refColumns"),
                      "foreign key \"" + fk.name + "\" references column \"" + fk.refTable + "." + rc
                          + "\", which does not exist");

@@ -133,6 +133,15 @@ struct Table {
     std::vector<ForeignKey> foreignKeys;
     std::vector<CheckConstraint> checks;
     std::optional<std::string> comment;
+    /// PostgreSQL declarative partitioning (docs/ir.md "Partitioning (PostgreSQL)").
+    /// The partition key as pg_get_partkeydef prints it ("RANGE (payment_date)").
+    std::optional<std::string> partitionBy;
+    /// A partition: the parent table's IR name. Its columns, primary key and uniques are
+    /// the parent's (none listed here).
+    std::optional<std::string> partitionOf;
+    /// With partitionOf: the bound as pg_get_expr(relpartbound) prints it
+    /// ("FOR VALUES FROM (...) TO (...)", "FOR VALUES IN (...)", "DEFAULT", ...).
+    std::optional<std::string> partitionBound;
     std::optional<std::string> renamedFrom;
     bool operator==(const Table&) const = default;
 

@@ -360,6 +360,12 @@ Json tableToJson(const Table& table)
     named("checks", table.checks, checkToJson);
     if (table.comment)
         j["comment"] = *table.comment;
+    if (table.partitionBy)
+        j["partitionBy"] = *table.partitionBy;
+    if (table.partitionOf)
+        j["partitionOf"] = *table.partitionOf;
+    if (table.partitionBound)
+        j["partitionBound"] = *table.partitionBound;
     if (table.renamedFrom)
         j["renamedFrom"] = *table.renamedFrom;
     return j;
@@ -369,11 +375,27 @@ Table tableFromJson(const Json& json, std::string name, const std::string& file,
 {
     JsonObjectReader r(json, file, path);
     r.rejectUnknown({"columns", "primaryKey", "indexes", "uniques", "foreignKeys", "checks",
-                     "comment", "renamedFrom"});
+                     "comment", "partitionBy", "partitionOf", "partitionBound", "renamedFrom"});
     Table t;
     t.name = std::move(name);
+    t.partitionBy = r.optionalString("partitionBy");
+    t.partitionOf = r.optionalString("partitionOf");
+    t.partitionBound = r.optionalString("partitionBound");
+    // A partition and its bound go together (docs/ir.md "Partitioning (PostgreSQL)").
+    if (t.partitionOf && !t.partitionBound)
+        throw InputError("partition \"" + t.name + "\" has \"partitionOf\" but no \"partitionBound\"", file,
+                         r.path("partitionOf"));
+    if (t.partitionBound && !t.partitionOf)
+        throw InputError("table \"" + t.name + "\" has \"partitionBound\" but no \"partitionOf\"", file,
+                         r.path("partitionBound"));
+    for (const auto& [key, value] : {std::pair<const char*, const std::optional<std::string>*>{"partitionBy", &t.partitionBy},
+                                      {"partitionOf", &t.partitionOf}, {"partitionBound", &t.partitionBound}})
+        if (*value && (*value)->empty())
+            throw InputError(std::string("\"") + key + "\" is empty", file, r.path(key));
     t.primaryKey = r.stringList("primaryKey", false);
-    const Json& cols = r.requireObject("columns");
+    static const Json noColumns = Json::object();
+    // A partition's columns are its parent's: it may leave "columns" out.
+    const Json& cols = t.partitionOf && !r.has("columns") ? noColumns : r.requireObject("columns");
     t.columns.reserve(cols.size());  // exactly: thousands of tables of ~12 columns add up
     for (auto it = cols.begin(); it != cols.end(); ++it)
         t.columns.push_back(columnFromJson(it.value(), it.key(), t.isPrimaryKeyColumn(it.key()), file,

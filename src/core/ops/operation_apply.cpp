@@ -52,9 +52,24 @@ public:
         return *type;
     }
 
+    /// The table whose columns `table` has: the root of its partition tree (docs/ir.md
+    /// "Partitioning (PostgreSQL)"), itself for an ordinary table.
+    Table& columnsOf(Table& table) const
+    {
+        Table* at = &table;
+        for (int depth = 0; depth < 64 && at->partitionOf; ++depth) {
+            Table* parent = m_schema.findTable(*at->partitionOf);
+            if (!parent)
+                break;
+            at = parent;
+        }
+        return *at;
+    }
+    const Table& columnsOf(const Table& table) const { return columnsOf(const_cast<Table&>(table)); }
+
     Column& column(Table& table, std::string_view name) const
     {
-        Column* column = table.findColumn(name);
+        Column* column = columnsOf(table).findColumn(name);
         if (!column)
             fail("table " + quote(table.name) + " has no column " + quote(name));
         return *column;
@@ -69,7 +84,7 @@ public:
     void requireColumns(const Table& table, const std::vector<std::string>& names) const
     {
         for (const auto& name : names)
-            if (!table.findColumn(name))
+            if (!columnsOf(table).findColumn(name))
                 fail("table " + quote(table.name) + " has no column " + quote(name));
     }
 
@@ -160,6 +175,8 @@ void applyOne(Schema& schema, const DropTable& op)
         for (const ForeignKey& fk : other.foreignKeys)
             if (fk.refTable == op.definition.name)
                 a.fail("table is still referenced by foreign key " + quote(fk.name) + " of table " + quote(other.name));
+        if (other.partitionOf == op.definition.name)
+            a.fail("table still has partition " + quote(other.name));
     }
     std::erase_if(schema.tables, [&](const Table& t) { return t.name == op.definition.name; });
 }
@@ -170,10 +187,13 @@ void applyOne(Schema& schema, const RenameTable& op)
     Table& table = a.table(op.from);
     a.requireNoTable(op.to);
     table.name = op.to;
-    for (Table& other : schema.tables)
+    for (Table& other : schema.tables) {
         for (ForeignKey& fk : other.foreignKeys)
             if (fk.refTable == op.from)
                 fk.refTable = op.to;
+        if (other.partitionOf == op.from)
+            other.partitionOf = op.to;
+    }
 }
 
 void applyOne(Schema& schema, const AddColumn& op)

@@ -12,7 +12,7 @@ namespace {
 
 /// What one dialect has and the other lacks (docs/ir.md): the models of a project that
 /// use it are refused at load, naming the JSON path, before anything is diffed or applied.
-/// SQLite has no domains, arrays or deferrable unique constraints; PostgreSQL 15 has no
+/// SQLite has no domains, arrays, deferrable unique constraints or partitioning; PostgreSQL 15 has no
 /// virtual generated columns.
 Schema refuseOtherDialectFeatures(Schema models, const ProjectConfig& config, const std::string& source)
 {
@@ -33,6 +33,12 @@ Schema refuseOtherDialectFeatures(Schema models, const ProjectConfig& config, co
                                      + "\", which the project file does not name under \"schemas\" ("
                                      + config.configFile + ")",
                                  source, tablePath);
+        }
+        if (sqlite && (table.partitionOf || table.partitionBy)) {
+            const char* key = table.partitionOf ? "partitionOf" : "partitionBy";
+            throw InputError("table \"" + table.name + "\" uses \"" + key
+                                 + "\", which is PostgreSQL-only: SQLite has no declarative partitioning",
+                             source, jsonPathMember(tablePath, key));
         }
         for (const Column& column : table.columns) {
             const std::string path = jsonPathMember(jsonPathMember(tablePath, "columns"), column.name);

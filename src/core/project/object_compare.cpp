@@ -3,6 +3,7 @@
 #include "core/diff/diff.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 namespace tempest {
@@ -442,6 +443,19 @@ std::vector<AlignedRow> alignTableContents(const TablePair& pair, const Comparis
     return out;
 }
 
+/// The strategy word of a partition key without case, the rest exactly (as diff compares).
+static bool partitionKeysEqual(const std::optional<std::string>& a, const std::optional<std::string>& b)
+{
+    if (!a || !b)
+        return a.has_value() == b.has_value();
+    auto normal = [](std::string key) {
+        for (std::size_t i = 0; i < key.size() && key[i] != ' ' && key[i] != '('; ++i)
+            key[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[i])));
+        return key;
+    };
+    return normal(*a) == normal(*b);
+}
+
 AlignedRow alignedTableRow(const TablePair& pair, const ComparisonRules& rules,
                            const std::vector<RenameCandidate>& renames)
 {
@@ -452,6 +466,11 @@ AlignedRow alignedTableRow(const TablePair& pair, const ComparisonRules& rules,
     std::vector<AttributeDifference> diffs;
     if (rules.compareComments())
         compareAttribute(diffs, "comment", optionalText(pair.current->comment), optionalText(pair.target->comment));
+    if (!partitionKeysEqual(pair.current->partitionBy, pair.target->partitionBy))
+        diffs.push_back({"partitionBy", optionalText(pair.current->partitionBy), optionalText(pair.target->partitionBy)});
+    compareAttribute(diffs, "partitionOf", optionalText(pair.current->partitionOf), optionalText(pair.target->partitionOf));
+    compareAttribute(diffs, "partitionBound", optionalText(pair.current->partitionBound),
+                     optionalText(pair.target->partitionBound));
     AlignedRow row = pairedRow(RowKind::Table, pair.current->name, pair.target->name, std::move(diffs), pair.renamed);
     if (row.state == RowState::Same) {
         const auto contents = alignTableContents(pair, rules, renames);

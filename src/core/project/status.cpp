@@ -1,5 +1,7 @@
 #include "core/project/status.h"
 
+#include "core/ir/errors.h"
+
 #include "core/drift/drift.h"
 #include "core/revision/migration.h"
 #include "core/revision/replay.h"
@@ -217,7 +219,13 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     // no operation either.
     DiffOptions options;
     options.rules = &dialect.rules();
-    status.driftOperations = diffSchema(report.comparedLive, report.comparedModels, options);
+    try {
+        status.driftOperations = diffSchema(report.comparedLive, report.comparedModels, options);
+    } catch (const InputError& e) {
+        // A difference no operation makes (a table's partitioning, docs/decisions.md) is
+        // drift all the same: reported with what to do, and no operations offered.
+        status.findings.push_back({FindingKind::Drift, {}, e.message()});
+    }
     return status;
 }
 

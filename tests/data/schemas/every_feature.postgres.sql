@@ -3,7 +3,9 @@
 -- Collations, arrays (of a plain type, a typed varchar, two dimensions, an enum), domains
 -- (with a CHECK, NOT NULL and a default, a quoted name), sequences (a standalone one
 -- used as a default, a serial inside a composite key), a stored generated column with an
--- index on it, and deferrable unique and foreign-key constraints.
+-- index on it, deferrable unique and foreign-key constraints, and declarative
+-- partitioning (RANGE with a LIST sub-partitioned partition and a DEFAULT, HASH, a
+-- partition with its own index, CHECK and foreign key).
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
 CREATE DOMAIN "Flag" AS boolean NOT NULL DEFAULT false;
@@ -44,3 +46,26 @@ CREATE TABLE line (
     PRIMARY KEY (item_id, n),
     CONSTRAINT fk_line_item FOREIGN KEY (item_id) REFERENCES item (id) ON DELETE CASCADE DEFERRABLE
 );
+
+CREATE TABLE reading (
+    item_id integer NOT NULL REFERENCES item (id),
+    taken date NOT NULL,
+    kind text NOT NULL,
+    value numeric(8,2) DEFAULT 0,
+    PRIMARY KEY (item_id, taken, kind),
+    CONSTRAINT ck_reading_value CHECK (value >= 0)
+) PARTITION BY RANGE (taken);
+CREATE INDEX ix_reading_kind ON reading (kind);
+CREATE TABLE reading_2024 PARTITION OF reading
+    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY LIST (kind);
+CREATE TABLE reading_2024_temp PARTITION OF reading_2024 FOR VALUES IN ('temperature', 'humidity');
+CREATE TABLE reading_2024_other PARTITION OF reading_2024 DEFAULT;
+CREATE TABLE reading_2025 PARTITION OF reading (CONSTRAINT ck_reading_2025_small CHECK (value < 1000))
+    FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX ix_reading_2025_value ON reading_2025 (value);
+ALTER TABLE reading_2025 ADD CONSTRAINT fk_reading_2025_shelf_kind FOREIGN KEY (kind) REFERENCES shelf (code);
+CREATE TABLE reading_old PARTITION OF reading DEFAULT;
+
+CREATE TABLE bucket (id integer NOT NULL, payload text) PARTITION BY HASH (id);
+CREATE TABLE bucket_0 PARTITION OF bucket FOR VALUES WITH (modulus 2, remainder 0);
+CREATE TABLE bucket_1 PARTITION OF bucket FOR VALUES WITH (modulus 2, remainder 1);

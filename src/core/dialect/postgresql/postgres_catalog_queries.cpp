@@ -16,6 +16,8 @@ const char* kRelations = R"(
 SELECT c.oid::bigint AS oid, c.relname AS name, c.relkind::text AS kind, c.relispartition AS partition,
        (SELECT p.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
          WHERE i.inhrelid = c.oid ORDER BY i.inhseqno LIMIT 1) AS parent,
+       (SELECT i.inhparent::bigint FROM pg_catalog.pg_inherits i
+         WHERE i.inhrelid = c.oid ORDER BY i.inhseqno LIMIT 1) AS parent_oid,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS viewdef,
@@ -57,7 +59,8 @@ SELECT con.conrelid::bigint AS rel, con.conname AS name, con.contype::text AS ty
                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
               ORDER BY k.ord) AS refcols,
        con.confdeltype::text AS ondelete, con.confupdtype::text AS onupdate,
-       con.condeferrable AS deferrable, con.condeferred AS deferred
+       con.condeferrable AS deferrable, con.condeferred AS deferred,
+       con.conparentid <> 0 AS cloned, con.coninhcount > 0 AS inherited
   FROM pg_catalog.pg_constraint con
   JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
   LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid
@@ -81,7 +84,7 @@ SELECT i.indrelid::bigint AS rel, ic.relname AS name, i.indisunique AS "unique",
        EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0) AS has_options,
        EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) cl(oid)
                  JOIN pg_catalog.pg_opclass op ON op.oid = cl.oid WHERE NOT op.opcdefault) AS has_opclass,
-       pg_catalog.pg_get_indexdef(i.indexrelid) AS sql
+       pg_catalog.pg_get_indexdef(i.indexrelid) AS sql, ic.relispartition AS cloned
   FROM pg_catalog.pg_index i
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_class c ON c.oid = i.indrelid

@@ -81,6 +81,7 @@ public:
         relations(rows.relations);
         columns(rows.columns);
         constraints(rows.constraints);
+        partitionColumnDifferences();
         autoincrement();
         indexes(rows.indexes);
         enums(rows.enums);
@@ -142,8 +143,18 @@ private:
                                  std::nullopt));
             } else if (kind == "f") {
                 note(unsupported("table_option", name, name, "foreign table", std::nullopt));
-            } else if (flag(row, "partition")) {
-                note(unsupported("partition", name, parent, str(row, "bound"), std::nullopt));  // "FOR VALUES …"
+            } else if (flag(row, "partition") && name != m_versionTable) {
+                // A partition (docs/ir.md "Partitioning (PostgreSQL)"): its parent is
+                // resolved once every relation is read (partitions() below).
+                Table table;
+                table.name = name;
+                table.comment = optionalStr(row, "comment");
+                table.partitionBound = str(row, "bound");
+                if (kind == "p")
+                    table.partitionBy = str(row, "partkey");
+                m_partitionParent[oid] = {row.at("parent_oid").get<std::int64_t>(), parent.value_or(std::string())};
+                m_tables.emplace(oid, std::move(table));
+                m_order.push_back(oid);
             } else if (parent) {
                 note(unsupported("inheritance", name, parent, "INHERITS (" + *parent + ")", std::nullopt));
             } else if (name != m_versionTable) {
@@ -151,10 +162,77 @@ private:
                 table.name = name;
                 table.comment = optionalStr(row, "comment");
                 if (kind == "p")
-                    note(unsupported("table_option", name, name, "PARTITION BY " + str(row, "partkey"), std::nullopt));
+                    table.partitionBy = str(row, "partkey");
                 m_tables.emplace(oid, std::move(table));
                 m_order.push_back(oid);
             }
+        }
+        partitions();
+    }
+
+    /// A partition whose parent is in the IR gets partitionOf; one whose parent is not
+    /// (another schema, the version table, an unsupported parent) is listed, as before.
+    void partitions()
+    {
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (auto& [oid, link] : m_partitionParent) {
+                auto self = m_tables.find(oid);
+                if (self == m_tables.end())
+                    continue;
+                auto parent = m_tables.find(link.first);
+                if (parent != m_tables.end() && parent->second.partitionBy) {
+                    self->second.partitionOf = parent->second.name;
+                    continue;
+                }
+                note(unsupported("partition", self->second.name,
+                                 link.second.empty() ? std::nullopt : std::optional<std::string>(link.second),
+                                 self->second.partitionBound, std::nullopt));
+                m_tables.erase(self);
+                std::erase(m_order, oid);
+                changed = true;
+            }
+        }
+    }
+
+    bool isPartition(std::int64_t rel) const
+    {
+        const auto it = m_tables.find(rel);
+        return it != m_tables.end() && it->second.partitionOf;
+    }
+
+    /// The table whose columns a partition's constraints and indexes name: the root of
+    /// its partition tree (itself for an ordinary table).
+    const Table& columnsTable(std::int64_t rel) const
+    {
+        std::int64_t at = rel;
+        for (int depth = 0; depth < 64 && isPartition(at); ++depth)
+            at = m_partitionParent.at(at).first;
+        const auto it = m_tables.find(at);
+        return it == m_tables.end() ? m_tables.at(rel) : it->second;
+    }
+
+    /// A partition's column that differs from its parent's in default or NOT NULL has no
+    /// IR place: listed (nothing silent).
+    void partitionColumnDifferences()
+    {
+        for (const auto& [key, raw] : m_rawColumns) {
+            if (!isPartition(key.first))
+                continue;
+            const auto parent = m_rawColumns.find({m_partitionParent.at(key.first).first, key.second});
+            if (parent == m_rawColumns.end())
+                continue;
+            const Table& t = m_tables.at(key.first);
+            if (raw.notnull != parent->second.notnull)
+                note(unsupported("table_option", key.second, t.name,
+                                 std::string("partition column ") + (raw.notnull ? "NOT NULL" : "nullable")
+                                     + " where its parent's is " + (parent->second.notnull ? "NOT NULL" : "nullable"),
+                                 std::nullopt));
+            if (raw.def != parent->second.def)
+                note(unsupported("table_option", key.second, t.name,
+                                 "partition column default differs from its parent's ("
+                                     + (parent->second.def ? *parent->second.def : std::string("none")) + ")",
+                                 raw.def ? std::optional<std::string>("DEFAULT " + *raw.def) : std::nullopt));
         }
     }
 
@@ -173,6 +251,14 @@ private:
             const std::string name = str(row, "name");
             const std::int64_t rel = row.at("rel").get<std::int64_t>();
             const std::string fmt = m_strip(str(row, "fmt"));
+            m_rawColumns[{rel, name}] = {flag(row, "notnull"), optionalStr(row, "def")};
+            if (isPartition(rel)) {
+                // A partition's columns are its parent's: only their numbers are kept,
+                // for its own indexes (unsupported ones stay out, as the parent's do).
+                if (optionalStr(row, "elem_typname") || str(row, "category") != "A")
+                    m_columnNames[{rel, row.at("num").get<int>()}] = name;
+                continue;
+            }
             Column column;
             column.name = name;
             if (auto elem = optionalStr(row, "elem_typname")) {
@@ -232,10 +318,23 @@ private:
             const std::string name = str(row, "name");
             const std::string def = str(row, "def");
             const auto cols = strings(row, "cols");
+            const std::int64_t rel = row.at("rel").get<std::int64_t>();
+            const bool partition = isPartition(rel);
+            // Constraints cloned from a partitioned table (on its partitions, and on the
+            // referencing side for each partition a foreign key references) come with
+            // the parent's; a partition's inherited CHECKs too.
+            if (flag(row, "cloned") || (partition && flag(row, "inherited")))
+                continue;
+            const Table& columnsOf = columnsTable(rel);
+            if (partition && (type == "p" || type == "u")) {
+                note(unsupported("table_option", name, t->name,
+                                 "a partition's own primary key or unique constraint", def));
+                continue;
+            }
             if (type == "c") {
                 // A CHECK on a column that went to `unsupported` goes with it: in the IR it
                 // would name a column the IR does not create.
-                if (!cols.empty() && !hasColumns(*t, cols))
+                if (!cols.empty() && !hasColumns(columnsOf, cols))
                     note(unsupported("table_option", name, t->name, "CHECK on a column IR cannot express", def));
                 else
                     t->checks.push_back({name, m_strip(pgCheckExpression(def))});
@@ -246,7 +345,7 @@ private:
                     note(unsupported("table_option", name, t->name, "exclusion constraint", def));
                 continue;  // constraint triggers are listed with the triggers
             }
-            if (!hasColumns(*t, cols)) {
+            if (!hasColumns(columnsOf, cols)) {
                 note(unsupported("table_option", name, t->name, "constraint on a column IR cannot express", def));
                 continue;
             }
@@ -307,6 +406,8 @@ private:
             const std::int64_t rel = row.at("rel").get<std::int64_t>();
             const std::string name = str(row, "name");
             const std::string sql = str(row, "sql");
+            if (flag(row, "cloned"))  // a partition of a partitioned table's index: the parent's lists it
+                continue;
             std::optional<std::string> problem;
             if (str(row, "method") != "btree")
                 problem = "index method " + str(row, "method");
@@ -413,6 +514,13 @@ private:
     std::map<std::int64_t, std::string> m_relationNames;
     std::map<std::pair<std::int64_t, int>, std::string> m_columnNames;
     std::map<std::pair<std::int64_t, std::string>, Pending> m_pending;
+    /// A partition's parent: (oid, bare name).
+    std::map<std::int64_t, std::pair<std::int64_t, std::string>> m_partitionParent;
+    struct RawColumn {
+        bool notnull = false;
+        std::optional<std::string> def;
+    };
+    std::map<std::pair<std::int64_t, std::string>, RawColumn> m_rawColumns;
 };
 
 } // namespace

@@ -261,6 +261,13 @@ Table unchangedItems(const Table& from, const Table& to)
 /// then columns, the key, and what is new.
 void recreateTable(Emitter& e, const Table& from, const Table& to)
 {
+    // Partitioning is fixed when a table is created (docs/decisions.md): the in-place
+    // alters below cannot change it.
+    if (from.partitionBy != to.partitionBy || from.partitionOf != to.partitionOf
+        || from.partitionBound != to.partitionBound)
+        throw InputError("recreate_table " + to.name
+                         + " changes the table's partitioning (partitionBy, partitionOf or partitionBound), "
+                           "which PostgreSQL fixes when the table is created: create a new table instead");
     std::string name = from.name;
     if (from.name != to.name) {
         e.rename("TABLE", from.name, to.name);
@@ -333,6 +340,10 @@ void renderOne(const Operation& op, Emitter& e, const RenderContext& context, co
             } else if constexpr (std::is_same_v<T, RenameColumn>) {
                 e.add(e.alter(o.table) + "RENAME COLUMN " + pgQuoteIdentifier(o.from) + " TO " + pgQuoteIdentifier(o.to));
             } else if constexpr (std::is_same_v<T, CreateIndex>) {
+                // An own index of an existing partition may need a name a clone holds.
+                if (const Table* table = state.findTable(o.table); table && table->partitionOf)
+                    if (auto move = pgMoveCloneOutOfTheWay(o.definition, o.table, e.schema()))
+                        e.add(std::move(*move));
                 e.add(pgCreateIndex(o.definition, o.table, e.schema()));
             } else if constexpr (std::is_same_v<T, DropIndex>) {
                 dropIndex(e, o.table, o.definition.name);

@@ -19,7 +19,36 @@ std::string fkActionSql(FkAction action)
     return "NO ACTION";
 }
 
+/// Whether `name` has the shape of an index name the server chooses for an index it
+/// clones onto a partition (`<partition>_<columns>_idx`, `_key`, `_pkey`, with a number
+/// after it when taken).
+bool mayBeACloneName(const std::string& name)
+{
+    std::size_t end = name.size();
+    while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9')
+        --end;
+    const std::string_view stem(name.data(), end);
+    return stem.ends_with("_idx") || stem.ends_with("_key") || stem.ends_with("_pkey");
+}
+
 } // namespace
+
+/// Before a partition's own index `index` is created: PARTITION OF has cloned the
+/// parent's indexes onto the partition under names the server chose, one of which may be
+/// the name this index needs (docs/ir.md "Partitioning (PostgreSQL)"). Such a clone is
+/// renamed out of the way; clones are not in the IR, so their names do not matter.
+std::optional<std::string> pgMoveCloneOutOfTheWay(const Index& index, std::string_view table, std::string_view schema)
+{
+    if (!mayBeACloneName(index.name))
+        return std::nullopt;
+    const std::string qualified = pgQuoteLiteral(pgObjectName(schema, table));
+    return "DO $tempest$DECLARE clone oid; BEGIN SELECT c.oid INTO clone FROM pg_catalog.pg_class c"
+           " JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid WHERE i.indrelid = " + qualified
+         + "::regclass AND c.relispartition AND c.relname = " + pgQuoteLiteral(index.name)
+         + "; IF clone IS NOT NULL THEN EXECUTE pg_catalog.format('ALTER INDEX %s RENAME TO %I',"
+           " clone::regclass, 'tempest_clone_' || clone); END IF; END$tempest$";
+}
+
 
 std::string pgColumnDefinition(const Column& column, std::string_view schema)
 {
@@ -94,14 +123,29 @@ std::vector<std::string> pgCreateTable(const Table& table, std::string_view sche
 
     std::string create = temporary ? "CREATE TEMP TABLE " + pgQuoteIdentifier(table.name)
                                    : "CREATE TABLE " + pgObjectName(schema, table.name);
-    create += " (\n";
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        create += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
-    create += ")";
+    // A partition (docs/ir.md "Partitioning (PostgreSQL)") takes its columns, primary key
+    // and uniques from its parent; its own constraints go in the optional list.
+    const bool partition = table.partitionOf && !temporary;
+    if (partition)
+        create += " PARTITION OF " + pgObjectName(schema, *table.partitionOf);
+    if (!partition || !lines.empty()) {
+        create += " (\n";
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            create += "    " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
+        create += ")";
+    }
+    if (partition)
+        create += " " + table.partitionBound.value_or("DEFAULT");
+    if (table.partitionBy && !temporary)
+        create += " PARTITION BY " + *table.partitionBy;
 
     std::vector<std::string> out{create};
-    for (const auto& index : table.indexes)
+    for (const auto& index : table.indexes) {
+        if (partition)
+            if (auto move = pgMoveCloneOutOfTheWay(index, table.name, schema))
+                out.push_back(std::move(*move));
         out.push_back(pgCreateIndex(index, table.name, temporary ? std::string_view() : schema));
+    }
     if (temporary)
         return out;
     if (table.comment)

@@ -5,6 +5,7 @@
 
 #include "core/ir/schema.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,11 @@ std::string pgCheckClause(const CheckConstraint& check);
 std::vector<std::string> pgCreateTable(const Table& table, std::string_view schema, bool temporary = false);
 /// CREATE [UNIQUE] INDEX "name" ON table (cols) [WHERE …].
 std::string pgCreateIndex(const Index& index, std::string_view table, std::string_view schema);
+/// Before an own index of partition `table` whose name has the shape of a name the
+/// server gives the clones of a parent's indexes (`…_idx`, `…_key`, `…_pkey`, optional
+/// digits): a statement renaming a clone that holds that name; nullopt otherwise
+/// (docs/ir.md "Partitioning (PostgreSQL)").
+std::optional<std::string> pgMoveCloneOutOfTheWay(const Index& index, std::string_view table, std::string_view schema);
 /// COMMENT ON COLUMN table.column IS '…' | NULL.
 std::string pgColumnComment(std::string_view table, const Column& column, std::string_view schema);
 std::string pgTableComment(std::string_view table, const std::optional<std::string>& comment,

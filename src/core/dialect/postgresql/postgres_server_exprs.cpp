@@ -77,6 +77,13 @@ std::vector<std::string> createScratchTables(Driver& driver, const Schema& model
     std::vector<std::string> created;
     for (std::size_t i = begin; i < end; ++i) {
         Table scratch = model.tables[i];
+        // A partition's CHECKs and indexes name its parent's columns: the scratch copy,
+        // an ordinary table, gets the columns of the root of its partition tree.
+        const Table* root = &scratch;
+        for (int depth = 0; depth < 64 && root && root->partitionOf; ++depth)
+            root = model.findTable(*root->partitionOf);
+        if (root && root != &scratch)
+            scratch.columns = root->columns;
         for (auto& column : scratch.columns)
             column.comment.reset();
         if (tryInSavepoint(driver, pgCreateTable(scratch, std::string_view(), true)))

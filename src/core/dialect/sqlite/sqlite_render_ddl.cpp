@@ -132,6 +132,9 @@ std::string sqliteCheckConstraint(const CheckConstraint& check)
 
 std::string sqliteCreateTable(const Table& table, const Schema& schema, const SqliteTableSpelling& spelling)
 {
+    if (table.partitionBy || table.partitionOf)
+        throw InputError("table " + table.name + (table.partitionOf ? " is a partition" : " is partitioned")
+                         + ", which is PostgreSQL-only: SQLite has no declarative partitioning");
     std::vector<std::string> parts;
     for (const auto& column : table.columns)
         parts.push_back(sqliteColumnDefinition(table, column, schema, spelling.strictTypes));
