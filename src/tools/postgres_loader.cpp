@@ -1,14 +1,6 @@
 #include "tools/postgres_loader.h"
 
-#include <dlfcn.h>
-
-#include <filesystem>
-#include <system_error>
-#include <vector>
-
-#ifndef TEMPEST_MODULE_DIR
-#define TEMPEST_MODULE_DIR "lib/tempest-db"
-#endif
+#include "tools/module_loader.h"
 
 namespace tempest {
 
@@ -24,33 +16,21 @@ Connect loadModule()
     static Connect entry = nullptr;
     if (entry)
         return entry;
-    std::error_code ec;
-    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    std::vector<std::filesystem::path> candidates;
-    if (!ec)
-        candidates = {exe.parent_path() / postgresModuleName(),
-                      exe.parent_path().parent_path() / TEMPEST_MODULE_DIR / postgresModuleName()};
-    std::string tried;
-    for (const auto& candidate : candidates) {
-        if (!std::filesystem::is_regular_file(candidate, ec))
-            continue;
-        void* module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!module) {
-            const char* why = dlerror();
-            tried += std::string(tried.empty() ? "" : "; ") + (why ? why : candidate.string());
-            continue;
-        }
-        entry = reinterpret_cast<Connect>(dlsym(module, "tempest_postgres_connect"));
-        if (!entry)
-            throw ConnectionError(candidate.string() + " is not a tempest-db PostgreSQL driver module");
+    const ModuleEntry found = loadModuleEntry(postgresModuleName(), "tempest_postgres_connect");
+    switch (found.outcome) {
+    case ModuleEntry::Outcome::Found:
+        entry = reinterpret_cast<Connect>(found.entry);
         return entry;
+    case ModuleEntry::Outcome::NoSymbol:
+        throw ConnectionError(found.detail + " is not a tempest-db PostgreSQL driver module");
+    case ModuleEntry::Outcome::NotLoaded:
+        throw ConnectionError("PostgreSQL needs " + postgresModuleName()
+                              + " (tempest-migrate's PostgreSQL driver), which does not load: " + found.detail);
+    case ModuleEntry::Outcome::Missing:
+        break;
     }
-    std::string places;
-    for (const auto& candidate : candidates)
-        places += (places.empty() ? "" : " and ") + candidate.parent_path().string();
     throw ConnectionError("PostgreSQL needs " + postgresModuleName() + " (tempest-migrate's PostgreSQL driver), "
-                          + (tried.empty() ? "which is not in " + places + ": reinstall tempest-db"
-                                           : "which does not load: " + tried));
+                          + "which is not in " + found.detail + ": reinstall tempest-db");
 }
 
 } // namespace
