@@ -27,7 +27,10 @@ SchemaTreeModel::Group groupOf(RowKind kind)
     case RowKind::PrimaryKey:
     case RowKind::Unique:
     case RowKind::ForeignKey:
-    case RowKind::Check: break;
+    case RowKind::Check:
+    case RowKind::Enum:  // never inside a table: top-level rows of their own
+    case RowKind::Domain:
+    case RowKind::Sequence: break;
     }
     return SchemaTreeModel::Group::Constraints;
 }
@@ -80,10 +83,12 @@ void SchemaTreeModel::rebuild()
         const Schema& current = isModelsSide() ? *m_counterpart : m_schema;
         const Schema& target = isModelsSide() ? m_schema : *m_counterpart;
         m_pairs = pairTables(current, target, m_renames);
+        m_objects = alignSchemaObjects(current, target, rules());
     } else {
         // Nothing to compare with: each table against itself, all Same, no placeholders.
         for (const Table& table : m_schema.tables)
             m_pairs.push_back({&table, &table, false});
+        m_objects = alignSchemaObjects(m_schema, m_schema, exactRules());
     }
     m_tableRows.clear();
     for (std::size_t i = 0; i < m_pairs.size(); ++i) {
@@ -91,6 +96,14 @@ void SchemaTreeModel::rebuild()
             m_tableRows.emplace(m_pairs[i].target->name, int(i));
         if (m_pairs[i].current)
             m_tableRows.emplace(m_pairs[i].current->name, int(i));
+    }
+    // PostgreSQL keeps tables, types and sequences apart by name, so an object's name
+    // never hides a table's; emplace keeps the table's row if it did.
+    for (std::size_t i = 0; i < m_objects.size(); ++i) {
+        if (!m_objects[i].target.empty())
+            m_tableRows.emplace(m_objects[i].target, int(m_pairs.size() + i));
+        if (!m_objects[i].current.empty())
+            m_tableRows.emplace(m_objects[i].current, int(m_pairs.size() + i));
     }
     m_tableRowCache.assign(m_pairs.size(), std::nullopt);
     m_contents.clear();
@@ -116,7 +129,7 @@ QModelIndex SchemaTreeModel::indexOfTable(const QString& name) const
 QModelIndex SchemaTreeModel::indexOfItem(const QString& table, const QString& item) const
 {
     const QModelIndex tableIndex = indexOfTable(table);
-    if (!tableIndex.isValid())
+    if (!tableIndex.isValid() || std::size_t(tableIndex.row()) >= m_pairs.size())
         return {};
     const std::string name = item.toStdString();
     const Contents& contents = contentsOf(tableIndex.row());
@@ -150,8 +163,10 @@ const AlignedRow& SchemaTreeModel::tableRow(int table) const
 
 DiffState SchemaTreeModel::tableState(int row) const
 {
-    if (row < 0 || std::size_t(row) >= m_pairs.size() || !m_counterpart)
+    if (row < 0 || std::size_t(row) >= m_pairs.size() + m_objects.size() || !m_counterpart)
         return DiffState::Same;
+    if (std::size_t(row) >= m_pairs.size())
+        return stateOf(m_objects[std::size_t(row) - m_pairs.size()].state);
     return stateOf(tableRow(row).state);
 }
 
@@ -180,7 +195,10 @@ SchemaTreeModel::NodeRef SchemaTreeModel::decode(const QModelIndex& index) const
 {
     NodeRef ref;
     const quintptr id = index.internalId();
-    if (id == 0) {
+    if (id == 0 && std::size_t(index.row()) >= m_pairs.size()) {
+        ref.kind = NodeKind::Object;
+        ref.item = index.row() - int(m_pairs.size());
+    } else if (id == 0) {
         ref.kind = NodeKind::Table;
         ref.table = index.row();
     } else if ((id & 3) == kGroupTag) {
@@ -226,7 +244,7 @@ QModelIndex SchemaTreeModel::parent(const QModelIndex& child) const
     if (!child.isValid())
         return {};
     const NodeRef ref = decode(child);
-    if (ref.kind == NodeKind::Table)
+    if (ref.kind == NodeKind::Table || ref.kind == NodeKind::Object)
         return {};
     if (ref.kind == NodeKind::Group)
         return createIndex(ref.table, 0, quintptr(0));
@@ -238,7 +256,7 @@ QModelIndex SchemaTreeModel::parent(const QModelIndex& child) const
 int SchemaTreeModel::rowCount(const QModelIndex& parent) const
 {
     if (!parent.isValid())
-        return int(m_pairs.size());
+        return int(m_pairs.size() + m_objects.size());
     if (parent.column() != 0)
         return 0;
     const NodeRef ref = decode(parent);
@@ -288,12 +306,20 @@ QString SchemaTreeModel::itemDetail(const Table& table, const AlignedRow& row) c
         if (const CheckConstraint* c = table.findCheck(name))
             return QStringLiteral("CHECK (%1)").arg(q(c->expr));
         break;
+    case RowKind::Enum:
+    case RowKind::Domain:
+    case RowKind::Sequence: break;  // objectData()
     }
     return {};
 }
 
 QString SchemaTreeModel::nodeKey(const NodeRef& ref) const
 {
+    if (ref.kind == NodeKind::Object) {
+        const AlignedRow& row = m_objects[std::size_t(ref.item)];
+        return QStringLiteral("o%1:").arg(int(row.kind))
+             + (row.target.empty() ? QStringLiteral("c:") + q(row.current) : q(row.target));
+    }
     const TablePair& pair = m_pairs[std::size_t(ref.table)];
     // Keyed by the models' name when there is one: a rename applied keeps its key.
     QString key = pair.target ? QStringLiteral("t:") + q(pair.target->name) : QStringLiteral("c:") + q(pair.current->name);
@@ -307,9 +333,11 @@ QString SchemaTreeModel::nodeKey(const NodeRef& ref) const
          + (row.target.empty() ? QStringLiteral("c:") + q(row.current) : q(row.target));
 }
 
-QString SchemaTreeModel::toolTip(const AlignedRow& row, DiffState state) const
+QString SchemaTreeModel::toolTip(const AlignedRow& row, DiffState state, bool placeholder) const
 {
     QStringList lines;
+    if (placeholder)
+        lines << tr("not here: \"%1\" exists only on the other side").arg(q(isModelsSide() ? row.current : row.target));
     switch (state) {
     case DiffState::Added: lines << tr("only in the models: an upgrade would create it"); break;
     case DiffState::Removed: lines << tr("only in the database: it would be dropped"); break;
@@ -317,7 +345,7 @@ QString SchemaTreeModel::toolTip(const AlignedRow& row, DiffState state) const
     case DiffState::Renamed:
         lines << tr("renamed: \"%1\" in the database, \"%2\" in the models").arg(q(row.current), q(row.target));
         break;
-    case DiffState::Same: return {};
+    case DiffState::Same: break;
     }
     for (const AttributeDifference& d : row.differences)
         lines << tr("%1: database %2, models %3").arg(q(d.attribute), q(d.current), q(d.target));
@@ -329,6 +357,8 @@ QVariant SchemaTreeModel::data(const QModelIndex& index, int role) const
     if (!index.isValid())
         return {};
     const NodeRef ref = decode(index);
+    if (ref.kind == NodeKind::Object)
+        return objectData(index, m_objects[std::size_t(ref.item)], role);
     const TablePair& pair = m_pairs[std::size_t(ref.table)];
     const Table* here = thisSide(pair);
     const Table* table = here ? here : (pair.target ? pair.target : pair.current);
@@ -359,22 +389,10 @@ QVariant SchemaTreeModel::data(const QModelIndex& index, int role) const
     case TargetNameRole:
         return ref.kind == NodeKind::Group ? QVariant() : q(row ? row->target : (pair.target ? pair.target->name : ""));
     case DifferencesRole: return row ? q(differencesText(row->differences)) : QString();
-    case Qt::ForegroundRole: {
-        const QPalette palette = QGuiApplication::palette();
-        if (placeholder)
-            return palette.color(QPalette::Disabled, QPalette::Text);
-        const QColor color = diffColor(state, palette);
-        return color.isValid() ? QVariant(color) : QVariant();
-    }
-    case Qt::BackgroundRole:
-        if (placeholder)
-            return QGuiApplication::palette().color(QPalette::Window);
-        return {};
+    case Qt::ForegroundRole:
+    case Qt::BackgroundRole: return rowColors(placeholder, state, role);
     case Qt::ToolTipRole:
-        if (placeholder && row)
-            return tr("not here: \"%1\" exists only on the other side")
-                .arg(q(isModelsSide() ? row->current : row->target)) + QLatin1Char('\n') + toolTip(*row, state);
-        return row ? toolTip(*row, state) : QVariant();
+        return row ? toolTip(*row, state, placeholder) : QVariant();
     case Qt::AccessibleTextRole:
         if (placeholder)
             return tr("missing here");
@@ -400,6 +418,7 @@ QVariant SchemaTreeModel::data(const QModelIndex& index, int role) const
             name = row->kind == RowKind::PrimaryKey ? tr("primary key")
                                                     : q(isModelsSide() ? row->target : row->current);
             break;
+        case NodeKind::Object: break;  // objectData()
         }
         const QString glyph = diffGlyph(state);
         return glyph.isEmpty() ? name : glyph + QLatin1Char(' ') + name;
@@ -408,16 +427,67 @@ QVariant SchemaTreeModel::data(const QModelIndex& index, int role) const
         if (ref.kind == NodeKind::Group)
             return QString::number(rowCount(index.siblingAtColumn(0)));
         return row ? itemDetail(*here, *row) : tr("%n column(s)", nullptr, int(here->columns.size()));
-    default: {
-        if (!row)
-            return {};
-        QStringList parts;
-        if (row->state == RowState::Renamed)
-            parts << tr("name: %1 → %2").arg(q(row->current), q(row->target));
-        if (!row->differences.empty())
-            parts << q(differencesText(row->differences));
-        return parts.join(QStringLiteral("; "));
+    default: return row ? changesText(*row) : QVariant();
     }
+}
+
+QString SchemaTreeModel::changesText(const AlignedRow& row) const
+{
+    QStringList parts;
+    if (row.state == RowState::Renamed)
+        parts << tr("name: %1 → %2").arg(q(row.current), q(row.target));
+    if (!row.differences.empty())
+        parts << q(differencesText(row.differences));
+    return parts.join(QStringLiteral("; "));
+}
+
+QVariant SchemaTreeModel::rowColors(bool placeholder, DiffState state, int role) const
+{
+    const QPalette palette = QGuiApplication::palette();
+    if (role == Qt::BackgroundRole)
+        return placeholder ? QVariant(palette.color(QPalette::Window)) : QVariant();
+    if (placeholder)
+        return palette.color(QPalette::Disabled, QPalette::Text);
+    const QColor color = diffColor(state, palette);
+    return color.isValid() ? QVariant(color) : QVariant();
+}
+
+QVariant SchemaTreeModel::objectData(const QModelIndex& index, const AlignedRow& row, int role) const
+{
+    const std::string& here = isModelsSide() ? row.target : row.current;
+    const std::string& there = isModelsSide() ? row.current : row.target;
+    const bool placeholder = here.empty();
+    const DiffState state = m_counterpart ? stateOf(row.state) : DiffState::Same;
+    switch (role) {
+    case TableNameRole: return q(placeholder ? there : here);
+    case NodeKindRole: return int(NodeKind::Object);
+    case NodeKeyRole: return nodeKey({NodeKind::Object, -1, Group::Columns, index.row() - int(m_pairs.size())});
+    case DiffStateRole: return int(state);
+    case PlaceholderRole: return placeholder;
+    case RowKindRole: return int(row.kind);
+    case CurrentNameRole: return q(row.current);
+    case TargetNameRole: return q(row.target);
+    case DifferencesRole: return q(differencesText(row.differences));
+    case Qt::ForegroundRole:
+    case Qt::BackgroundRole: return rowColors(placeholder, state, role);
+    case Qt::ToolTipRole:
+        return toolTip(row, state, placeholder);
+    case Qt::AccessibleTextRole:
+        if (placeholder)
+            return tr("missing here");
+        break;
+    case Qt::DisplayRole: break;
+    default: return {};
+    }
+    if (placeholder)
+        return QString();
+    switch (index.column()) {
+    case NameColumn: {
+        const QString glyph = diffGlyph(state);
+        return glyph.isEmpty() ? q(here) : glyph + QLatin1Char(' ') + q(here);
+    }
+    case DefinitionColumn: return q(schemaObjectDefinition(m_schema, row.kind, here));
+    default: return changesText(row);
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // SchemaTreeModel: one side of the aligned compare as a tree (tables → Columns / Indexes /
-// Constraints → items). Both trees (Models and Database) show the same rows in the same
+// Constraints → items; after the tables, one row per enum, domain and sequence). Both trees (Models and Database) show the same rows in the same
 // order — the core's aligned compare (object_compare.h) — so an object missing on one
 // side is an empty, greyed placeholder row there, a renamed object is one row, and a
 // changed row names what differs with both values. Nodes are addressed arithmetically
@@ -41,10 +41,11 @@ public:
         NodeKeyRole,
         /// "type: integer → text; …" (database → models) for a changed or renamed row.
         DifferencesRole,
-        /// The RowKind of an item row (-1 for tables and groups).
+        /// The RowKind of an item or object row (-1 for tables and groups).
         RowKindRole,
     };
-    enum class NodeKind { Table = 0, Group, Item };
+    /// Object: a top-level row after the tables for an enum, domain or sequence (no children).
+    enum class NodeKind { Table = 0, Group, Item, Object };
     enum class Group { Columns = 0, Indexes, Constraints };
     enum ViewColumn { NameColumn = 0, DefinitionColumn, ChangesColumn };
 
@@ -67,7 +68,7 @@ public:
     /// The row of `item` (a column, index or constraint name on either side) inside
     /// `table`, invalid when none.
     QModelIndex indexOfItem(const QString& table, const QString& item) const;
-    /// The diff state of the table at `row`.
+    /// The diff state of the table (or schema object) at top-level `row`.
     DiffState tableState(int row) const;
     /// How many tables' diff states have been computed so far: states are computed when
     /// a table is first asked about, so this shows what a view has actually touched.
@@ -102,7 +103,12 @@ private:
     QString itemDetail(const Table& table, const AlignedRow& row) const;
     QString displayName(const NodeRef& ref, const AlignedRow* row) const;
     QString nodeKey(const NodeRef& ref) const;
-    QString toolTip(const AlignedRow& row, DiffState state) const;
+    /// `placeholder`: the row is this side's empty placeholder (the tip says so first).
+    QString toolTip(const AlignedRow& row, DiffState state, bool placeholder) const;
+    /// The Differences column: the rename, then what differs.
+    QString changesText(const AlignedRow& row) const;
+    QVariant objectData(const QModelIndex& index, const AlignedRow& row, int role) const;
+    QVariant rowColors(bool placeholder, DiffState state, int role) const;
     const ComparisonRules& rules() const;
 
     DiffState m_onlyHere;
@@ -111,6 +117,7 @@ private:
     std::shared_ptr<const Dialect> m_dialect;
     std::vector<RenameCandidate> m_renames;
     std::vector<TablePair> m_pairs;
+    std::vector<AlignedRow> m_objects;  // enums, domains, sequences: top-level rows after the tables
     std::unordered_map<std::string, int> m_tableRows;  // either side's name → row
     mutable std::vector<std::optional<AlignedRow>> m_tableRowCache;
     mutable std::vector<std::unique_ptr<Contents>> m_contents;

@@ -24,7 +24,8 @@ Schema schemaOf(const char* json)
 /// One readable line per row: `column legacy| removed`, `column name|name changed type: …`.
 QStringList lines(const std::vector<AlignedRow>& rows)
 {
-    static const char* kinds[] = {"table", "column", "index", "primary key", "unique", "foreign key", "check"};
+    static const char* kinds[] = {"table",       "column", "index", "primary key", "unique",
+                                  "foreign key", "check",  "enum",  "domain",      "sequence"};
     QStringList out;
     for (const AlignedRow& row : rows) {
         QString line = QStringLiteral("%1 %2|%3 %4")
@@ -72,6 +73,7 @@ private slots:
     void sqliteRulesDecideWhatIsChanged();
     void collationIsAnAttributeThatDiffers();
     void partitioningIsATableAttribute();
+    void enumsDomainsAndSequencesAreRowsAfterTheTables();
 };
 
 void TestObjectCompare::rowsAreAlignedWithPlaceholdersAndDifferences()
@@ -199,6 +201,47 @@ void TestObjectCompare::partitioningIsATableAttribute()
     const QStringList rows = lines(alignSchemas(current, target, postgres->rules()));
     QCOMPARE(rows.value(0), QString("table m|m same"));
     QVERIFY2(rows.contains("table p|p changed partitionBound: FOR VALUES IN (1) → DEFAULT"), qPrintable(rows.join("\n")));
+}
+
+void TestObjectCompare::enumsDomainsAndSequencesAreRowsAfterTheTables()
+{
+    // Studio's trees show a schema's enums, domains and sequences too (issue 11): after
+    // the tables, enums then domains then sequences, each kind by name; a renamedFrom
+    // hint pairs an enum with its old name as diffSchema does.
+    const std::unique_ptr<Dialect> postgres = makeDialect("postgresql");
+    const Schema current = schemaOf(R"J({
+        "enums": {"mood": ["sad", "ok"], "old_level": ["low", "high"], "gone": ["x"]},
+        "domains": {"year": {"type": "integer", "checks": {"year_check": {"expr": "VALUE >= 1901"}}},
+                    "email": {"type": "text"}},
+        "sequences": {"ticket_seq": {"type": "integer", "increment": 10}, "same_seq": {},
+                      "owned_seq": {"ownedBy": {"table": "t", "column": "a"}}},
+        "tables": {"t": {"columns": {"a": {"type": "integer"}, "b": {"type": "integer"}}}}})J");
+    const Schema target = schemaOf(R"J({
+        "enums": {"mood": ["sad", "ok", "happy"], "level": {"values": ["low", "high"], "renamedFrom": "old_level"}},
+        "domains": {"year": {"type": "integer", "checks": {"year_check": {"expr": "VALUE >= 1900"}}},
+                    "email": {"type": "text"}, "zip": {"type": "text"}},
+        "sequences": {"ticket_seq": {"type": "integer", "increment": 5}, "same_seq": {},
+                      "owned_seq": {"ownedBy": {"table": "t", "column": "b"}}},
+        "tables": {"t": {"columns": {"a": {"type": "integer"}, "b": {"type": "integer"}}}}})J");
+    const QStringList rows = lines(alignSchemas(current, target, postgres->rules()));
+    const QStringList expected{
+        "table t|t same",
+        "column a|a same",
+        "column b|b same",
+        "enum gone| removed",
+        "enum old_level|level renamed",
+        "enum mood|mood changed values: ('sad', 'ok') → ('sad', 'ok', 'happy')",
+        "domain email|email same",
+        "domain year|year changed definition: integer CHECK year_check (VALUE >= 1901) → integer CHECK year_check (VALUE >= 1900)",
+        "domain |zip added",
+        "sequence owned_seq|owned_seq changed owned by: t.a → t.b",
+        "sequence same_seq|same_seq same",
+        "sequence ticket_seq|ticket_seq changed options: integer, increment 10 → integer, increment 5",
+    };
+    QCOMPARE(rows, expected);
+    // Against itself every object is one row, all the same.
+    for (const QString& row : lines(alignSchemaObjects(target, target, postgres->rules())))
+        QVERIFY2(row.endsWith(" same"), qPrintable(row));
 }
 
 QTEST_APPLESS_MAIN(TestObjectCompare)

@@ -3,6 +3,7 @@
 // counterpart, and the DAG lane layout on branches and merges.
 
 #include "core/dialect/dialect.h"
+#include "core/ir/schema_json.h"
 #include "core/revision/graph_layout.h"
 #include "studio/operation_text.h"
 #include "studio/schema_tree_model.h"
@@ -54,6 +55,7 @@ private slots:
     void treePassesTheModelTester();
     void fiveThousandTablesStayCheap();
     void statesAgainstTheCounterpart();
+    void enumsDomainsAndSequencesAreRowsOfBothTrees();
     void lanes_data();
     void lanes();
     void translationsAreCompiledIn();
@@ -124,6 +126,58 @@ void TestStudioModels::statesAgainstTheCounterpart()
     QCOMPARE(liveModel.index(0, 0, columns).data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Same));
     QCOMPARE(liveModel.index(1, 0, columns).data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Removed));
     QCOMPARE(liveModel.index(1, 0, columns).data().toString(), QString(QChar(0x2212)) + QStringLiteral(" legacy"));
+}
+
+void TestStudioModels::enumsDomainsAndSequencesAreRowsOfBothTrees()
+{
+    // A PostgreSQL schema's enums, domains and sequences are rows after the tables in
+    // both trees, aligned like the tables: a placeholder where a side lacks one, the
+    // definition as the side has it, what differs in the third column.
+    const Schema models = parseSchema(R"J({
+        "enums": {"mood": ["sad", "ok", "happy"]},
+        "domains": {"year": {"type": "integer", "checks": {"year_check": {"expr": "VALUE >= 1901"}}}},
+        "sequences": {"ticket_seq": {"type": "integer", "increment": 5}},
+        "tables": {"t": {"columns": {"a": {"type": "integer"}}}}})J", "models");
+    const Schema live = parseSchema(R"J({
+        "enums": {"mood": ["sad", "ok"]},
+        "sequences": {"ticket_seq": {"type": "integer", "increment": 5}},
+        "tables": {"t": {"columns": {"a": {"type": "integer"}}}}})J", "live");
+    const auto postgres = std::shared_ptr<const Dialect>(makeDialect("postgresql"));
+    SchemaTreeModel modelsTree(DiffState::Added);
+    SchemaTreeModel liveTree(DiffState::Removed);
+    QAbstractItemModelTester tester(&modelsTree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    modelsTree.setSchemas(models, live, postgres);
+    liveTree.setSchemas(live, models, postgres);
+    QCOMPARE(modelsTree.rowCount(), 4);  // t, then mood, year, ticket_seq
+    QCOMPARE(liveTree.rowCount(), 4);
+
+    const QModelIndex mood = modelsTree.indexOfTable(QStringLiteral("mood"));
+    QCOMPARE(mood.row(), 1);
+    QCOMPARE(modelsTree.rowCount(mood), 0);
+    QCOMPARE(mood.data(SchemaTreeModel::NodeKindRole).toInt(), int(SchemaTreeModel::NodeKind::Object));
+    QCOMPARE(mood.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Changed));
+    QCOMPARE(mood.siblingAtColumn(SchemaTreeModel::DefinitionColumn).data().toString(),
+             QStringLiteral("enum ('sad', 'ok', 'happy')"));
+    QCOMPARE(liveTree.index(1, SchemaTreeModel::DefinitionColumn).data().toString(), QStringLiteral("enum ('sad', 'ok')"));
+    QCOMPARE(mood.siblingAtColumn(SchemaTreeModel::ChangesColumn).data().toString(),
+             QStringLiteral("values: ('sad', 'ok') → ('sad', 'ok', 'happy')"));
+
+    // The domain only the models have: created by an upgrade, a placeholder in the database tree.
+    const QModelIndex year = modelsTree.index(2, 0);
+    QCOMPARE(year.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Added));
+    QCOMPARE(year.siblingAtColumn(SchemaTreeModel::DefinitionColumn).data().toString(),
+             QStringLiteral("domain integer CHECK year_check (VALUE >= 1901)"));
+    QVERIFY(liveTree.index(2, 0).data(SchemaTreeModel::PlaceholderRole).toBool());
+    QCOMPARE(liveTree.index(2, 0).data(SchemaTreeModel::TableNameRole).toString(), QStringLiteral("year"));
+
+    const QModelIndex sequence = liveTree.indexOfTable(QStringLiteral("ticket_seq"));
+    QCOMPARE(sequence.row(), 3);
+    QCOMPARE(sequence.data(SchemaTreeModel::DiffStateRole).toInt(), int(DiffState::Same));
+    QCOMPARE(sequence.siblingAtColumn(SchemaTreeModel::DefinitionColumn).data().toString(),
+             QStringLiteral("sequence integer, increment 5"));
+    // Keys tell objects from tables and from each other across refreshes.
+    QVERIFY(sequence.data(SchemaTreeModel::NodeKeyRole).toString() != mood.data(SchemaTreeModel::NodeKeyRole).toString());
+    QCOMPARE(liveTree.tableState(1), DiffState::Changed);
 }
 
 void TestStudioModels::lanes_data()

@@ -1,6 +1,8 @@
 #include "core/project/object_compare.h"
 
 #include "core/diff/diff.h"
+#include "core/diff/domain_diff.h"
+#include "core/ir/sequence.h"
 
 #include <algorithm>
 #include <cctype>
@@ -489,7 +491,131 @@ std::vector<AlignedRow> alignSchemas(const Schema& current, const Schema& target
         for (AlignedRow& row : alignTableContents(pair, rules, renames))
             rows.push_back(std::move(row));
     }
+    for (AlignedRow& row : alignSchemaObjects(current, target, rules))
+        rows.push_back(std::move(row));
     return rows;
+}
+
+namespace {
+
+/// Objects of one kind paired by name (and `renamedFrom(target item)`, when it names an
+/// object only `current` has), in name order; `differencesOf(current, target)` for pairs.
+template <typename Item, typename RenamedFrom, typename Differences>
+void alignByName(RowKind kind, const std::vector<Item>& current, const std::vector<Item>& target,
+                 RenamedFrom renamedFrom, Differences differencesOf, std::vector<AlignedRow>& out)
+{
+    std::unordered_map<std::string_view, const Item*> currentByName, targetByName;
+    for (const Item& item : current)
+        currentByName.emplace(item.name, &item);
+    for (const Item& item : target)
+        targetByName.emplace(item.name, &item);
+    struct Entry {
+        std::string_view sortName;
+        const Item* current;
+        const Item* target;
+    };
+    std::vector<Entry> entries;
+    std::unordered_map<std::string_view, bool> claimed;  // current names paired by a rename
+    for (const Item& item : target) {
+        const Item* counterpart = nullptr;
+        if (auto it = currentByName.find(item.name); it != currentByName.end())
+            counterpart = it->second;
+        else if (const std::optional<std::string> from = renamedFrom(item);
+                 from && !targetByName.count(*from) && currentByName.count(*from) && !claimed.count(*from)) {
+            counterpart = currentByName.at(*from);
+            claimed.emplace(counterpart->name, true);
+        }
+        entries.push_back({item.name, counterpart, &item});
+    }
+    for (const Item& item : current)
+        if (!targetByName.count(item.name) && !claimed.count(item.name))
+            entries.push_back({item.name, &item, nullptr});
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.sortName < b.sortName; });
+    for (const Entry& e : entries) {
+        if (!e.current)
+            out.push_back({kind, RowState::Added, {}, e.target->name, {}});
+        else if (!e.target)
+            out.push_back({kind, RowState::Removed, e.current->name, {}, {}});
+        else
+            out.push_back(pairedRow(kind, e.current->name, e.target->name, differencesOf(*e.current, *e.target),
+                                    e.current->name != e.target->name));
+    }
+}
+
+/// ('a', 'b'): an enum's values as SQL lists them.
+std::string enumValuesText(const std::vector<std::string>& values)
+{
+    std::string out;
+    for (const std::string& value : values)
+        out += (out.empty() ? "'" : ", '") + value + "'";
+    return "(" + out + ")";
+}
+
+std::string ownerText(const std::optional<SequenceOwner>& owner)
+{
+    return owner ? owner->table + "." + owner->column : "none";
+}
+
+} // namespace
+
+std::vector<AlignedRow> alignSchemaObjects(const Schema& current, const Schema& target, const ComparisonRules& rules)
+{
+    std::vector<AlignedRow> out;
+    alignByName(
+        RowKind::Enum, current.enums, target.enums, [](const EnumType& e) { return e.renamedFrom; },
+        [](const EnumType& a, const EnumType& b) {
+            std::vector<AttributeDifference> diffs;
+            compareAttribute(diffs, "values", enumValuesText(a.values), enumValuesText(b.values));
+            return diffs;
+        },
+        out);
+    alignByName(
+        RowKind::Domain, current.domains, target.domains, [](const Domain&) { return std::optional<std::string>(); },
+        [&rules](const Domain& a, const Domain& b) {
+            std::vector<AttributeDifference> diffs;
+            if (!diffdetail::domainsEqual(a, b, rules))
+                diffs.push_back({"definition", diffdetail::domainSummary(a), diffdetail::domainSummary(b)});
+            return diffs;
+        },
+        out);
+    alignByName(
+        RowKind::Sequence, current.sequences, target.sequences,
+        [](const Sequence&) { return std::optional<std::string>(); },
+        [](const Sequence& a, const Sequence& b) {
+            std::vector<AttributeDifference> diffs;
+            if (!sameSequenceOptions(a, b)) {
+                Sequence ownerless = a, otherOwnerless = b;
+                ownerless.ownedBy.reset();
+                otherOwnerless.ownedBy.reset();
+                diffs.push_back({"options", sequenceSummary(ownerless), sequenceSummary(otherOwnerless)});
+            }
+            compareAttribute(diffs, "owned by", ownerText(a.ownedBy), ownerText(b.ownedBy));
+            return diffs;
+        },
+        out);
+    return out;
+}
+
+std::string schemaObjectDefinition(const Schema& schema, RowKind kind, const std::string& name)
+{
+    switch (kind) {
+    case RowKind::Enum:
+        for (const EnumType& e : schema.enums)
+            if (e.name == name)
+                return "enum " + enumValuesText(e.values);
+        break;
+    case RowKind::Domain:
+        if (const Domain* d = schema.findDomain(name))
+            return "domain " + diffdetail::domainSummary(*d);
+        break;
+    case RowKind::Sequence:
+        for (const Sequence& s : schema.sequences)
+            if (s.name == name)
+                return "sequence " + sequenceSummary(s);
+        break;
+    default: break;
+    }
+    return {};
 }
 
 } // namespace tempest

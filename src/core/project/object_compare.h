@@ -40,7 +40,7 @@ enum class RowState {
     Removed,  // only the current side has it (it would be dropped)
     Renamed,  // both sides, under different names (a renamedFrom hint or a confirmed rename)
 };
-enum class RowKind { Table, Column, Index, PrimaryKey, Unique, ForeignKey, Check };
+enum class RowKind { Table, Column, Index, PrimaryKey, Unique, ForeignKey, Check, Enum, Domain, Sequence };
 
 /// "same", "changed", "added", "removed", "renamed".
 std::string_view rowStateName(RowState state);
@@ -95,7 +95,19 @@ AlignedRow alignedTableRow(const TablePair& pair, const ComparisonRules& rules,
 std::vector<AlignedRow> alignTableContents(const TablePair& pair, const ComparisonRules& rules,
                                            const std::vector<RenameCandidate>& renames = {});
 
-/// The whole aligned compare: each table's row followed by its contents.
+/// The schema's objects beside its tables (PostgreSQL enums, domains and sequences) as
+/// rows: enums, then domains, then sequences, each kind by name. An enum pairs by name or
+/// by a renamedFrom hint that applies (as diffSchema renames it); the others by name.
+/// Differences: an enum's "values", a domain's "definition" (its one-line summary, as
+/// drift prints it), a sequence's "options" and "owned by".
+std::vector<AlignedRow> alignSchemaObjects(const Schema& current, const Schema& target, const ComparisonRules& rules);
+/// One line that defines the enum, domain or sequence `name` of `schema` (`kind` one of
+/// those): `enum ('a', 'b')`, `domain integer NOT NULL CHECK …`, `sequence integer, start
+/// 100`; "" when the schema has no such object.
+std::string schemaObjectDefinition(const Schema& schema, RowKind kind, const std::string& name);
+
+/// The whole aligned compare: each table's row followed by its contents, then the
+/// schema's other objects (alignSchemaObjects).
 std::vector<AlignedRow> alignSchemas(const Schema& current, const Schema& target, const ComparisonRules& rules,
                                      const std::vector<RenameCandidate>& renames = {});
 
