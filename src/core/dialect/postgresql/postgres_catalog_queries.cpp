@@ -12,6 +12,8 @@ const char* kSchemaNamespace =
     "WHERE nspname = coalesce(nullif($1::text, ''), pg_catalog.current_schema())) ";
 const char* kTempNamespace = "WITH s AS (SELECT pg_catalog.pg_my_temp_schema() AS oid WHERE $1::text IS NOT NULL) ";
 
+// Comments are joined from pg_description (one hash join) rather than read by
+// obj_description()/col_description() once per row.
 const char* kRelations = R"(
 SELECT c.oid::bigint AS oid, c.relname AS name, c.relkind::text AS kind, c.relispartition AS partition,
        (SELECT p.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
@@ -21,43 +23,65 @@ SELECT c.oid::bigint AS oid, c.relname AS name, c.relkind::text AS kind, c.relis
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS viewdef,
-       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
-  FROM pg_catalog.pg_class c, s
+       ds.description AS comment
+  FROM pg_catalog.pg_class c
+  CROSS JOIN s
+  LEFT JOIN pg_catalog.pg_description ds
+    ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = 0
  WHERE c.relnamespace = s.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
  ORDER BY c.oid)";
 
+// Unordered (the client sorts by rel, num: a server sort of 60,000 rows spills to disk).
+// Each column names its type (and an array's element type) by oid: the facts of the
+// few types in use come from kTypes. A default is deparsed without its table (relid
+// 0): a DEFAULT cannot name a column, so the text is the same, and the server does not
+// open and lock every table for it (three times cheaper at 5,000 tables). A generated
+// column's expression names columns: it is deparsed with its table.
 const char* kColumns = R"(
 SELECT a.attrelid::bigint AS rel, a.attnum AS num, a.attname AS name,
-       pg_catalog.format_type(a.atttypid, a.atttypmod) AS fmt, t.typname AS typname,
-       t.typtype::text AS typtype, t.typcategory::text AS category, t.typnamespace = s.oid AS local_type,
-       et.typname AS elem_typname, et.typtype::text AS elem_typtype, et.typnamespace = s.oid AS elem_local,
-       pg_catalog.format_type(et.oid, a.atttypmod) AS elem_fmt, a.attndims AS ndims,
-       a.attnotnull AS notnull, a.attidentity::text AS identity, a.attgenerated::text AS generated,
-       pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS def,
-       (SELECT co.collname FROM pg_catalog.pg_collation co
-         WHERE co.oid = a.attcollation AND a.attcollation <> t.typcollation) AS collation,
-       pg_catalog.col_description(a.attrelid, a.attnum) AS comment
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS fmt, a.atttypid::bigint AS type,
+       et.oid::bigint AS elem, CASE WHEN et.oid IS NOT NULL THEN pg_catalog.format_type(et.oid, a.atttypmod) END AS elem_fmt,
+       a.attndims AS ndims, a.attnotnull AS notnull, a.attidentity::text AS identity,
+       a.attgenerated::text AS generated,
+       pg_catalog.pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END) AS def,
+       CASE WHEN a.attcollation <> t.typcollation
+            THEN (SELECT co.collname FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation) END AS collation,
+       ds.description AS comment
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
   LEFT JOIN pg_catalog.pg_type et
     ON et.oid = t.typelem AND et.typarray = t.oid  -- a true array: int2vector, oidvector are not
   LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+  LEFT JOIN pg_catalog.pg_description ds
+    ON ds.objoid = a.attrelid AND ds.classoid = 'pg_catalog.pg_class'::regclass AND ds.objsubid = a.attnum
   CROSS JOIN s
- WHERE c.relnamespace = s.oid AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
- ORDER BY a.attrelid, a.attnum)";
+ WHERE c.relnamespace = s.oid AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped)";
 
+// The types $2 (an oid[]): whether each is of the schema read (local).
+const char* kTypes = R"(
+SELECT t.oid::bigint AS oid, t.typname AS name, t.typtype::text AS typtype, t.typcategory::text AS category,
+       t.typnamespace = s.oid AS local
+  FROM pg_catalog.pg_type t CROSS JOIN s
+ WHERE t.oid = ANY ($2::oid[]))";
+
+// Key columns as their numbers (the client names them from the columns it read); the
+// server names them only for a foreign key to a table of another schema. The server's
+// definition only for constraints whose text the IR keeps (CHECK) or that always go to
+// `unsupported`; a key's or a foreign key's text is read afterwards, for the few that
+// go there too (PgCatalog::definitions).
 const char* kConstraints = R"(
-SELECT con.conrelid::bigint AS rel, con.conname AS name, con.contype::text AS type,
-       pg_catalog.pg_get_constraintdef(con.oid, true) AS def,
-       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-               JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
-              ORDER BY k.ord) AS cols,
+SELECT con.oid::bigint AS oid, con.conrelid::bigint AS rel, con.conname AS name, con.contype::text AS type,
+       CASE WHEN con.contype NOT IN ('p', 'u', 'f') THEN pg_catalog.pg_get_constraintdef(con.oid, true) END AS def,
+       con.conkey::text AS keys, con.confrelid::bigint AS refrel, con.confkey::text AS refkeys,
        f.relname AS reftable, f.relnamespace = s.oid AS ref_local,
-       (SELECT fn.nspname FROM pg_catalog.pg_namespace fn WHERE fn.oid = f.relnamespace) AS refschema,
-       ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
-               JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
-              ORDER BY k.ord) AS refcols,
+       CASE WHEN f.relnamespace <> s.oid
+            THEN (SELECT fn.nspname FROM pg_catalog.pg_namespace fn WHERE fn.oid = f.relnamespace) END AS refschema,
+       CASE WHEN f.relnamespace <> s.oid
+            THEN pg_catalog.to_json(ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                                            JOIN pg_catalog.pg_attribute a
+                                              ON a.attrelid = con.confrelid AND a.attnum = k.num
+                                           ORDER BY k.ord))::text END AS refcols,
        con.confdeltype::text AS ondelete, con.confupdtype::text AS onupdate,
        con.condeferrable AS deferrable, con.condeferred AS deferred,
        con.conparentid <> 0 AS cloned, con.coninhcount > 0 AS inherited
@@ -69,22 +93,30 @@ SELECT con.conrelid::bigint AS rel, con.conname AS name, con.contype::text AS ty
  ORDER BY con.conrelid, con.conname)";
 
 // Indexes that back no PRIMARY KEY / UNIQUE / EXCLUDE constraint (a foreign key's
-// conindid names the referenced table's index, so contype matters).
+// conindid names the referenced table's index, so contype matters). Key columns as
+// their numbers (indkey); the server deparses only expression keys and predicates, and
+// lists the columns an index depends on (pg_depend) only when it has either — a plain
+// index depends on its key columns alone. The non-default operator classes are listed
+// once (an InitPlan), not searched for each index. An index's whole definition is read
+// afterwards, for the few that go to `unsupported` (PgCatalog::definitions).
 const char* kIndexes = R"(
-SELECT i.indrelid::bigint AS rel, ic.relname AS name, i.indisunique AS "unique", am.amname AS method,
-       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
-       ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
-               FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS keys,
-       ARRAY(SELECT i.indkey[k - 1] FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS attnums,
-       ARRAY(SELECT d.refobjsubid::int FROM pg_catalog.pg_depend d
-              WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = i.indexrelid
-                AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = i.indrelid
-                AND d.refobjsubid > 0 ORDER BY 1) AS dep_attnums,
+SELECT i.indrelid::bigint AS rel, i.indexrelid::bigint AS oid, ic.relname AS name, i.indisunique AS "unique",
+       am.amname AS method,
+       CASE WHEN i.indpred IS NOT NULL THEN pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) END AS predicate,
+       CASE WHEN i.indexprs IS NOT NULL
+            THEN pg_catalog.to_json(ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
+                                            FROM generate_series(1, i.indnkeyatts) k ORDER BY k))::text END AS keys,
+       i.indkey::text AS attnums, i.indnkeyatts AS nkeys,
+       CASE WHEN i.indexprs IS NOT NULL OR i.indpred IS NOT NULL
+            THEN ARRAY(SELECT d.refobjsubid::int FROM pg_catalog.pg_depend d
+                        WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = i.indexrelid
+                          AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = i.indrelid
+                          AND d.refobjsubid > 0 ORDER BY 1)::text END AS dep_attnums,
        i.indnkeyatts <> i.indnatts AS has_include,
-       EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0) AS has_options,
-       EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) cl(oid)
-                 JOIN pg_catalog.pg_opclass op ON op.oid = cl.oid WHERE NOT op.opcdefault) AS has_opclass,
-       pg_catalog.pg_get_indexdef(i.indexrelid) AS sql, ic.relispartition AS cloned
+       0 <> ANY (i.indoption::int2[]) AS has_options,
+       i.indclass::oid[] && (SELECT pg_catalog.array_agg(op.oid) FROM pg_catalog.pg_opclass op
+                              WHERE NOT op.opcdefault) AS has_opclass,
+       ic.relispartition AS cloned
   FROM pg_catalog.pg_index i
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -136,28 +168,63 @@ SELECT 'rule', c.relname, r.rulename, pg_catalog.pg_get_ruledef(r.oid, true), r.
  WHERE c.relnamespace = s.oid AND r.rulename <> '_RETURN'
  ORDER BY 2, 3)";
 
-Json fetch(Driver& driver, const std::string& prefix, const char* body, const std::string& schema)
+/// An oid[] parameter's text: {1,2,3}.
+std::string oidArray(const std::vector<std::int64_t>& oids)
 {
-    const std::string sql = prefix + "SELECT coalesce(json_agg(x), '[]')::text AS j FROM (" + body + ") x";
-    ResultSet rows = driver.query(sql, {Value(schema)});
-    return Json::parse(rows.text(0, "j"));
+    std::string text = "{";
+    for (const auto oid : oids)
+        text += (text.size() > 1 ? "," : "") + std::to_string(oid);
+    return text + "}";
 }
 
 } // namespace
 
-PgCatalogRows pgFetchCatalog(Driver& driver, const std::string& schemaName, bool temporary)
+PgCatalog::PgCatalog(Driver& driver, const std::string& schemaName, bool temporary)
+    : m_driver(driver), m_schemaName(schemaName), m_prefix(temporary ? kTempNamespace : kSchemaNamespace)
 {
-    const std::string prefix = temporary ? kTempNamespace : kSchemaNamespace;
-    PgCatalogRows rows;
-    rows.relations = fetch(driver, prefix, kRelations, schemaName);
-    rows.columns = fetch(driver, prefix, kColumns, schemaName);
-    rows.constraints = fetch(driver, prefix, kConstraints, schemaName);
-    rows.indexes = fetch(driver, prefix, kIndexes, schemaName);
-    rows.enums = fetch(driver, prefix, kEnums, schemaName);
-    rows.domains = fetch(driver, prefix, kDomains, schemaName);
-    rows.sequences = fetch(driver, prefix, pgSequencesQuery(), schemaName);
-    rows.others = fetch(driver, prefix, kOthers, schemaName);
-    return rows;
+}
+
+ResultSet PgCatalog::rows(const char* body)
+{
+    return m_driver.query(m_prefix + body, {Value(m_schemaName)});
+}
+
+Json PgCatalog::json(const char* body)
+{
+    const std::string sql = m_prefix + "SELECT coalesce(json_agg(x), '[]')::text AS j FROM (" + body + ") x";
+    ResultSet rows = m_driver.query(sql, {Value(m_schemaName)});
+    return Json::parse(rows.text(0, "j"));
+}
+
+ResultSet PgCatalog::relations() { return rows(kRelations); }
+ResultSet PgCatalog::columns() { return rows(kColumns); }
+ResultSet PgCatalog::constraints() { return rows(kConstraints); }
+ResultSet PgCatalog::indexes() { return rows(kIndexes); }
+Json PgCatalog::enums() { return json(kEnums); }
+Json PgCatalog::domains() { return json(kDomains); }
+Json PgCatalog::sequences() { return json(pgSequencesQuery()); }
+Json PgCatalog::others() { return json(kOthers); }
+
+ResultSet PgCatalog::types(const std::vector<std::int64_t>& oids)
+{
+    return m_driver.query(m_prefix + kTypes, {Value(m_schemaName), Value(oidArray(oids))});
+}
+
+std::map<std::int64_t, std::string> PgCatalog::definitions(const std::vector<std::int64_t>& constraints,
+                                                           const std::vector<std::int64_t>& indexes)
+{
+    // Run even when both are empty: introspection costs the same statements whatever
+    // the schema holds (kPgIntrospectionQueries).
+    std::map<std::int64_t, std::string> out;
+    const ResultSet rows = m_driver.query(
+        "SELECT k.oid::bigint AS oid, pg_catalog.pg_get_constraintdef(k.oid, true) AS def"
+        "  FROM unnest($1::oid[]) k(oid) "
+        "UNION ALL "
+        "SELECT k.oid::bigint, pg_catalog.pg_get_indexdef(k.oid) FROM unnest($2::oid[]) k(oid)",
+        {Value(oidArray(constraints)), Value(oidArray(indexes))});
+    for (const auto& row : rows.rows)
+        out[std::get<std::int64_t>(row.at(0))] = valueToString(row.at(1));
+    return out;
 }
 
 } // namespace tempest

@@ -1,28 +1,63 @@
 #pragma once
 // The catalog queries behind PostgreSQL introspection: one per kind of object, each over
-// the whole schema, each returning its rows as one JSON array (so names with any
-// characters, arrays and booleans arrive without text parsing of our own).
+// the whole schema. The large kinds (relations, columns, constraints, indexes) come as
+// rows of raw catalog columns — key columns as their numbers, resolved by the client —
+// with the server's deparse (pg_get_expr, pg_get_constraintdef, pg_get_indexdef) only
+// where its text is kept; the small kinds as one JSON array each (arrays of names arrive
+// without text parsing of our own).
 
 #include "core/driver/driver.h"
 #include "core/ir/json.h"
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace tempest {
 
-struct PgCatalogRows {
-    Json relations;    // tables, views, partitions: oid, name, kind, partition, parent, …
-    Json columns;      // rel, num, name, fmt, typname, typtype, category, local_type, …
-    Json constraints;  // rel, name, type, def, cols, reftable, ref_local, refcols, …
-    Json indexes;      // rel, name, unique, method, predicate, keys, attnums, …
-    Json enums;        // name, values
-    Json domains;      // name, base, base_typname, base_typtype, base_local, notnull, def, checks [{name, def}]
-    Json sequences;    // oid, name, type, start, …, owner_rel, owner_num, deptype, users
-    Json others;       // triggers and rules: kind, table, name, sql
-};
+/// The catalog of one schema ('' = current_schema()), or of the session's temporary
+/// schema when `temporary`. Each call runs one query; read one kind at a time, the rows
+/// of one are let go before the next arrive. Every call throws DatabaseError.
+class PgCatalog {
+public:
+    PgCatalog(Driver& driver, const std::string& schemaName, bool temporary);
 
-/// Runs the eight queries over `schemaName` (empty: current_schema()), or over the
-/// session's temporary schema when `temporary`. Throws DatabaseError.
-PgCatalogRows pgFetchCatalog(Driver& driver, const std::string& schemaName, bool temporary);
+    /// Tables, views, partitions: oid, name, kind, partition, parent, parent_oid,
+    /// partkey, bound, viewdef, comment; by oid.
+    ResultSet relations();
+    /// rel, num, name, fmt, type, elem (an array's element type; NULL for others),
+    /// elem_fmt, ndims, notnull, identity, generated, def, collation, comment; in no
+    /// order.
+    ResultSet columns();
+    /// oid, name, typtype, category, local (of this schema) of the types `oids`.
+    ResultSet types(const std::vector<std::int64_t>& oids);
+    /// oid, rel, name, type, def (not for p/u/f), keys and refkeys (conkey/confkey
+    /// text, "{1,2}"), reftable, ref_local, refschema and refcols (JSON; another
+    /// schema's only), ondelete, onupdate, deferrable, deferred, cloned, inherited; by
+    /// rel, name.
+    ResultSet constraints();
+    /// rel, oid, name, unique, method, predicate, keys (JSON; expression indexes
+    /// only), attnums (indkey text, "1 2"), nkeys, dep_attnums ("{1,2}"; expression or
+    /// partial indexes only), has_include, has_options, has_opclass, cloned; by rel, name.
+    ResultSet indexes();
+    Json enums();      // name, values
+    Json domains();    // name, base, base_typname, base_typtype, base_local, notnull, def, checks [{name, def}]
+    Json sequences();  // oid, name, type, start, …, owner_rel, owner_num, deptype, users
+    Json others();     // triggers and rules: kind, table, name, sql
+
+    /// The server's text of the given constraints (pg_get_constraintdef) and indexes
+    /// (pg_get_indexdef), by oid: one query, also when both are empty.
+    std::map<std::int64_t, std::string> definitions(const std::vector<std::int64_t>& constraints,
+                                                    const std::vector<std::int64_t>& indexes);
+
+private:
+    ResultSet rows(const char* body);
+    Json json(const char* body);
+
+    Driver& m_driver;
+    std::string m_schemaName;
+    std::string m_prefix;
+};
 
 } // namespace tempest

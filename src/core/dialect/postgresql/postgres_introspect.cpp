@@ -9,6 +9,7 @@
 #include "core/dialect/postgresql/postgres_sql.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -46,6 +47,75 @@ std::vector<std::string> strings(const Json& row, const char* key)
     return out;
 }
 
+// Cells of the raw catalog rows (PgCatalog): NULL reads as absent, booleans arrive as 0/1.
+
+std::string text(const Value& cell)
+{
+    const auto* s = std::get_if<std::string>(&cell);
+    return s ? *s : std::string();
+}
+
+std::optional<std::string> optionalText(const Value& cell)
+{
+    const auto* s = std::get_if<std::string>(&cell);
+    return s ? std::optional<std::string>(*s) : std::nullopt;
+}
+
+bool truth(const Value& cell)
+{
+    const auto* i = std::get_if<std::int64_t>(&cell);
+    return i && *i != 0;
+}
+
+std::int64_t number(const Value& cell)
+{
+    const auto* i = std::get_if<std::int64_t>(&cell);
+    return i ? *i : 0;
+}
+
+/// The positions of the columns `names` in `rows`, in that order (a catalog row's cells
+/// are read by position; the names are resolved once per query).
+template <std::size_t N>
+std::array<std::size_t, N> positions(const ResultSet& rows, const std::array<const char*, N>& names)
+{
+    std::array<std::size_t, N> out{};
+    for (std::size_t i = 0; i < N; ++i)
+        out[i] = rows.columnIndex(names[i]);
+    return out;
+}
+
+/// The numbers of an int2[] ("{1,2}") or int2vector ("1 2") cell.
+std::vector<int> numbers(const Value& cell)
+{
+    std::vector<int> out;
+    const std::string_view s = std::get_if<std::string>(&cell) ? std::string_view(std::get<std::string>(cell))
+                                                                : std::string_view();
+    for (std::size_t i = 0; i < s.size();) {
+        const bool negative = s[i] == '-';
+        std::size_t j = negative ? i + 1 : i;
+        if (j >= s.size() || s[j] < '0' || s[j] > '9') {
+            i = j + 1;
+            continue;
+        }
+        int value = 0;
+        for (; j < s.size() && s[j] >= '0' && s[j] <= '9'; ++j)
+            value = value * 10 + (s[j] - '0');
+        out.push_back(negative ? -value : value);
+        i = j;
+    }
+    return out;
+}
+
+/// A JSON array of strings in a cell (the few arrays of names the server builds).
+std::vector<std::string> jsonStrings(const Value& cell)
+{
+    std::vector<std::string> out;
+    if (const auto* s = std::get_if<std::string>(&cell))
+        for (const auto& v : Json::parse(*s))
+            out.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    return out;
+}
+
 FkAction fkAction(const std::string& code)
 {
     if (code == "r") return FkAction::Restrict;
@@ -76,18 +146,20 @@ public:
     {
     }
 
-    Schema build(const PgCatalogRows& rows)
+    /// Reads `catalog` one kind of object at a time, each kind's rows let go once read.
+    Schema build(PgCatalog& catalog)
     {
-        relations(rows.relations);
-        columns(rows.columns);
-        constraints(rows.constraints);
+        relations(catalog.relations());
+        columns(catalog.columns(), catalog);
+        constraints(catalog.constraints());
         partitionColumnDifferences();
         autoincrement();
-        indexes(rows.indexes);
-        enums(rows.enums);
-        domains(rows.domains);
-        sequences(rows.sequences);
-        others(rows.others);
+        indexes(catalog.indexes());
+        enums(catalog.enums());
+        domains(catalog.domains());
+        sequences(catalog.sequences());
+        others(catalog.others());
+        definitions(catalog);
         for (auto oid : m_order) {
             Table& t = m_tables.at(oid);
             if (!m_prefix.empty())
@@ -103,6 +175,7 @@ public:
     /// A foreign key to a table of another named schema: (table, constraint, definition).
     struct CrossSchemaFk {
         std::string table, name, def;
+        std::int64_t oid = 0;
     };
     const std::vector<CrossSchemaFk>& crossSchemaFks() const { return m_crossSchemaFks; }
 
@@ -120,14 +193,49 @@ private:
 
     void note(UnsupportedObject object) { m_schema.unsupported.push_back(std::move(object)); }
 
-    void relations(const Json& rows)
+    /// An unsupported constraint or index whose definition (`sql`) the server writes
+    /// afterwards, with the others of its kind in one query (definitions()).
+    void noteWithDefinition(UnsupportedObject object, std::int64_t oid, bool index)
     {
-        for (const auto& row : rows) {
-            const std::int64_t oid = row.at("oid").get<std::int64_t>();
-            const std::string bare = str(row, "name");
+        (index ? m_indexDefinitions : m_constraintDefinitions).push_back({m_schema.unsupported.size(), oid});
+        note(std::move(object));
+    }
+
+    /// The server's text of the constraints and indexes noted without it, and of the
+    /// foreign keys to another named schema.
+    void definitions(PgCatalog& catalog)
+    {
+        std::vector<std::int64_t> constraintOids, indexOids;
+        for (const auto& [at, oid] : m_constraintDefinitions)
+            constraintOids.push_back(oid);
+        for (const auto& fk : m_crossSchemaFks)
+            constraintOids.push_back(fk.oid);
+        for (const auto& [at, oid] : m_indexDefinitions)
+            indexOids.push_back(oid);
+        const auto written = catalog.definitions(constraintOids, indexOids);
+        const auto textOf = [&](std::int64_t oid) {
+            const auto it = written.find(oid);
+            return it == written.end() ? std::string() : it->second;
+        };
+        for (const auto& [at, oid] : m_constraintDefinitions)
+            m_schema.unsupported[at].sql = textOf(oid);
+        for (const auto& [at, oid] : m_indexDefinitions)
+            m_schema.unsupported[at].sql = textOf(oid);
+        for (auto& fk : m_crossSchemaFks)
+            fk.def = textOf(fk.oid);
+    }
+
+    void relations(ResultSet rows)
+    {
+        const auto [cOid, cName, cKind, cPartition, cParent, cParentOid, cPartkey, cBound, cViewdef, cComment] =
+            positions<10>(rows, {"oid", "name", "kind", "partition", "parent", "parent_oid", "partkey", "bound",
+                                 "viewdef", "comment"});
+        for (const auto& row : rows.rows) {
+            const std::int64_t oid = number(row[cOid]);
+            const std::string bare = text(row[cName]);
             const std::string name = m_prefix + bare;
-            const std::string kind = str(row, "kind");
-            auto parent = optionalStr(row, "parent");
+            const std::string kind = text(row[cKind]);
+            auto parent = optionalText(row[cParent]);
             if (parent)
                 parent = m_prefix + *parent;
             m_relationNames[oid] = name;
@@ -135,7 +243,7 @@ private:
                 const bool view = kind == "v";
                 note(unsupported(view ? "view" : "materialized_view", name, std::nullopt, std::nullopt,
                                  std::string(view ? "CREATE VIEW " : "CREATE MATERIALIZED VIEW ")
-                                     + pgObjectName({}, name) + " AS\n" + str(row, "viewdef")));
+                                     + pgObjectName({}, name) + " AS\n" + text(row[cViewdef])));
             } else if (m_prefix.empty() && bare.find('.') != std::string::npos && bare != m_versionTable) {
                 // The IR reads `a.b` as table b of schema a (docs/ir.md "Named schemas").
                 note(unsupported("table_option", name, name,
@@ -143,16 +251,16 @@ private:
                                  std::nullopt));
             } else if (kind == "f") {
                 note(unsupported("table_option", name, name, "foreign table", std::nullopt));
-            } else if (flag(row, "partition") && name != m_versionTable) {
+            } else if (truth(row[cPartition]) && name != m_versionTable) {
                 // A partition (docs/ir.md "Partitioning (PostgreSQL)"): its parent is
                 // resolved once every relation is read (partitions() below).
                 Table table;
                 table.name = name;
-                table.comment = optionalStr(row, "comment");
-                table.partitionBound = str(row, "bound");
+                table.comment = optionalText(row[cComment]);
+                table.partitionBound = text(row[cBound]);
                 if (kind == "p")
-                    table.partitionBy = str(row, "partkey");
-                m_partitionParent[oid] = {row.at("parent_oid").get<std::int64_t>(), parent.value_or(std::string())};
+                    table.partitionBy = text(row[cPartkey]);
+                m_partitionParent[oid] = {number(row[cParentOid]), parent.value_or(std::string())};
                 m_tables.emplace(oid, std::move(table));
                 m_order.push_back(oid);
             } else if (parent) {
@@ -160,9 +268,9 @@ private:
             } else if (name != m_versionTable) {
                 Table table;
                 table.name = name;
-                table.comment = optionalStr(row, "comment");
+                table.comment = optionalText(row[cComment]);
                 if (kind == "p")
-                    table.partitionBy = str(row, "partkey");
+                    table.partitionBy = text(row[cPartkey]);
                 m_tables.emplace(oid, std::move(table));
                 m_order.push_back(oid);
             }
@@ -236,53 +344,117 @@ private:
         }
     }
 
-    Table* table(const Json& row)
+    Table* table(std::int64_t rel)
     {
-        const auto it = m_tables.find(row.at("rel").get<std::int64_t>());
+        const auto it = m_tables.find(rel);
         return it == m_tables.end() ? nullptr : &it->second;
     }
 
-    void columns(const Json& rows)
+    /// The names of the columns `nums` of relation `rel` of this schema (any column,
+    /// whether or not the IR can express it), in that order.
+    std::vector<std::string> columnNames(std::int64_t rel, const std::vector<int>& nums) const
     {
-        for (const auto& row : rows) {
-            Table* t = table(row);
+        std::vector<std::string> out;
+        const auto it = m_allColumnNames.find(rel);
+        if (it == m_allColumnNames.end())
+            return out;
+        for (const int num : nums)
+            if (num > 0 && std::size_t(num) < it->second.size() && !it->second[std::size_t(num)].empty())
+                out.push_back(it->second[std::size_t(num)]);
+        return out;
+    }
+
+    /// The facts of a type that a column's IR type is read from.
+    struct TypeFacts {
+        std::string name;
+        char typtype = 'b';
+        std::string category;
+        bool local = false;
+    };
+
+    /// The types the columns `rows` name (column `type`, and `elem` for arrays), by oid.
+    static std::map<std::int64_t, TypeFacts> typeFacts(const ResultSet& rows, PgCatalog& catalog)
+    {
+        const auto [cType, cElem] =
+            positions<2>(rows, {"type", "elem"});
+        std::set<std::int64_t> used;
+        for (const auto& row : rows.rows) {
+            used.insert(number(row[cType]));
+            if (!isNull(row[cElem]))
+                used.insert(number(row[cElem]));
+        }
+        const ResultSet types = catalog.types({used.begin(), used.end()});
+        const auto [cOid, cName, cTyptype, cCategory, cLocal] =
+            positions<5>(types, {"oid", "name", "typtype", "category", "local"});
+        std::map<std::int64_t, TypeFacts> out;
+        for (const auto& row : types.rows) {
+            const std::string typtype = text(row[cTyptype]);
+            out[number(row[cOid])] = {text(row[cName]), typtype.empty() ? 'b' : typtype[0], text(row[cCategory]),
+                                      truth(row[cLocal])};
+        }
+        return out;
+    }
+
+    void columns(ResultSet rows, PgCatalog& catalog)
+    {
+        const auto types = typeFacts(rows, catalog);
+        const auto typeOf = [&](const Value& oid) -> const TypeFacts& {
+            static const TypeFacts none;
+            const auto it = types.find(number(oid));
+            return it == types.end() ? none : it->second;
+        };
+        const auto [cRel, cNum, cName, cFmt, cType, cElem, cElemFmt, cNdims, cNotnull, cIdentity, cGenerated, cDef,
+                    cCollation, cComment] =
+            positions<14>(rows, {"rel", "num", "name", "fmt", "type", "elem", "elem_fmt", "ndims", "notnull",
+                                 "identity", "generated", "def", "collation", "comment"});
+        // The query leaves the order to the client: each table's columns by number.
+        std::sort(rows.rows.begin(), rows.rows.end(), [&](const std::vector<Value>& a, const std::vector<Value>& b) {
+            const auto ra = number(a[cRel]), rb = number(b[cRel]);
+            return ra != rb ? ra < rb : number(a[cNum]) < number(b[cNum]);
+        });
+        for (auto& slot : rows.rows) {
+            const std::vector<Value> row = std::move(slot);  // let go once read: the IR grows as the rows shrink
+            const std::int64_t rel = number(row[cRel]);
+            const int num = int(number(row[cNum]));
+            std::string name = text(row[cName]);
+            auto& names = m_allColumnNames[rel];
+            if (names.size() <= std::size_t(num))
+                names.resize(std::size_t(num) + 1);
+            names[std::size_t(num)] = name;
+            Table* t = table(rel);
             if (!t)
                 continue;
-            const std::string name = str(row, "name");
-            const std::int64_t rel = row.at("rel").get<std::int64_t>();
-            const std::string fmt = m_strip(str(row, "fmt"));
-            m_rawColumns[{rel, name}] = {flag(row, "notnull"), optionalStr(row, "def")};
+            const std::string fmt = m_strip(text(row[cFmt]));
+            m_rawColumns[{rel, name}] = {truth(row[cNotnull]), optionalText(row[cDef])};
             if (isPartition(rel)) {
                 // A partition's columns are its parent's: only their numbers are kept,
                 // for its own indexes (unsupported ones stay out, as the parent's do).
-                if (optionalStr(row, "elem_typname") || str(row, "category") != "A")
-                    m_columnNames[{rel, row.at("num").get<int>()}] = name;
+                if (!isNull(row[cElem]) || typeOf(row[cType]).category != "A")
+                    m_columnNames[{rel, num}] = name;
                 continue;
             }
             Column column;
             column.name = name;
-            if (auto elem = optionalStr(row, "elem_typname")) {
+            const TypeFacts& type = typeOf(row[cType]);
+            if (!isNull(row[cElem])) {
                 // An array: the element type read as a column's, and its dimensions
                 // (attndims; 0 where the server did not record them, which is 1).
-                const std::string elemType = str(row, "elem_typtype");
-                pgApplyCatalogType(column, {*elem, m_strip(str(row, "elem_fmt")),
-                                            elemType.empty() ? 'b' : elemType[0], flag(row, "elem_local")});
-                column.arrayDims = std::max(1, row.at("ndims").get<int>());
-            } else if (str(row, "category") == "A") {
+                const TypeFacts& elem = typeOf(row[cElem]);
+                pgApplyCatalogType(column, {elem.name, m_strip(text(row[cElemFmt])), elem.typtype, elem.local});
+                column.arrayDims = std::max(1, int(number(row[cNdims])));
+            } else if (type.category == "A") {
                 note(unsupported("column", name, t->name, "array-like type " + fmt, std::nullopt));
                 continue;
             } else {
-                const std::string typtype = str(row, "typtype");
-                pgApplyCatalogType(column, {str(row, "typname"), fmt, typtype.empty() ? 'b' : typtype[0],
-                                            flag(row, "local_type")});
+                pgApplyCatalogType(column, {type.name, fmt, type.typtype, type.local});
             }
-            const bool generated = !str(row, "generated").empty();
-            column.nullable = !flag(row, "notnull");
-            column.collation = optionalStr(row, "collation");  // only where it is not the type's default
-            column.comment = optionalStr(row, "comment");
+            const bool generated = !text(row[cGenerated]).empty();
+            column.nullable = !truth(row[cNotnull]);
+            column.collation = optionalText(row[cCollation]);  // only where it is not the type's default
+            column.comment = optionalText(row[cComment]);
             Pending pending;
-            pending.identity = !str(row, "identity").empty();
-            if (auto def = optionalStr(row, "def"); def && generated) {
+            pending.identity = !text(row[cIdentity]).empty();
+            if (auto def = optionalText(row[cDef]); def && generated) {
                 column.generated = m_strip(*def);  // attgenerated 's': stored, the only kind
             } else if (def) {
                 if (def->starts_with("nextval("))
@@ -290,7 +462,7 @@ private:
                 else
                     column.defaultValue = pgParseDefault(m_strip(*def));
             }
-            m_columnNames[{rel, row.at("num").get<int>()}] = name;
+            m_columnNames[{rel, num}] = name;
             if (pending.identity || !pending.serialDefault.empty())
                 m_pending[{rel, name}] = pending;
             t->columns.push_back(std::move(column));
@@ -305,30 +477,39 @@ private:
         return !names.empty();
     }
 
-    void constraints(const Json& rows)
+    void constraints(ResultSet rows)
     {
+        const auto [cOid, cRel, cName, cType, cDef, cKeys, cRefkeys, cReftable, cRefLocal, cRefrel, cRefschema,
+                    cRefcols, cOndelete, cOnupdate, cDeferrable, cDeferred, cCloned, cInherited] =
+            positions<18>(rows, {"oid", "rel", "name", "type", "def", "keys", "refkeys", "reftable", "ref_local",
+                                 "refrel", "refschema", "refcols", "ondelete", "onupdate", "deferrable", "deferred",
+                                 "cloned", "inherited"});
         std::set<std::string> tableNames;
         for (const auto& [oid, t] : m_tables)
             tableNames.insert(t.name);
-        for (const auto& row : rows) {
-            Table* t = table(row);
+        for (const auto& row : rows.rows) {
+            const std::int64_t rel = number(row[cRel]);
+            Table* t = table(rel);
             if (!t)
                 continue;
-            const std::string type = str(row, "type");
-            const std::string name = str(row, "name");
-            const std::string def = str(row, "def");
-            const auto cols = strings(row, "cols");
-            const std::int64_t rel = row.at("rel").get<std::int64_t>();
+            const std::int64_t oid = number(row[cOid]);
+            const std::string type = text(row[cType]);
+            const std::string name = text(row[cName]);
+            // A key's or foreign key's text is not read with it: the server writes it
+            // afterwards for those that go to `unsupported` (noteWithDefinition).
+            const std::string def = text(row[cDef]);
+            const auto cols = columnNames(rel, numbers(row[cKeys]));
             const bool partition = isPartition(rel);
             // Constraints cloned from a partitioned table (on its partitions, and on the
             // referencing side for each partition a foreign key references) come with
             // the parent's; a partition's inherited CHECKs too.
-            if (flag(row, "cloned") || (partition && flag(row, "inherited")))
+            if (truth(row[cCloned]) || (partition && truth(row[cInherited])))
                 continue;
             const Table& columnsOf = columnsTable(rel);
             if (partition && (type == "p" || type == "u")) {
-                note(unsupported("table_option", name, t->name,
-                                 "a partition's own primary key or unique constraint", def));
+                noteWithDefinition(unsupported("table_option", name, t->name,
+                                               "a partition's own primary key or unique constraint", std::nullopt),
+                                   oid, false);
                 continue;
             }
             if (type == "c") {
@@ -346,28 +527,35 @@ private:
                 continue;  // constraint triggers are listed with the triggers
             }
             if (!hasColumns(columnsOf, cols)) {
-                note(unsupported("table_option", name, t->name, "constraint on a column IR cannot express", def));
+                noteWithDefinition(unsupported("table_option", name, t->name,
+                                               "constraint on a column IR cannot express", std::nullopt),
+                                   oid, false);
                 continue;
             }
-            const Deferral deferral{flag(row, "deferrable"), flag(row, "deferred")};
+            const Deferral deferral{truth(row[cDeferrable]), truth(row[cDeferred])};
+            const bool refLocal = truth(row[cRefLocal]);
+            const std::string reftable = text(row[cReftable]);
             if (type == "p") {
                 if (deferral.deferrable)  // the IR's key has no name and no deferral
-                    note(unsupported("table_option", name, t->name, "deferrable primary key", def));
+                    noteWithDefinition(unsupported("table_option", name, t->name, "deferrable primary key", std::nullopt),
+                                       oid, false);
                 t->primaryKey = cols;
             } else if (type == "u") {
                 t->uniques.push_back({name, cols, deferral});
-            } else if (flag(row, "ref_local") ? !tableNames.count(m_prefix + str(row, "reftable"))
-                                              : !m_named.count(str(row, "refschema"))) {
-                note(unsupported("table_option", name, t->name, "foreign key to a table outside the schema's IR", def));
+            } else if (refLocal ? !tableNames.count(m_prefix + reftable) : !m_named.count(text(row[cRefschema]))) {
+                noteWithDefinition(unsupported("table_option", name, t->name,
+                                               "foreign key to a table outside the schema's IR", std::nullopt),
+                                   oid, false);
             } else {
                 // A table of another named schema: whether the IR has it is known once
                 // every schema is read (pgIntrospect).
-                const std::string ref = flag(row, "ref_local") ? m_prefix + str(row, "reftable")
-                                                               : namedPrefix(str(row, "refschema")) + str(row, "reftable");
-                if (!flag(row, "ref_local"))
-                    m_crossSchemaFks.push_back({t->name, name, def});
-                t->foreignKeys.push_back({name, cols, ref, strings(row, "refcols"), fkAction(str(row, "ondelete")),
-                                          fkAction(str(row, "onupdate")), deferral});
+                const std::string ref = refLocal ? m_prefix + reftable : namedPrefix(text(row[cRefschema])) + reftable;
+                if (!refLocal)
+                    m_crossSchemaFks.push_back({t->name, name, std::string(), oid});
+                auto refcols = refLocal ? columnNames(number(row[cRefrel]), numbers(row[cRefkeys]))
+                                        : jsonStrings(row[cRefcols]);
+                t->foreignKeys.push_back({name, cols, ref, std::move(refcols), fkAction(text(row[cOndelete])),
+                                          fkAction(text(row[cOnupdate])), deferral});
             }
         }
     }
@@ -397,37 +585,43 @@ private:
                     c->nullable = false;
     }
 
-    void indexes(const Json& rows)
+    void indexes(ResultSet rows)
     {
-        for (const auto& row : rows) {
-            Table* t = table(row);
+        const auto [cRel, cOid, cName, cUnique, cMethod, cPredicate, cKeys, cAttnums, cNkeys, cDeps, cInclude,
+                    cOptions, cOpclass, cCloned] =
+            positions<14>(rows, {"rel", "oid", "name", "unique", "method", "predicate", "keys", "attnums", "nkeys",
+                                 "dep_attnums", "has_include", "has_options", "has_opclass", "cloned"});
+        for (const auto& row : rows.rows) {
+            const std::int64_t rel = number(row[cRel]);
+            Table* t = table(rel);
             if (!t)
                 continue;
-            const std::int64_t rel = row.at("rel").get<std::int64_t>();
-            const std::string name = str(row, "name");
-            const std::string sql = str(row, "sql");
-            if (flag(row, "cloned"))  // a partition of a partitioned table's index: the parent's lists it
+            const std::string name = text(row[cName]);
+            if (truth(row[cCloned]))  // a partition of a partitioned table's index: the parent's lists it
                 continue;
             std::optional<std::string> problem;
-            if (str(row, "method") != "btree")
-                problem = "index method " + str(row, "method");
-            else if (flag(row, "has_include"))
+            const std::string method = text(row[cMethod]);
+            if (method != "btree")
+                problem = "index method " + method;
+            else if (truth(row[cInclude]))
                 problem = "INCLUDE columns";
-            else if (flag(row, "has_options"))
+            else if (truth(row[cOptions]))
                 problem = "DESC or NULLS FIRST ordering";
-            else if (flag(row, "has_opclass"))
+            else if (truth(row[cOpclass]))
                 problem = "a non-default operator class";
             Index index;
             index.name = name;
-            index.unique = flag(row, "unique");
-            if (auto predicate = optionalStr(row, "predicate"))
+            index.unique = truth(row[cUnique]);
+            if (auto predicate = optionalText(row[cPredicate]))
                 index.where = m_strip(*predicate);
-            const auto keys = strings(row, "keys");
-            const auto& attnums = row.at("attnums");
-            for (std::size_t k = 0; k < keys.size() && !problem; ++k) {
-                const int attnum = attnums.at(k).get<int>();
+            // Key texts come only for an index with expression keys (attnum 0).
+            const auto keys = jsonStrings(row[cKeys]);
+            const auto attnums = numbers(row[cAttnums]);
+            const std::size_t nkeys = std::min(std::size_t(number(row[cNkeys])), attnums.size());
+            for (std::size_t k = 0; k < nkeys && !problem; ++k) {
+                const int attnum = attnums[k];
                 if (attnum == 0) {
-                    index.columns.push_back(IndexColumn::expr(m_strip(keys[k])));
+                    index.columns.push_back(IndexColumn::expr(m_strip(k < keys.size() ? keys[k] : std::string())));
                     continue;
                 }
                 const auto it = m_columnNames.find({rel, attnum});
@@ -436,15 +630,16 @@ private:
                 else
                     index.columns.push_back(IndexColumn::column(it->second));
             }
-            // Expressions and predicates count too: every column the index depends on.
-            for (const auto& dep : row.at("dep_attnums")) {
+            // Expressions and predicates count too: every column the index depends on
+            // (listed only for an index with either; a plain one's are its keys).
+            for (const int dep : numbers(row[cDeps])) {
                 if (problem)
                     break;
-                if (!m_columnNames.count({rel, dep.get<int>()}))
+                if (!m_columnNames.count({rel, dep}))
                     problem = "an expression or predicate on a column IR cannot express";
             }
             if (problem)
-                note(unsupported("index", name, t->name, *problem, sql));
+                noteWithDefinition(unsupported("index", name, t->name, *problem, std::nullopt), number(row[cOid]), true);
             else
                 t->indexes.push_back(std::move(index));
         }
@@ -513,6 +708,10 @@ private:
     std::vector<std::int64_t> m_order;
     std::map<std::int64_t, std::string> m_relationNames;
     std::map<std::pair<std::int64_t, int>, std::string> m_columnNames;
+    /// Every column of every relation read, by relation and number ("" for a gap).
+    std::map<std::int64_t, std::vector<std::string>> m_allColumnNames;
+    /// (position in m_schema.unsupported, oid) of the objects noted without their sql.
+    std::vector<std::pair<std::size_t, std::int64_t>> m_constraintDefinitions, m_indexDefinitions;
     std::map<std::pair<std::int64_t, std::string>, Pending> m_pending;
     /// A partition's parent: (oid, bare name).
     std::map<std::int64_t, std::pair<std::int64_t, std::string>> m_partitionParent;
@@ -555,11 +754,11 @@ Schema pgIntrospect(Driver& driver, const IntrospectOptions& options)
     const std::string schema = options.schemaName;
     // A version table in another schema (versionTableSchema) is not this schema's to hide.
     const std::string versionTablePlace = options.versionTableSchema.empty() ? schema : options.versionTableSchema;
-    const PgCatalogRows rows = pgFetchCatalog(driver, schema, false);
+    PgCatalog catalog(driver, schema, false);
     if (options.schemas.empty()) {
         Assembler assembler([schema](std::string_view text) { return pgStripQualifier(text, schema); },
                             versionTablePlace == schema ? options.versionTable : std::string());
-        return assembler.build(rows);
+        return assembler.build(catalog);
     }
 
     // Several schemas (docs/ir.md "Named schemas"): one pass each, the project's own
@@ -571,7 +770,7 @@ Schema pgIntrospect(Driver& driver, const IntrospectOptions& options)
         prefixes[named] = named + ".";
     Assembler first([schema](std::string_view text) { return pgStripQualifier(text, schema); },
                     versionTablePlace == schema ? options.versionTable : std::string(), "", prefixes);
-    Schema out = first.build(rows);
+    Schema out = first.build(catalog);
     auto crossSchemaFks = first.crossSchemaFks();
     for (const auto& named : options.schemas) {
         // Names stay qualified as the server prints them: the DDL runs with the project's
@@ -579,7 +778,8 @@ Schema pgIntrospect(Driver& driver, const IntrospectOptions& options)
         Assembler pass([](std::string_view text) { return std::string(text); },
                        versionTablePlace == named ? named + "." + options.versionTable : std::string(),
                        named + ".", prefixes);
-        Schema part = pass.build(pgFetchCatalog(driver, named, false));
+        PgCatalog namedCatalog(driver, named, false);
+        Schema part = pass.build(namedCatalog);
         for (auto& t : part.tables)
             out.tables.push_back(std::move(t));
         for (auto& e : part.enums)
@@ -612,9 +812,9 @@ Schema pgIntrospect(Driver& driver, const IntrospectOptions& options)
 
 Schema pgIntrospectTemporary(Driver& driver)
 {
-    const PgCatalogRows rows = pgFetchCatalog(driver, std::string(), true);
+    PgCatalog catalog(driver, std::string(), true);
     Assembler assembler([](std::string_view text) { return pgStripTempQualifier(text); }, std::string());
-    return assembler.build(rows);
+    return assembler.build(catalog);
 }
 
 } // namespace tempest

@@ -14,8 +14,10 @@
 
 namespace tempest {
 
-/// Number of statements pgIntrospect sends, whatever the schema holds.
-constexpr std::size_t kPgIntrospectionQueries = 8;
+/// Number of statements pgIntrospect sends, whatever the schema holds: one per kind of
+/// object, one for the facts of the column types in use, and one for the text of the
+/// keys and indexes that go to `unsupported`.
+constexpr std::size_t kPgIntrospectionQueries = 10;
 
 /// The schema `options.schemaName` (empty: current_schema()) as IR. Throws DatabaseError.
 Schema pgIntrospect(Driver& driver, const IntrospectOptions& options);
