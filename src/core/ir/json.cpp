@@ -4,6 +4,7 @@
 #include "core/ir/json_file.h"
 #include "core/ir/json_writer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -202,11 +203,25 @@ private:
         Frame& f = m_stack.back();
         if (f.container->is_object()) {
             auto& members = static_cast<Json::object_t::Container&>(f.container->get_ref<Json::object_t&>());
+            if (members.size() == members.capacity())
+                grow(members);
             members.emplace_back(f.pendingKey, std::move(value));
             return &members.back().second;
         }
         f.container->push_back(std::move(value));
         return &f.container->back();
+    }
+    // A member is a pair<const std::string, Json>: its move constructor may throw (the
+    // key is copied), so vector's own growth copies every member, whole subtrees with
+    // them (an object's members after a large one: a table's after its columns). Grown
+    // here instead: keys copied, values moved.
+    static void grow(Json::object_t::Container& members)
+    {
+        Json::object_t::Container bigger;
+        bigger.reserve(std::max<std::size_t>(4, members.capacity() * 2));
+        for (auto& member : members)
+            bigger.emplace_back(member.first, std::move(member.second));
+        members.swap(bigger);
     }
     bool put(Json value)
     {

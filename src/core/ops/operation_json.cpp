@@ -18,7 +18,10 @@ constexpr std::string_view postgresqlKey = "postgresql";
 template <typename T>
 Json start(const T& op)
 {
+    // Room for the usual members: a growing object copies its members, a table
+    // definition's subtree with them.
     Json json = Json::object();
+    json.get_ref<Json::object_t&>().reserve(4);
     json["kind"] = std::string(detail::kindName(op));
     return json;
 }

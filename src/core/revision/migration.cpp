@@ -31,17 +31,48 @@ std::string toHex(const unsigned char* bytes, std::size_t size)
     return out;
 }
 
-std::string sha256Hex(const std::string& text)
+// Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up again on every
+// digest, one per revision of a run. Thread-safe (a static's initialisation).
+const EVP_MD* sha256Algorithm()
 {
-    // Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up again on every
-    // digest, one per revision of a run. Thread-safe (a static's initialisation).
     static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    if (!sha256 || EVP_Digest(text.data(), text.size(), digest, &size, sha256, nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
-    return toHex(digest, size);
+    return sha256;
 }
+
+
+/// SHA-256 fed piece by piece: the digest of the pieces' concatenation.
+class Sha256 {
+public:
+    Sha256() : m_context(EVP_MD_CTX_new())
+    {
+        const EVP_MD* algorithm = sha256Algorithm();
+        if (m_context && algorithm && EVP_DigestInit_ex(m_context, algorithm, nullptr) == 1)
+            return;
+        EVP_MD_CTX_free(m_context);
+        fail();
+    }
+    ~Sha256() { EVP_MD_CTX_free(m_context); }
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
+    void update(std::string_view text)
+    {
+        if (EVP_DigestUpdate(m_context, text.data(), text.size()) != 1)
+            fail();
+    }
+    std::string hex()
+    {
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int size = 0;
+        if (EVP_DigestFinal_ex(m_context, digest, &size) != 1)
+            fail();
+        return toHex(digest, size);
+    }
+
+private:
+    [[noreturn]] static void fail() { throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)"); }
+    EVP_MD_CTX* m_context;
+};
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -97,10 +128,24 @@ bool isValidRevisionId(std::string_view id)
 
 std::string migrationChecksum(const Migration& migration)
 {
-    Json body = Json::object();
-    body["up"] = operationsToJson(migration.up);
-    body["down"] = operationsToJson(migration.down);
-    return "sha256:" + sha256Hex(writeCompactJson(body));
+    // The SHA-256 of writeCompactJson({"up": [...], "down": [...]}), fed one operation's
+    // compact text at a time: compact JSON of a container is its members' texts between
+    // brackets and commas, so the digest is the same, without the DOM and text of a whole
+    // migration (thousands of tables) at once.
+    Sha256 digest;
+    auto operations = [&](const std::vector<Operation>& ops) {
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            if (i)
+                digest.update(",");
+            digest.update(writeCompactJson(operationToJson(ops[i])));
+        }
+    };
+    digest.update(R"({"up":[)");
+    operations(migration.up);
+    digest.update(R"(],"down":[)");
+    operations(migration.down);
+    digest.update("]}");
+    return "sha256:" + digest.hex();
 }
 
 Json migrationToJson(const Migration& migration)
