@@ -3,8 +3,7 @@
 #include "core/ir/errors.h"
 #include "core/ir/json_file.h"
 #include "core/revision/parallel_for.h"
-
-#include <openssl/evp.h>
+#include "core/revision/sha256.h"
 
 #include <algorithm>
 #include <cctype>
@@ -19,29 +18,6 @@ namespace tempest {
 namespace {
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
-
-std::string toHex(const unsigned char* bytes, std::size_t size)
-{
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out += kHexDigits[bytes[i] >> 4];
-        out += kHexDigits[bytes[i] & 0x0f];
-    }
-    return out;
-}
-
-std::string sha256Hex(const std::string& text)
-{
-    // Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up again on every
-    // digest, one per revision of a run. Thread-safe (a static's initialisation).
-    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    if (!sha256 || EVP_Digest(text.data(), text.size(), digest, &size, sha256, nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)");
-    return toHex(digest, size);
-}
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
