@@ -2,6 +2,11 @@
 
 #include <cstring>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace tempest {
 
 namespace {
@@ -19,7 +24,7 @@ constexpr std::uint32_t kRound[64] = {
 
 constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
-void compress(std::uint32_t state[8], const unsigned char* block)
+void compressOne(std::uint32_t state[8], const unsigned char* block)
 {
     std::uint32_t w[64];
     for (int i = 0; i < 16; ++i)
@@ -58,17 +63,80 @@ void compress(std::uint32_t state[8], const unsigned char* block)
     state[7] += h;
 }
 
-} // namespace
+void compressPortable(std::uint32_t state[8], const unsigned char* blocks, std::size_t count)
+{
+    for (std::size_t b = 0; b < count; ++b)
+        compressOne(state, blocks + 64 * b);
+}
 
-std::array<std::uint8_t, 32> sha256(std::string_view data)
+#if defined(__x86_64__)
+// The SHA extensions (Intel since Goldmont, AMD since Zen): the rounds in hardware,
+// several times the portable code's speed. Message schedule in four registers.
+__attribute__((target("sha,sse4.1"))) void compressShaNi(std::uint32_t state[8], const unsigned char* blocks,
+                                                        std::size_t count)
+{
+    const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));
+    __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);              // CDAB
+    state1 = _mm_shuffle_epi32(state1, 0x1B);        // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);     // CDGH
+    for (std::size_t b = 0; b < count; ++b) {
+        const unsigned char* block = blocks + 64 * b;
+        const __m128i abefSaved = state0, cdghSaved = state1;
+        __m128i w[4];
+        for (int g = 0; g < 16; ++g) {  // rounds 4g .. 4g+3
+            __m128i& cur = w[g % 4];
+            __m128i& next = w[(g + 1) % 4];
+            __m128i& prev = w[(g + 3) % 4];
+            if (g < 4)
+                cur = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * g)), byteSwap);
+            __m128i msg = _mm_add_epi32(cur, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * g])));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+            if (g >= 3 && g <= 14) {
+                next = _mm_add_epi32(next, _mm_alignr_epi8(cur, prev, 4));
+                next = _mm_sha256msg2_epu32(next, cur);
+            }
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+            if (g >= 1 && g <= 12)
+                prev = _mm_sha256msg1_epu32(prev, cur);
+        }
+        state0 = _mm_add_epi32(state0, abefSaved);
+        state1 = _mm_add_epi32(state1, cdghSaved);
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
+}
+
+bool hasShaExtensions()
+{
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return false;
+    const bool sha = (b >> 29) & 1;
+    if (!__get_cpuid(1, &a, &b, &c, &d))
+        return false;
+    const bool sse41 = (c >> 19) & 1, ssse3 = (c >> 9) & 1;
+    return sha && sse41 && ssse3;
+}
+#endif
+
+using Compress = void (*)(std::uint32_t*, const unsigned char*, std::size_t);
+
+std::array<std::uint8_t, 32> digest(std::string_view data, Compress compress)
 {
     std::uint32_t state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
     const std::size_t size = data.size();
-    std::size_t whole = size - size % 64;
-    for (std::size_t offset = 0; offset < whole; offset += 64)
-        compress(state, bytes + offset);
+    const std::size_t whole = size - size % 64;
+    compress(state, bytes, whole / 64);
     // The tail, a 1 bit, zeros, and the length in bits: one block or two.
     unsigned char last[128] = {};
     const std::size_t rest = size - whole;
@@ -79,22 +147,38 @@ std::array<std::uint8_t, 32> sha256(std::string_view data)
     const std::uint64_t bits = std::uint64_t(size) * 8;
     for (int i = 0; i < 8; ++i)
         last[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-    for (std::size_t b = 0; b < blocks; ++b)
-        compress(state, last + 64 * b);
-    std::array<std::uint8_t, 32> digest{};
+    compress(state, last, blocks);
+    std::array<std::uint8_t, 32> out{};
     for (int i = 0; i < 8; ++i)
         for (int k = 0; k < 4; ++k)
-            digest[std::size_t(4 * i + k)] = static_cast<std::uint8_t>(state[i] >> (24 - 8 * k));
-    return digest;
+            out[std::size_t(4 * i + k)] = static_cast<std::uint8_t>(state[i] >> (24 - 8 * k));
+    return out;
+}
+
+} // namespace
+
+std::array<std::uint8_t, 32> sha256(std::string_view data)
+{
+#if defined(__x86_64__)
+    static const Compress compress = hasShaExtensions() ? compressShaNi : compressPortable;
+#else
+    static const Compress compress = compressPortable;
+#endif
+    return digest(data, compress);
+}
+
+std::array<std::uint8_t, 32> sha256Portable(std::string_view data)
+{
+    return digest(data, compressPortable);
 }
 
 std::string sha256Hex(std::string_view data)
 {
     static constexpr char kHexDigits[] = "0123456789abcdef";
-    const auto digest = sha256(data);
+    const auto bytes = sha256(data);
     std::string out;
     out.reserve(64);
-    for (const std::uint8_t byte : digest) {
+    for (const std::uint8_t byte : bytes) {
         out += kHexDigits[byte >> 4];
         out += kHexDigits[byte & 0x0f];
     }

@@ -10,8 +10,11 @@
 
 namespace tempest {
 
-/// The 32-byte digest of `data`.
+/// The 32-byte digest of `data` (with the CPU's SHA extensions where it has them).
 std::array<std::uint8_t, 32> sha256(std::string_view data);
+
+/// The same without the SHA extensions (for the tests of both).
+std::array<std::uint8_t, 32> sha256Portable(std::string_view data);
 
 /// The digest of `data` as 64 lower-case hex digits.
 std::string sha256Hex(std::string_view data);
