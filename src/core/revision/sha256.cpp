@@ -86,6 +86,8 @@ __attribute__((target("sha,sse4.1"))) void compressShaNi(std::uint32_t state[8],
         const unsigned char* block = blocks + 64 * b;
         const __m128i abefSaved = state0, cdghSaved = state1;
         __m128i w[4];
+        // Unrolled, so that w[] lives in registers and the branches below fold away.
+#pragma GCC unroll 16
         for (int g = 0; g < 16; ++g) {  // rounds 4g .. 4g+3
             __m128i& cur = w[g % 4];
             __m128i& next = w[(g + 1) % 4];
