@@ -4,6 +4,7 @@
 #include "core/ir/errors.h"
 #include "core/revision/migration.h"
 #include "core/revision/revision_graph.h"
+#include "core/revision/sha256.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -98,6 +99,7 @@ private slots:
     void cycleIsPrinted();
     void checksumFormatIsSha256OfCompactUpDown();
     void checksumIsStableAndCoversOperationsOnly();
+    void sha256AgreesWithQt();
     void canonicalRoundTrip();
     void missingDownIsGeneratedByInverting();
     void executeWithoutDownIsIrreversible();
@@ -256,6 +258,24 @@ void TstMigrationFile::checksumFormatIsSha256OfCompactUpDown()
         R"({"up":[{"kind":"rename_table","from":"a","to":"b"}],"down":[{"kind":"rename_table","from":"b","to":"a"}]})";
     QCOMPARE(QByteArray::fromStdString(migrationChecksum(withOp)),
              "sha256:" + QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex());
+}
+
+// The checksums' SHA-256 is our own: every length around the block and padding
+// boundaries, and the long FIPS 180-4 test message, against Qt's; the portable code
+// against the one using the CPU's SHA extensions (where this CPU has them).
+void TstMigrationFile::sha256AgreesWithQt()
+{
+    std::string text;
+    for (std::size_t size = 0; size <= 300; ++size) {
+        const QByteArray bytes = QByteArray::fromStdString(text);
+        QCOMPARE(QByteArray::fromStdString(sha256Hex(text)),
+                 QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        QVERIFY(sha256Portable(text) == sha256(text));  // with and without the CPU's SHA extensions
+        text += static_cast<char>('a' + size * 7 % 26 + (size % 5 == 0 ? 128 : 0));
+    }
+    QCOMPARE(sha256Hex("abc"), std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    QCOMPARE(sha256Hex(std::string(1000000, 'a')),
+             std::string("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
 }
 
 void TstMigrationFile::checksumIsStableAndCoversOperationsOnly()

@@ -3,7 +3,7 @@
 #include "core/cli/commands.h"
 #include "core/project/status.h"
 
-#include <set>
+#include <unordered_set>
 
 namespace tempest {
 
@@ -15,10 +15,11 @@ int cmdHistory(CliSession& session, const ParsedArgs& args)
 
     // Without a database (none configured, or a SQLite file not created yet) nothing is
     // applied; history never creates one.
-    std::set<std::string> applied;
+    std::unordered_set<std::string> applied;
     if (!session.config().database.empty()) {
         if (DriverPtr db = session.openDatabase(false)) {
-            const RevisionState state = revisionState(session.project(), db.get());
+            // Which revisions are applied; the checksums are `current`'s and `check`'s.
+            const RevisionState state = revisionState(session.project(), db.get(), AppliedCheck::FilesOnly);
             for (const AppliedRevision& row : state.appliedRows)
                 applied.insert(row.id);
             warnChecksums(session, state.checksumWarnings);

@@ -110,7 +110,7 @@ std::vector<std::string> appliedInTopoOrder(const RevisionGraph& graph, const st
     return ids;
 }
 
-RevisionState revisionState(const Project& project, Driver* db)
+RevisionState revisionState(const Project& project, Driver* db, AppliedCheck check)
 {
     const RevisionGraph& graph = project.graph();
     RevisionState state;
@@ -132,7 +132,13 @@ RevisionState revisionState(const Project& project, Driver* db)
     for (const AppliedRevision& row : state.appliedRows)
         if (!graph.contains(row.id))
             state.currentHeads.push_back(row.id);  // the user must see these
-    state.checksumWarnings = runner.checksumWarnings(state.appliedRows);
+    if (check == AppliedCheck::Checksums) {
+        state.checksumWarnings = runner.checksumWarnings(state.appliedRows);
+    } else {
+        for (const AppliedRevision& row : state.appliedRows)
+            if (!graph.contains(row.id))
+                state.checksumWarnings.push_back("unknown: " + row.id);
+    }
     return state;
 }
 

@@ -63,8 +63,14 @@ struct RevisionState {
 /// The applied revisions the graph knows, in topoOrder (what replaying them builds).
 std::vector<std::string> appliedInTopoOrder(const RevisionGraph& graph, const std::vector<AppliedRevision>& rows);
 
+/// What revisionState compares: the checksum of every applied revision against its
+/// file (`current`, Studio: "changed: <id>" warnings; a SHA-256 of each applied
+/// revision's operations), or only whether each applied revision has a file
+/// (`history`, whose contract has no checksum warnings: "unknown: <id>" only).
+enum class AppliedCheck { Checksums, FilesOnly };
+
 /// Reads the version table of `db` (null: nothing applied). Read-only.
-RevisionState revisionState(const Project& project, Driver* db);
+RevisionState revisionState(const Project& project, Driver* db, AppliedCheck check = AppliedCheck::Checksums);
 
 /// The live schema as IR (`introspect`). Read-only.
 Schema introspectDatabase(const Project& project, Driver& db);

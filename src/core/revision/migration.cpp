@@ -3,8 +3,7 @@
 #include "core/ir/errors.h"
 #include "core/ir/json_file.h"
 #include "core/revision/parallel_for.h"
-
-#include <openssl/evp.h>
+#include "core/revision/sha256.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,58 +19,15 @@ namespace {
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
 
-std::string toHex(const unsigned char* bytes, std::size_t size)
-{
-    std::string out;
-    out.reserve(size * 2);
-    for (std::size_t i = 0; i < size; ++i) {
-        out += kHexDigits[bytes[i] >> 4];
-        out += kHexDigits[bytes[i] & 0x0f];
-    }
-    return out;
-}
-
-// Fetched once: EVP_sha256() makes OpenSSL 3 look the algorithm up again on every
-// digest, one per revision of a run. Thread-safe (a static's initialisation).
-const EVP_MD* sha256Algorithm()
-{
-    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    return sha256;
-}
-
-
-/// SHA-256 fed piece by piece: the digest of the pieces' concatenation.
+/// The checksum's text gathered piece by piece, then hashed once (core/revision/sha256.h):
+/// the pieces' concatenation is all the digest needs.
 class Sha256 {
 public:
-    Sha256() : m_context(EVP_MD_CTX_new())
-    {
-        const EVP_MD* algorithm = sha256Algorithm();
-        if (m_context && algorithm && EVP_DigestInit_ex(m_context, algorithm, nullptr) == 1)
-            return;
-        EVP_MD_CTX_free(m_context);
-        fail();
-    }
-    ~Sha256() { EVP_MD_CTX_free(m_context); }
-    Sha256(const Sha256&) = delete;
-    Sha256& operator=(const Sha256&) = delete;
-
-    void update(std::string_view text)
-    {
-        if (EVP_DigestUpdate(m_context, text.data(), text.size()) != 1)
-            fail();
-    }
-    std::string hex()
-    {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int size = 0;
-        if (EVP_DigestFinal_ex(m_context, digest, &size) != 1)
-            fail();
-        return toHex(digest, size);
-    }
+    void update(std::string_view text) { m_text += text; }
+    std::string hex() const { return sha256Hex(m_text); }
 
 private:
-    [[noreturn]] static void fail() { throw std::runtime_error("SHA-256 failed (OpenSSL EVP_Digest)"); }
-    EVP_MD_CTX* m_context;
+    std::string m_text;
 };
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }

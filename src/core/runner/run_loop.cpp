@@ -107,25 +107,17 @@ std::vector<std::string> RunLoop::replanUnderLock(Driver& db, Direction directio
     return todo;
 }
 
-std::set<std::string> RunLoop::integrityBefore(RunSink& sink, const std::vector<std::string>& tables) const
+void RunLoop::printIntegrityCheck(RunSink& sink, const std::vector<std::string>& tables) const
 {
-    if (sink.executes())
-        return m_dialect.integrityProblems(*sink.reader(), tables);
     for (const auto& sql : m_dialect.integrityCheckSql(tables))
         sink.execute(sql);
-    return {};
 }
 
-std::vector<std::string> RunLoop::freshProblems(const std::set<std::string>& before, RunSink& sink,
-                                                const std::vector<std::string>& tables) const
+std::vector<std::string> RunLoop::freshProblems(const std::set<std::string>& before,
+                                                const std::set<std::string>& after)
 {
     std::vector<std::string> fresh;
-    if (!sink.executes()) {
-        for (const auto& sql : m_dialect.integrityCheckSql(tables))
-            sink.execute(sql);
-        return fresh;
-    }
-    for (const auto& p : m_dialect.integrityProblems(*sink.reader(), tables))
+    for (const auto& p : after)
         if (!before.count(p))
             fresh.push_back(p);
     return fresh;
@@ -152,6 +144,7 @@ RunResult RunLoop::run(RunSink& sink, Direction direction, const std::vector<std
     if (!start.state)
         start.state = m_dialect.newRunState();
     m_committed = 0;
+    m_checkBefore = false;
 
     for (std::size_t i = 0; i < plan.size(); ++i)
         runRevision(sink, transaction, direction, Step{m_graph.at(plan[i]), i, plan.size()}, start, result);
@@ -187,31 +180,64 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
         if (!first.empty())
             m_committed = done.size();
         savepoint.emplace(sink, m_dialect);
-        for (const auto& sql : m_dialect.revisionSetup(m_options.schemaName))
-            sink.execute(sql);
+        auto setUp = [&] {
+            for (const auto& sql : m_dialect.revisionSetup(m_options.schemaName))
+                sink.execute(sql);
+        };
+        setUp();
         const auto tables = touchedTables(ops);
-        const auto problemsBefore = integrityBefore(sink, tables);
+        // The integrity problems a revision leaves are those after it that were not
+        // there before. Online, the check before (a whole-database foreign_key_check on
+        // SQLite) is only made when the one after finds something: then the revision is
+        // undone to its savepoint, checked, and run again; and, the database having
+        // problems of its own, every later revision of the run is checked before too.
+        std::optional<std::set<std::string>> problemsBefore;
+        if (!sink.executes())
+            printIntegrityCheck(sink, tables);
+        else if (m_checkBefore)
+            problemsBefore = m_dialect.integrityProblems(*sink.reader(), tables);
         // From here on state.schema is the schema after this revision; a failure below
         // ends the run, so nothing reads it as the schema before.
         const auto statements = m_dialect.renderApplying(ops, state.schema, ctx);
-        for (const auto& st : statements) {
-            if (st.commentOnly) {
-                sink.comment(st.sql);
-                continue;
+        auto runStatements = [&](bool reportProgress) {
+            for (const auto& st : statements) {
+                if (st.commentOnly) {
+                    if (reportProgress)
+                        sink.comment(st.sql);
+                    continue;
+                }
+                if (m_cancel.load())
+                    throw DatabaseError("cancelled", st.sql, {}, 9);
+                failedOp = describeOperation(ops, st.operationIndex);
+                failedStatement = st.sql;
+                const auto t0 = std::chrono::steady_clock::now();
+                sink.execute(st.sql);
+                const double ms =
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                if (reportProgress)
+                    report({ProgressEvent::Stage::StatementDone, direction, m.revision, step.index, step.count,
+                            st.sql, ms});
             }
-            if (m_cancel.load())
-                throw DatabaseError("cancelled", st.sql, {}, 9);
-            failedOp = describeOperation(ops, st.operationIndex);
-            failedStatement = st.sql;
-            const auto t0 = std::chrono::steady_clock::now();
-            sink.execute(st.sql);
-            const double ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-            report({ProgressEvent::Stage::StatementDone, direction, m.revision, step.index, step.count, st.sql, ms});
+            failedOp.clear();
+            failedStatement.clear();
+        };
+        runStatements(true);
+        std::vector<std::string> fresh;
+        if (!sink.executes()) {
+            printIntegrityCheck(sink, tables);
+        } else {
+            auto after = m_dialect.integrityProblems(*sink.reader(), tables);
+            if (!after.empty() && !problemsBefore) {
+                m_checkBefore = true;
+                savepoint->undo();
+                setUp();
+                problemsBefore = m_dialect.integrityProblems(*sink.reader(), tables);
+                runStatements(false);
+                after = m_dialect.integrityProblems(*sink.reader(), tables);
+            }
+            if (problemsBefore)
+                fresh = freshProblems(*problemsBefore, after);
         }
-        failedOp.clear();
-        failedStatement.clear();
-        const auto fresh = freshProblems(problemsBefore, sink, tables);
         if (!fresh.empty()) {
             std::string list;
             for (std::size_t k = 0; k < fresh.size() && k < 5; ++k)

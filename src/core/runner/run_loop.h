@@ -63,12 +63,11 @@ private:
     /// back and MigrationFailed thrown (the caller decides what of the run to keep).
     void runRevision(RunSink& sink, RunTransaction& transaction, Direction direction, const Step& step,
                      RunStart& state, RunResult& result);
-    /// Online: the problems visible before the revision. Offline: prints the check.
-    std::set<std::string> integrityBefore(RunSink& sink, const std::vector<std::string>& tables) const;
-    /// Online: problems after the revision that were not there before. Offline: prints
-    /// the check again and reports nothing.
-    std::vector<std::string> freshProblems(const std::set<std::string>& before, RunSink& sink,
-                                           const std::vector<std::string>& tables) const;
+    /// Offline: prints the integrity check (the script checks before and after each revision).
+    void printIntegrityCheck(RunSink& sink, const std::vector<std::string>& tables) const;
+    /// The problems of `after` that `before` does not hold, in order.
+    static std::vector<std::string> freshProblems(const std::set<std::string>& before,
+                                                  const std::set<std::string>& after);
     void report(ProgressEvent event) const;
 
     const RevisionGraph& m_graph;
@@ -79,6 +78,9 @@ private:
     /// Revisions of this run already committed (a PostgreSQL commit-first step commits
     /// what came before it): what stays when the rollback of a failure fails too.
     std::size_t m_committed = 0;
+    /// Online: the database had integrity problems before one of this run's revisions,
+    /// so each later revision is checked before it runs too, not only after.
+    bool m_checkBefore = false;
 };
 
 } // namespace tempest

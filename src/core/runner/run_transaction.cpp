@@ -66,8 +66,13 @@ void RevisionSavepoint::release()
 
 void RevisionSavepoint::rollback()
 {
-    m_sink.execute(m_dialect.rollbackToSavepoint(kRevisionSavepoint));
+    undo();
     m_sink.execute(m_dialect.releaseSavepoint(kRevisionSavepoint));
+}
+
+void RevisionSavepoint::undo()
+{
+    m_sink.execute(m_dialect.rollbackToSavepoint(kRevisionSavepoint));
 }
 
 } // namespace tempest

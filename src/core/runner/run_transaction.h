@@ -47,6 +47,8 @@ public:
     /// Undoes what the revision did. Throws DatabaseError when that fails (the
     /// connection was lost): the caller then rolls back the whole run.
     void rollback();
+    /// Undoes what the revision did so far and stays open, for the revision to run again.
+    void undo();
 
 private:
     RunSink& m_sink;
