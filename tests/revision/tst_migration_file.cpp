@@ -258,6 +258,16 @@ void TstMigrationFile::checksumFormatIsSha256OfCompactUpDown()
         R"({"up":[{"kind":"rename_table","from":"a","to":"b"}],"down":[{"kind":"rename_table","from":"b","to":"a"}]})";
     QCOMPARE(QByteArray::fromStdString(migrationChecksum(withOp)),
              "sha256:" + QCryptographicHash::hash(compact, QCryptographicHash::Sha256).toHex());
+
+    // The digest is fed one operation at a time: several operations are joined by commas
+    // exactly as the compact text of the whole lists (and an empty list stays "[]").
+    Migration several = empty;
+    several.up = {RenameTable{"a", "b"}, RenameTable{"c", "d"}, RenameTable{"e", "f"}};
+    const QByteArray severalCompact =
+        R"({"up":[{"kind":"rename_table","from":"a","to":"b"},{"kind":"rename_table","from":"c","to":"d"},)"
+        R"({"kind":"rename_table","from":"e","to":"f"}],"down":[]})";
+    QCOMPARE(QByteArray::fromStdString(migrationChecksum(several)),
+             "sha256:" + QCryptographicHash::hash(severalCompact, QCryptographicHash::Sha256).toHex());
 }
 
 // The checksums' SHA-256 is our own: every length around the block and padding

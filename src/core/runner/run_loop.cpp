@@ -187,14 +187,14 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
         setUp();
         const auto tables = touchedTables(ops);
         // The integrity problems a revision leaves are those after it that were not
-        // there before. Online, the check before (a whole-database foreign_key_check on
-        // SQLite) is only made when the one after finds something: then the revision is
-        // undone to its savepoint, checked, and run again; and, the database having
-        // problems of its own, every later revision of the run is checked before too.
+        // there before. The check before (a whole-database foreign_key_check on SQLite)
+        // is only made when the one after finds something: then the revision is undone
+        // to its savepoint, checked, and run again; and, the database having problems
+        // of its own, every later revision of the run is checked before too. A script
+        // (--sql) prints the check after each revision, as a run on a sound database
+        // executes it: the preview is what the run sends.
         std::optional<std::set<std::string>> problemsBefore;
-        if (!sink.executes())
-            printIntegrityCheck(sink, tables);
-        else if (m_checkBefore)
+        if (sink.executes() && m_checkBefore)
             problemsBefore = m_dialect.integrityProblems(*sink.reader(), tables);
         // From here on state.schema is the schema after this revision; a failure below
         // ends the run, so nothing reads it as the schema before.
