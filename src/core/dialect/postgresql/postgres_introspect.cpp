@@ -408,10 +408,13 @@ private:
             positions<14>(rows, {"rel", "num", "name", "fmt", "type", "elem", "elem_fmt", "ndims", "notnull",
                                  "identity", "generated", "def", "collation", "comment"});
         // The query leaves the order to the client: each table's columns by number.
-        std::sort(rows.rows.begin(), rows.rows.end(), [&](const std::vector<Value>& a, const std::vector<Value>& b) {
-            const auto ra = number(a[cRel]), rb = number(b[cRel]);
-            return ra != rb ? ra < rb : number(a[cNum]) < number(b[cNum]);
-        });
+        // (Named copies: clang 14 cannot capture structured bindings.)
+        const std::size_t relAt = cRel, numAt = cNum;
+        std::sort(rows.rows.begin(), rows.rows.end(),
+                  [&, relAt, numAt](const std::vector<Value>& a, const std::vector<Value>& b) {
+                      const auto ra = number(a[relAt]), rb = number(b[relAt]);
+                      return ra != rb ? ra < rb : number(a[numAt]) < number(b[numAt]);
+                  });
         for (auto& slot : rows.rows) {
             const std::vector<Value> row = std::move(slot);  // let go once read: the IR grows as the rows shrink
             const std::int64_t rel = number(row[cRel]);
