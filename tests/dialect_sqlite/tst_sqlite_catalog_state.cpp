@@ -205,7 +205,13 @@ void TestSqliteCatalogState::newRunStateAndIntegritySql()
 {
     SqliteDialect dialect;
     QVERIFY(dynamic_cast<SqliteRunState*>(dialect.newRunState().get()) != nullptr);
-    QCOMPARE(dialect.integrityCheckSql({"t"}), (std::vector<std::string>{"PRAGMA foreign_key_check"}));
+    QCOMPARE(dialect.integrityCheckSql(IntegrityScope{true, {}}),
+             (std::vector<std::string>{"PRAGMA foreign_key_check"}));
+    QVERIFY(dialect.integrityCheckSql(IntegrityScope{}).empty());
+    const auto scoped = dialect.integrityCheckSql(IntegrityScope{false, {"it's", "t"}});
+    QCOMPARE(scoped.size(), std::size_t(1));
+    QVERIFY2(scoped[0].find("(VALUES ('it''s'), ('t'))") != std::string::npos, scoped[0].c_str());
+    QVERIFY2(scoped[0].find("pragma_foreign_key_check(") != std::string::npos, scoped[0].c_str());
 }
 
 QTEST_APPLESS_MAIN(TestSqliteCatalogState)

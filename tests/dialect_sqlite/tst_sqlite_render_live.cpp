@@ -328,10 +328,18 @@ void TestSqliteRenderLive::integrityProblemsListViolations()
     createSchema(*driver, dialect, parentChildSchema());
     driver->execute("PRAGMA foreign_keys=OFF");
     driver->execute("INSERT INTO child (id, parent_id) VALUES (7, 42)");
-    QCOMPARE(dialect.integrityProblems(*driver, {"child"}), (std::set<std::string>{"child 7 parent 0"}));
-    QCOMPARE(dialect.integrityProblems(*driver, {"parent"}), (std::set<std::string>{"child 7 parent 0"}));
-    QCOMPARE(dialect.integrityProblems(*driver, {}), (std::set<std::string>{"child 7 parent 0"}));
-    QVERIFY(dialect.integrityProblems(*driver, {"unrelated"}).empty());
+    const std::set<std::string> orphan{"child 7 parent 0"};
+    QCOMPARE(dialect.integrityProblems(*driver, IntegrityScope{false, {"child"}}), orphan);
+    // Table names are SQLite's: any case; a table that does not exist is no error.
+    QCOMPARE(dialect.integrityProblems(*driver, IntegrityScope{false, {"CHILD", "dropped", "parent"}}), orphan);
+    QCOMPARE(dialect.integrityProblems(*driver, IntegrityScope{true, {}}), orphan);
+    // A scope lists the tables whose foreign keys are read: the parent's children are the
+    // runner's to add (core/runner/integrity_scope.h).
+    QVERIFY(dialect.integrityProblems(*driver, IntegrityScope{false, {"parent"}}).empty());
+    QVERIFY(dialect.integrityProblems(*driver, IntegrityScope{false, {"unrelated"}}).empty());
+    QVERIFY(dialect.integrityProblems(*driver, IntegrityScope{}).empty());
+    QCOMPARE(dialect.foreignKeyEdges(*driver),
+             (std::vector<std::pair<std::string, std::string>>{{"child", "parent"}}));
 }
 
 void TestSqliteRenderLive::versionTableRoundTrip()

@@ -38,6 +38,18 @@ Table table(std::string name, std::vector<Column> columns)
     return t;
 }
 
+/// `child` (id integer, <column> `type`) whose <column> references parent (<parentColumn>).
+Table childTable(const std::string& column, ColumnType type, const std::string& parentColumn)
+{
+    Table child = table("child", {col("id", ColumnType::Integer), col(column, type)});
+    ForeignKey fk;
+    fk.columns = {column};
+    fk.refTable = "parent";
+    fk.refColumns = {parentColumn};
+    child.foreignKeys.push_back(fk);
+    return child;
+}
+
 Migration migration(std::string id, std::vector<std::string> parents, std::vector<Operation> up)
 {
     Migration m;
@@ -285,12 +297,7 @@ private slots:
         QFETCH(QString, orphanAfter);
         test::SqliteTempFile db;
         auto driver = SqliteDriver::open(db.path());
-        Table child = table("child", {col("id", ColumnType::Integer), col("pid", ColumnType::Integer)});
-        ForeignKey fk;
-        fk.columns = {"pid"};
-        fk.refTable = "parent";
-        fk.refColumns = {"id"};
-        child.foreignKeys.push_back(fk);
+        const Table child = childTable("pid", ColumnType::Integer, "id");
         Op r0, r1, r2;
         r0.createTable(table("parent", {col("id", ColumnType::Integer)}))
             .createTable(child)
@@ -321,6 +328,89 @@ private slots:
         QCOMPARE(driver->query("SELECT count(*) AS n FROM log").text(0, "n"), std::string("1"));
         QCOMPARE(driver->query("SELECT group_concat(id) AS ids FROM child").text(0, "ids"),
                  std::string(orphanBefore ? "1" : ""));
+    }
+
+    // The check after a revision reads the tables it changes and their children, not the
+    // whole database (core/runner/integrity_scope.h). The family: every way a revision can
+    // orphan rows of a table it does not name — a child the models know, one they do not
+    // (created outside the revisions), one whose parent an earlier revision of the run
+    // renamed, raw SQL beside a change elsewhere — fails the revision; a rebuild of the
+    // parent that keeps its keys does not.
+    void childrenOfAChangedTableAreChecked_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<bool>("childInModels");
+        QTest::addColumn<QString>("failing");  // the revision that must fail; empty: none
+        QTest::addColumn<int>("violations");
+        QTest::newRow("a type change rewrites a key, child in the models") << "key type" << true << "r1" << 1;
+        QTest::newRow("a type change rewrites a key, child outside the models") << "key type" << false << "r1" << 1;
+        QTest::newRow("drop the parent, child outside the models") << "drop" << false << "r1" << 2;
+        QTest::newRow("rename, then drop, child outside the models") << "rename+drop" << false << "r2" << 2;
+        QTest::newRow("execute deletes parents beside a new table") << "execute" << true << "r1" << 2;
+        QTest::newRow("a rebuild that keeps the keys, child in the models") << "other type" << true << "" << 0;
+        QTest::newRow("a rebuild that keeps the keys, child outside the models") << "other type" << false << "" << 0;
+    }
+
+    void childrenOfAChangedTableAreChecked()
+    {
+        QFETCH(QString, change);
+        QFETCH(bool, childInModels);
+        QFETCH(QString, failing);
+        QFETCH(int, violations);
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        Table parent = table("parent", {col("id", ColumnType::Integer), col("code", ColumnType::Text),
+                                        col("note", ColumnType::Text)});
+        parent.uniques.push_back({"uq_parent_code", {"code"}, {}});
+        const Table child = childTable("code", ColumnType::Text, "code");
+        Op r0, r1, r2;
+        r0.createTable(parent);
+        if (childInModels)
+            r0.createTable(child);
+        const std::map<std::string, std::string> nothing{{"sqlite", "SELECT 1"}};
+        if (change == "drop") {
+            r1.dropTable(parent);
+        } else if (change == "rename+drop") {
+            r1.renameTable("parent", "mother");
+            Table mother = parent;
+            mother.name = "mother";
+            r2.dropTable(mother);
+        } else if (change == "execute") {
+            r1.createTable(table("other", {col("id", ColumnType::Integer)}))
+                .execute({{"sqlite", "DELETE FROM parent"}}, nothing);
+        } else {
+            // A text key cast to integer: '10x' becomes 10, and the child's '10x' is orphaned.
+            const std::string column = change == "key type" ? "code" : "note";
+            r1.alterColumn("parent", col(column, ColumnType::Text), col(column, ColumnType::Integer));
+        }
+        std::vector<Migration> revisions{migration("r0", {}, r0.take()), migration("r1", {"r0"}, r1.take())};
+        if (change == "rename+drop")
+            revisions.push_back(migration("r2", {"r1"}, r2.take()));
+        RevisionGraph graph(revisions);
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        runner.upgrade(*driver, "r0");
+        if (!childInModels)
+            driver->execute("CREATE TABLE child (id INTEGER PRIMARY KEY, code TEXT REFERENCES parent (code))");
+        driver->execute("INSERT INTO parent (id, code, note) VALUES (1, '10x', '1'), (2, '20', '2')");
+        driver->execute("INSERT INTO child (id, code) VALUES (5, '10x'), (6, '20'), (7, NULL)");
+        try {
+            runner.upgrade(*driver);
+            QVERIFY2(failing.isEmpty(), "the run did not fail");
+        } catch (const MigrationFailed& e) {
+            QVERIFY2(!failing.isEmpty(), e.what());
+            QCOMPARE(e.revision(), failing.toStdString());
+            const std::string message = e.what();
+            const std::string expected =
+                "leaves " + std::to_string(violations) + " foreign-key violation(s): child 5 ";
+            QVERIFY2(message.find(expected) != std::string::npos, message.c_str());
+        }
+        // Nothing of a failed revision is kept; every row is.
+        QCOMPARE(driver->query("SELECT count(*) AS n FROM child").text(0, "n"), std::string("3"));
+        const std::string parentNow = change == "rename+drop" ? "mother" : "parent";
+        QCOMPARE(driver->query("SELECT group_concat(code) AS codes FROM " + parentNow).text(0, "codes"),
+                 std::string("10x,20"));
+        QCOMPARE(driver->query("PRAGMA foreign_key_check").rows.size(), std::size_t(0));
     }
 
     void offlineSqlTouchesNothing()

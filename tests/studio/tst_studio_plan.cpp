@@ -218,7 +218,8 @@ void TestStudioPlan::previewIsWhatTheRunExecutes()
         RecordingDriver recording(*db);
         runCore(p, upgrade ? Direction::Upgrade : Direction::Downgrade, target.toStdString(), recording);
         for (const auto& entry : recording.entries()) {
-            const bool read = entry.query && entry.sql.rfind("PRAGMA foreign_key_check", 0) != 0;
+            // The foreign-key check is a query the preview shows (a script runs it too).
+            const bool read = entry.query && entry.sql.find("foreign_key_check") == std::string::npos;
             if (!read)
                 executed << QString::fromStdString(withoutAppliedAt(entry.sql));
         }

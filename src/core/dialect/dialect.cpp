@@ -56,7 +56,7 @@ std::string Dialect::rollbackToSavepoint(std::string_view name) const
     return "ROLLBACK TO SAVEPOINT " + quoteIdentifier(name);
 }
 
-std::set<std::string> Dialect::integrityProblems(Driver&, const std::vector<std::string>&) const
+std::set<std::string> Dialect::integrityProblems(Driver&, const IntegrityScope&) const
 {
     return {};
 }

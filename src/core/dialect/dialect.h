@@ -26,6 +26,17 @@ struct Statement {
     bool commentOnly = false;
 };
 
+/// The tables an integrity check after a revision reads (core/runner/integrity_scope.h
+/// decides them). `wholeDatabase`: every table (a revision with an `execute` op can change
+/// any row); otherwise the foreign keys of `tables` (sorted, distinct), each read only if
+/// it exists when the check runs.
+struct IntegrityScope {
+    bool wholeDatabase = false;
+    std::vector<std::string> tables;
+    bool empty() const { return !wholeDatabase && tables.empty(); }
+    bool operator==(const IntegrityScope&) const = default;
+};
+
 /// What a dialect carries from one render() to the next within one run. SQLite keeps
 /// the sqlite_schema objects (tables, indexes, triggers, views) as the run's statements
 /// change them, so that a rebuild late in a run recreates what exists at that point,
@@ -121,16 +132,23 @@ public:
     virtual std::string savepoint(std::string_view name) const;
     virtual std::string releaseSavepoint(std::string_view name) const;
     virtual std::string rollbackToSavepoint(std::string_view name) const;
-    /// Integrity problems visible now in `tables` (SQLite: foreign_key_check rows), as
+    /// Integrity problems visible now in `scope` (SQLite: foreign_key_check rows), as
     /// stable strings; the runner fails a revision on problems that were not there
     /// before it.
-    virtual std::set<std::string> integrityProblems(Driver& driver,
-                                                    const std::vector<std::string>& tables) const;
-    /// The statements integrityProblems() runs, as `--sql` prints them around each
-    /// revision (empty: the dialect checks nothing).
-    virtual std::vector<std::string> integrityCheckSql(const std::vector<std::string>& tables) const
+    virtual std::set<std::string> integrityProblems(Driver& driver, const IntegrityScope& scope) const;
+    /// The statements integrityProblems() runs, as `--sql` prints them after each
+    /// revision (empty: the dialect checks nothing, or the scope is empty).
+    virtual std::vector<std::string> integrityCheckSql(const IntegrityScope& scope) const
     {
-        (void)tables;
+        (void)scope;
+        return {};
+    }
+    /// The live database's foreign keys as (child table, parent table) pairs, for the
+    /// children of changed tables the models do not know (created outside the
+    /// revisions). Only asked of a dialect whose integrityCheckSql is not empty.
+    virtual std::vector<std::pair<std::string, std::string>> foreignKeyEdges(Driver& driver) const
+    {
+        (void)driver;
         return {};
     }
 

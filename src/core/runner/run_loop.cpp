@@ -2,6 +2,7 @@
 
 #include "core/ir/errors.h"
 #include "core/revision/replay.h"
+#include "core/runner/integrity_scope.h"
 
 #include <algorithm>
 #include <chrono>
@@ -12,22 +13,6 @@
 namespace tempest {
 
 namespace {
-
-// Tables an operation list touches, for the integrity check around a revision.
-std::vector<std::string> touchedTables(const std::vector<Operation>& ops)
-{
-    std::set<std::string> tables;
-    for (const auto& op : ops) {
-        std::string t = operationTable(op);
-        if (!t.empty())
-            tables.insert(t);
-        if (const auto* fk = std::get_if<AddForeignKey>(&op))
-            tables.insert(fk->definition.refTable);
-        if (const auto* rt = std::get_if<RenameTable>(&op))
-            tables.insert(rt->from);
-    }
-    return {tables.begin(), tables.end()};
-}
 
 AppliedRevision versionRow(const Migration& m, std::int64_t seq)
 {
@@ -107,10 +92,26 @@ std::vector<std::string> RunLoop::replanUnderLock(Driver& db, Direction directio
     return todo;
 }
 
-void RunLoop::printIntegrityCheck(RunSink& sink, const std::vector<std::string>& tables) const
+void RunLoop::printIntegrityCheck(RunSink& sink, const IntegrityScope& scope) const
 {
-    for (const auto& sql : m_dialect.integrityCheckSql(tables))
+    for (const auto& sql : m_dialect.integrityCheckSql(scope))
         sink.execute(sql);
+}
+
+IntegrityScope RunLoop::integrityScopeOf(RunSink& sink, const std::vector<Operation>& ops, const Schema& before)
+{
+    if (m_dialect.integrityCheckSql(IntegrityScope{true, {}}).empty())
+        return {};  // the dialect checks nothing (PostgreSQL keeps its foreign keys on)
+    const bool children = std::any_of(ops.begin(), ops.end(), [](const Operation& op) { return canBreakChildren(op); });
+    // The database's own foreign keys are read once, by the first revision that needs
+    // them, and kept through the run's renames: with a database (online, or a preview
+    // against one) a child the revisions do not know is checked too.
+    if (children && !m_liveEdges && sink.reader())
+        m_liveEdges = m_dialect.foreignKeyEdges(*sink.reader());
+    IntegrityScope scope = integrityScope(ops, before, m_liveEdges ? &*m_liveEdges : nullptr);
+    if (m_liveEdges)
+        applyRenames(*m_liveEdges, ops);
+    return scope;
 }
 
 std::vector<std::string> RunLoop::freshProblems(const std::set<std::string>& before,
@@ -145,6 +146,7 @@ RunResult RunLoop::run(RunSink& sink, Direction direction, const std::vector<std
         start.state = m_dialect.newRunState();
     m_committed = 0;
     m_checkBefore = false;
+    m_liveEdges.reset();
 
     for (std::size_t i = 0; i < plan.size(); ++i)
         runRevision(sink, transaction, direction, Step{m_graph.at(plan[i]), i, plan.size()}, start, result);
@@ -185,17 +187,17 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
                 sink.execute(sql);
         };
         setUp();
-        const auto tables = touchedTables(ops);
+        const IntegrityScope scope = integrityScopeOf(sink, ops, state.schema);
         // The integrity problems a revision leaves are those after it that were not
-        // there before. The check before (a whole-database foreign_key_check on SQLite)
-        // is only made when the one after finds something: then the revision is undone
-        // to its savepoint, checked, and run again; and, the database having problems
-        // of its own, every later revision of the run is checked before too. A script
-        // (--sql) prints the check after each revision, as a run on a sound database
-        // executes it: the preview is what the run sends.
+        // there before, in the tables it changes and their children (integrity_scope.h).
+        // The check before is only made when the one after finds something: then the
+        // revision is undone to its savepoint, checked, and run again; and, the database
+        // having problems of its own, every later revision of the run is checked before
+        // too. A script (--sql) prints the check after each revision, as a run on a sound
+        // database executes it: the preview is what the run sends.
         std::optional<std::set<std::string>> problemsBefore;
         if (sink.executes() && m_checkBefore)
-            problemsBefore = m_dialect.integrityProblems(*sink.reader(), tables);
+            problemsBefore = m_dialect.integrityProblems(*sink.reader(), scope);
         // From here on state.schema is the schema after this revision; a failure below
         // ends the run, so nothing reads it as the schema before.
         const auto statements = m_dialect.renderApplying(ops, state.schema, ctx);
@@ -224,16 +226,16 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
         runStatements(true);
         std::vector<std::string> fresh;
         if (!sink.executes()) {
-            printIntegrityCheck(sink, tables);
+            printIntegrityCheck(sink, scope);
         } else {
-            auto after = m_dialect.integrityProblems(*sink.reader(), tables);
+            auto after = m_dialect.integrityProblems(*sink.reader(), scope);
             if (!after.empty() && !problemsBefore) {
                 m_checkBefore = true;
                 savepoint->undo();
                 setUp();
-                problemsBefore = m_dialect.integrityProblems(*sink.reader(), tables);
+                problemsBefore = m_dialect.integrityProblems(*sink.reader(), scope);
                 runStatements(false);
-                after = m_dialect.integrityProblems(*sink.reader(), tables);
+                after = m_dialect.integrityProblems(*sink.reader(), scope);
             }
             if (problemsBefore)
                 fresh = freshProblems(*problemsBefore, after);

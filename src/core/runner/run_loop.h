@@ -10,10 +10,12 @@
 #include "core/revision/revision_graph.h"
 #include "core/runner/migration_runner.h"
 #include "core/runner/run_sink.h"
+#include "core/runner/integrity_scope.h"
 #include "core/runner/run_transaction.h"
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace tempest {
 
@@ -63,8 +65,11 @@ private:
     /// back and MigrationFailed thrown (the caller decides what of the run to keep).
     void runRevision(RunSink& sink, RunTransaction& transaction, Direction direction, const Step& step,
                      RunStart& state, RunResult& result);
-    /// Offline: prints the integrity check (the script checks before and after each revision).
-    void printIntegrityCheck(RunSink& sink, const std::vector<std::string>& tables) const;
+    /// Offline: prints the integrity check after a revision.
+    void printIntegrityCheck(RunSink& sink, const IntegrityScope& scope) const;
+    /// The integrity scope of a revision (core/runner/integrity_scope.h), `before` being
+    /// the schema before it; reads the live foreign keys the first time they are needed.
+    IntegrityScope integrityScopeOf(RunSink& sink, const std::vector<Operation>& ops, const Schema& before);
     /// The problems of `after` that `before` does not hold, in order.
     static std::vector<std::string> freshProblems(const std::set<std::string>& before,
                                                   const std::set<std::string>& after);
@@ -81,6 +86,8 @@ private:
     /// Online: the database had integrity problems before one of this run's revisions,
     /// so each later revision is checked before it runs too, not only after.
     bool m_checkBefore = false;
+    /// The database's foreign keys, read by the first revision of a run that needs them.
+    std::optional<ForeignKeyEdges> m_liveEdges;
 };
 
 } // namespace tempest

@@ -50,26 +50,43 @@ std::vector<std::string> SqliteDialect::rollbackRun() const
     return {"ROLLBACK", "PRAGMA foreign_keys=ON"};
 }
 
-std::set<std::string> SqliteDialect::integrityProblems(Driver& driver, const std::vector<std::string>& tables) const
+std::set<std::string> SqliteDialect::integrityProblems(Driver& driver, const IntegrityScope& scope) const
 {
-    // One whole-database check, filtered: PRAGMA foreign_key_check("t") fails for a
-    // table the revision dropped, and a parent's changes show up as its children's rows.
-    ResultSet rows = driver.query("PRAGMA foreign_key_check");
-    auto touched = [&](const std::string& name) {
-        return tables.empty() || std::find(tables.begin(), tables.end(), name) != tables.end();
-    };
     std::set<std::string> problems;
-    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-        std::string table = rows.text(r, "table"), parent = rows.text(r, "parent");
-        if (touched(table) || touched(parent))
-            problems.insert(table + " " + rows.text(r, "rowid") + " " + parent + " " + rows.text(r, "fkid"));
+    for (const auto& sql : integrityCheckSql(scope)) {
+        ResultSet rows = driver.query(sql);
+        for (std::size_t r = 0; r < rows.rows.size(); ++r)
+            problems.insert(rows.text(r, "table") + " " + rows.text(r, "rowid") + " " + rows.text(r, "parent") + " "
+                            + rows.text(r, "fkid"));
     }
     return problems;
 }
 
-std::vector<std::string> SqliteDialect::integrityCheckSql(const std::vector<std::string>&) const
+std::vector<std::string> SqliteDialect::integrityCheckSql(const IntegrityScope& scope) const
 {
-    return {"PRAGMA foreign_key_check"};
+    if (scope.wholeDatabase)
+        return {"PRAGMA foreign_key_check"};
+    if (scope.tables.empty())
+        return {};
+    // The existing tables are materialised first (DISTINCT keeps the subquery from being
+    // flattened): pragma_foreign_key_check fails on a table that does not exist, and a
+    // revision may have dropped one of the list, or not created it yet.
+    std::string values;
+    for (const auto& t : scope.tables)
+        values += (values.empty() ? "(" : ", (") + sqliteQuoteLiteral(t) + ")";
+    return {"SELECT f.* FROM (SELECT DISTINCT v.column1 AS name FROM (VALUES " + values
+            + ") AS v, pragma_table_info(v.column1)) AS t, pragma_foreign_key_check(t.name) AS f"};
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteDialect::foreignKeyEdges(Driver& driver) const
+{
+    ResultSet rows = driver.query("SELECT m.name AS child, f.\"table\" AS parent FROM sqlite_schema AS m, "
+                                  "pragma_foreign_key_list(m.name) AS f WHERE m.type = 'table'");
+    std::vector<std::pair<std::string, std::string>> edges;
+    edges.reserve(rows.rows.size());
+    for (std::size_t r = 0; r < rows.rows.size(); ++r)
+        edges.emplace_back(rows.text(r, "child"), rows.text(r, "parent"));
+    return edges;
 }
 
 Schema SqliteDialect::introspect(Driver& driver, const IntrospectOptions& options) const

@@ -32,12 +32,16 @@ public:
     std::vector<std::string> commitRun() const override;
     /// ROLLBACK, then PRAGMA foreign_keys=ON (see commitRun).
     std::vector<std::string> rollbackRun() const override;
-    /// Rows of PRAGMA foreign_key_check whose child or parent table is in `tables` (every
-    /// row when `tables` is empty), as "<table> <rowid> <parent> <fkid>".
-    std::set<std::string> integrityProblems(Driver& driver,
-                                            const std::vector<std::string>& tables) const override;
-    /// {"PRAGMA foreign_key_check"}: the one whole-database check integrityProblems() runs.
-    std::vector<std::string> integrityCheckSql(const std::vector<std::string>& tables) const override;
+    /// Rows of foreign_key_check for the tables of `scope` that exist (every table's for
+    /// the whole database), as "<table> <rowid> <parent> <fkid>".
+    std::set<std::string> integrityProblems(Driver& driver, const IntegrityScope& scope) const override;
+    /// The one statement integrityProblems() runs: `PRAGMA foreign_key_check` for the
+    /// whole database; for a list of tables, a SELECT of pragma_foreign_key_check over
+    /// those of them that exist (pragma_table_info finds them without failing on a
+    /// missing one), so the check costs what the changed tables hold, not the database.
+    std::vector<std::string> integrityCheckSql(const IntegrityScope& scope) const override;
+    /// sqlite_schema × pragma_foreign_key_list, one query.
+    std::vector<std::pair<std::string, std::string>> foreignKeyEdges(Driver& driver) const override;
 
     std::vector<std::string> createVersionTable(std::string_view schema, std::string_view table) const override;
     bool versionTableExists(Driver& driver, std::string_view schema, std::string_view table) const override;
