@@ -272,6 +272,24 @@ std::optional<std::string> runScripts(PairDatabases& databases, const std::strin
     return failure;
 }
 
+/// `check` asks for the findings alone (StatusScope::FindingsOnly: each schema released as
+/// soon as it is compared); they must be the full status's, line for line.
+std::optional<std::string> sameAsFullStatus(const Project& p, Driver& db, const char* when)
+{
+    const ProjectStatus full = projectStatus(p, &db);
+    const ProjectStatus findingsOnly = projectStatus(p, &db, StatusScope::FindingsOnly);
+    if (findingsOnly.findings == full.findings && findingsOnly.behindHeads == full.behindHeads
+        && findingsOnly.pending == full.pending && checkLines(findingsOnly) == checkLines(full)
+        && checkNotes(findingsOnly) == checkNotes(full))
+        return std::nullopt;
+    std::string lines;
+    for (const auto& line : checkLines(full))
+        lines += "\n  full: " + line;
+    for (const auto& line : checkLines(findingsOnly))
+        lines += "\n  findings only: " + line;
+    return std::string("check's findings-only status differs from the full status ") + when + ":" + lines;
+}
+
 std::optional<std::string> property(const SchemaPair& pair, PairDatabases& databases)
 {
     Workspace ws(databases);
@@ -301,6 +319,8 @@ std::optional<std::string> property(const SchemaPair& pair, PairDatabases& datab
     auto db = databases.open(PairDb::Online);
     const Rows rowsA = readRows(*db, pair.a);
     const std::string objectsA = databases.handMadeObjects(*db);
+    if (auto failure = sameAsFullStatus(p, *db, "at A (r2 pending)"))
+        return failure;
 
     // The scripts, made before the online run from databases at A.
     const std::string rangeSql = planSql(p, planRun(p, nullptr, Direction::Upgrade, "r1:r2"), nullptr);
@@ -318,6 +338,8 @@ std::optional<std::string> property(const SchemaPair& pair, PairDatabases& datab
     // check's drift is the live schema against B through the dialect's rules (the
     // server's spelling of expressions on PostgreSQL): the upgrade reached B.
     const ProjectStatus status = projectStatus(p, db.get());
+    if (auto failure = sameAsFullStatus(p, *db, "after upgrade"))
+        return failure;
     if (status.failsCheck()) {
         std::string lines;
         for (const auto& line : checkLines(status))

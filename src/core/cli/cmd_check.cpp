@@ -17,7 +17,8 @@ int cmdCheck(CliSession& session, const ParsedArgs& args)
     // Inputs first (a bad file is exit 2, not a finding); a missing SQLite file is an
     // empty database.
     DriverPtr db = session.openDatabase(false);
-    const ProjectStatus status = projectStatus(session.project(), db.get());
+    // Only the findings: no schema kept for a caller that prints lines.
+    const ProjectStatus status = projectStatus(session.project(), db.get(), StatusScope::FindingsOnly);
 
     const std::vector<std::string> lines = checkLines(status);
     const std::vector<std::string> notes = checkNotes(status);

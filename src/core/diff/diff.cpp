@@ -107,7 +107,7 @@ public:
             diffEnums();
             diffDomains();
         }
-        diffSequences(m_work, m_target, {m_phases.enumsFirst, m_phases.dropForeignKeys, m_phases.addForeignKeys,
+        diffSequences(*m_work, m_target, {m_phases.enumsFirst, m_phases.dropForeignKeys, m_phases.addForeignKeys,
                                          m_phases.dropEnums});
         compareTables();
         emitMatchedTables();
@@ -118,15 +118,28 @@ public:
     }
 
 private:
+    /// Makes the work schema a copy of `current` that renames may change (once).
+    void ownWork()
+    {
+        if (m_work == &m_workCopy)
+            return;
+        m_workCopy = m_current;
+        m_work = &m_workCopy;
+    }
+
     void planRenames()
     {
         std::vector<Operation> enumRenames;
         if (m_rules.compareEnums())
             enumRenames = planEnumRenames(m_current, m_target);
         std::vector<Operation> tableRenames = planTableRenames(m_current, m_target, m_options, m_rules, m_result);
-        m_work = m_current;
-        applyOperations(m_work, enumRenames);
-        applyOperations(m_work, tableRenames);
+        // Without renames the work schema is `current` itself: no copy of a whole schema
+        // (thousands of tables at check's scale) for nothing to change.
+        if (!enumRenames.empty() || !tableRenames.empty()) {
+            ownWork();
+            applyOperations(m_workCopy, enumRenames);
+            applyOperations(m_workCopy, tableRenames);
+        }
         for (const Operation& op : tableRenames) {
             const auto& rename = std::get<RenameTable>(op);
             m_oldNameOf.emplace(rename.to, rename.from);
@@ -134,7 +147,7 @@ private:
 
         m_currentTables = indexByName(m_current.tables);
         m_targetTables = indexByName(m_target.tables);
-        auto workTables = indexByName(m_work.tables);
+        auto workTables = indexByName(m_work->tables);
         std::vector<Operation> columnRenames;
         for (const Table& table : m_target.tables) {
             auto it = workTables.find(table.name);
@@ -143,8 +156,11 @@ private:
             auto ops = planColumnRenames(*it->second, table, oldName(table.name), m_options, m_rules, m_result);
             std::move(ops.begin(), ops.end(), std::back_inserter(columnRenames));
         }
-        applyOperations(m_work, columnRenames);
-        m_workTables = indexByName(m_work.tables);
+        if (!columnRenames.empty()) {
+            ownWork();
+            applyOperations(m_workCopy, columnRenames);
+        }
+        m_workTables = indexByName(m_work->tables);
 
         m_phases.enumsFirst = std::move(enumRenames);
         m_phases.renames = std::move(tableRenames);
@@ -153,7 +169,7 @@ private:
 
     void diffEnums()
     {
-        const auto workEnums = indexByName(m_work.enums);
+        const auto workEnums = indexByName(m_work->enums);
         for (const EnumType& type : m_target.enums) {
             auto it = workEnums.find(type.name);
             if (it == workEnums.end()) {
@@ -165,7 +181,7 @@ private:
             }
         }
         const auto targetEnums = indexByName(m_target.enums);
-        for (const EnumType& type : m_work.enums)
+        for (const EnumType& type : m_work->enums)
             if (!targetEnums.count(type.name))
                 m_phases.dropEnums.push_back(DropEnum{type});
     }
@@ -177,7 +193,7 @@ private:
     {
         std::vector<const Domain*> created, dropped;
         for (const Domain& domain : m_target.domains) {
-            const Domain* existing = m_work.findDomain(domain.name);
+            const Domain* existing = m_work->findDomain(domain.name);
             if (!existing) {
                 created.push_back(&domain);
             } else if (!domainTypesEqual(*existing, domain, m_rules)) {
@@ -189,7 +205,7 @@ private:
         }
         for (std::size_t i : domainOrder(created))
             m_phases.domainsFirst.push_back(CreateDomain{*created[i]});
-        for (const Domain& domain : m_work.domains)
+        for (const Domain& domain : m_work->domains)
             if (!m_target.findDomain(domain.name))
                 dropped.push_back(&domain);
         const std::vector<std::size_t> order = domainOrder(dropped);
@@ -224,7 +240,7 @@ private:
                 m_createdRelationNames.insert(unique->name);
             m_matched.push_back({it->second, &table, std::move(changes)});
         }
-        for (const Table& table : m_work.tables)
+        for (const Table& table : m_work->tables)
             if (!m_targetTables.count(table.name))
                 m_dropped.push_back(&table);
     }
@@ -406,8 +422,10 @@ private:
     const ComparisonRules& m_rules;
     DiffResult m_result;
     Phases m_phases;
-    /// `current` with the renames applied: what the rest of the diff compares.
-    Schema m_work;
+    /// `current` with the renames applied: what the rest of the diff compares — `current`
+    /// itself when nothing is renamed, else m_workCopy.
+    const Schema* m_work = &m_current;
+    Schema m_workCopy;
     std::unordered_map<std::string, std::string> m_oldNameOf;  // renamed table: new → old
     std::unordered_map<std::string_view, const Table*> m_currentTables;
     std::unordered_map<std::string_view, const Table*> m_workTables;

@@ -157,9 +157,8 @@ std::vector<SchemaDifference> differencesAtFixedPoint(Driver* driver, const Dial
 /// server's spelling: a domain is not a table, so the fixed point below does not reach
 /// it, and a schema has few. The tables' expressions are rendered by the fixed point,
 /// only where they differ from the live text.
-Schema prepareForCompare(Driver& driver, const Dialect& dialect, const Schema& models, const IntrospectOptions& options)
+Schema renderDomains(Driver& driver, const Dialect& dialect, Schema prepared, const IntrospectOptions& options)
 {
-    Schema prepared = dialect.normalizeModel(models);
     if (prepared.domains.empty())
         return prepared;
     Schema domains;
@@ -167,6 +166,11 @@ Schema prepareForCompare(Driver& driver, const Dialect& dialect, const Schema& m
     domains.domains = prepared.domains;
     prepared.domains = dialect.renderExpressionsAgain(driver, domains, options).domains;
     return prepared;
+}
+
+Schema prepareForCompare(Driver& driver, const Dialect& dialect, const Schema& models, const IntrospectOptions& options)
+{
+    return renderDomains(driver, dialect, dialect.normalizeModel(models), options);
 }
 
 bool sameSpelling(std::string_view a, std::string_view b)
@@ -214,13 +218,16 @@ std::vector<SchemaDifference> declaredTypeNotes(const Schema& live, const Schema
 
 // `prepare` brings a model-level schema into introspection's shape: normalizeModel, or
 // prepareModelForCompare when a connection is at hand (then `driver` is that connection,
-// for the fixed point; null otherwise).
+// for the fixed point; null otherwise). Without `keepLive` the report's `live` stays
+// empty and the compared live side is `live` itself, moved rather than copied, unless the
+// behind-heads comparison below needs it again.
 DriftReport compareWith(Schema live, const Dialect& dialect, Schema preparedModels,
                         const DriftHistory& history, const std::function<Schema(const Schema&)>& prepare,
-                        Driver* driver, const IntrospectOptions& options)
+                        Driver* driver, const IntrospectOptions& options, bool keepLive = true)
 {
     DriftReport report;
-    report.comparedLive = withoutUnsupported(live);
+    const bool mayCompareApplied = !history.pendingRevisions.empty() && history.appliedSchema;
+    report.comparedLive = keepLive || mayCompareApplied ? withoutUnsupported(live) : withoutUnsupported(std::move(live));
     report.comparedModels = withoutUnsupported(std::move(preparedModels));
     report.differences = differencesAtFixedPoint(driver, dialect, report.comparedLive, report.comparedModels, options);
     for (const auto& difference : report.differences)
@@ -235,7 +242,8 @@ DriftReport compareWith(Schema live, const Dialect& dialect, Schema preparedMode
         Schema liveAgain = withoutUnsupported(live);
         report.behindHeads = differencesAtFixedPoint(driver, dialect, liveAgain, applied, options).empty();
     }
-    report.live = std::move(live);
+    if (keepLive)
+        report.live = std::move(live);
     return report;
 }
 
@@ -257,6 +265,20 @@ DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& mod
     Schema live = dialect.introspect(driver, options);
     Schema prepared = prepare(models);
     return compareWith(std::move(live), dialect, std::move(prepared), history, prepare, &driver, options);
+}
+
+DriftReport checkDriftFindings(Driver& driver, const Dialect& dialect, Schema&& models,
+                               const IntrospectOptions& options, const DriftHistory& history)
+{
+    // normalizeModel is pure (no error of its own to come before introspection's), so the
+    // models are normalised first and released before the live schema is read: the two
+    // whole schemas and the normalised copy are never alive together.
+    Schema normalized = dialect.normalizeModel(models);
+    models = Schema{};
+    Schema live = dialect.introspect(driver, options);
+    Schema prepared = renderDomains(driver, dialect, std::move(normalized), options);
+    auto prepare = [&](const Schema& schema) { return prepareForCompare(driver, dialect, schema, options); };
+    return compareWith(std::move(live), dialect, std::move(prepared), history, prepare, &driver, options, false);
 }
 
 } // namespace tempest

@@ -514,17 +514,28 @@ Json schemaWithoutTablesToJson(const Schema& schema)
 
 } // namespace
 
-Schema schemaFromJson(const Json& json, const std::string& file, const std::string& path)
+namespace {
+
+/// schemaFromJson; with `owned` (the same object as `json`, the caller's to consume) each
+/// table's JSON is released as soon as its IR is built, so the document and the schema
+/// are not both whole at once (the DOM of a models file is several times its text).
+Schema readSchema(const Json& json, Json* owned, const std::string& file, const std::string& path)
 {
     JsonObjectReader r(json, file, path);
     r.rejectUnknown({"tables", "enums", "domains", "sequences", "unsupported"});
     Schema s;
     if (r.has("tables")) {
         const Json& tables = r.requireObject("tables");
+        // The same members as `tables`, writable: walked in step (a lookup by key in an
+        // ordered_json is a linear scan).
+        Json::iterator release = owned ? (*owned)["tables"].begin() : Json::iterator();
         s.tables.reserve(tables.size());
-        for (auto it = tables.begin(); it != tables.end(); ++it)
+        for (auto it = tables.begin(); it != tables.end(); ++it) {
             s.tables.push_back(tableFromJson(it.value(), it.key(), file,
                                              jsonPathMember(r.path("tables"), it.key())));
+            if (owned)
+                *release++ = Json();
+        }
     }
     if (r.has("enums")) {
         const Json& enums = r.requireObject("enums");
@@ -570,6 +581,18 @@ Schema schemaFromJson(const Json& json, const std::string& file, const std::stri
     }
     validateSchema(s, file);
     return s;
+}
+
+} // namespace
+
+Schema schemaFromJson(const Json& json, const std::string& file, const std::string& path)
+{
+    return readSchema(json, nullptr, file, path);
+}
+
+Schema schemaFromJson(Json&& json, const std::string& file, const std::string& path)
+{
+    return readSchema(json, &json, file, path);
 }
 
 std::string toJson(const Schema& schema)

@@ -14,6 +14,8 @@ namespace tempest {
 Json schemaToJson(const Schema& schema);
 /// Parses and validates (validateSchema). Throws InputError.
 Schema schemaFromJson(const Json& json, const std::string& file = {}, const std::string& path = "$");
+/// The same, consuming `json`: each table's JSON is released once read (peak memory).
+Schema schemaFromJson(Json&& json, const std::string& file = {}, const std::string& path = "$");
 
 /// A table's definition (everything but its name), as in IR and in create_table.
 Json tableToJson(const Table& table);

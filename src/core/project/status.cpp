@@ -161,20 +161,35 @@ ProjectStatus inputStatus(const Project& project)
     return status;
 }
 
-void addUncapturedFindings(ProjectStatus& status)
+std::vector<Finding> uncapturedFindings(const ProjectStatus& status)
 {
+    std::vector<Finding> findings;
     for (const SchemaDifference& difference : schemaDifferences(status.atHeads, status.models, nullptr))
-        status.findings.push_back(differenceFinding(FindingKind::Uncaptured, difference));
+        findings.push_back(differenceFinding(FindingKind::Uncaptured, difference));
+    return findings;
+}
+
+void addFindings(ProjectStatus& status, std::vector<Finding> findings)
+{
+    std::move(findings.begin(), findings.end(), std::back_inserter(status.findings));
 }
 
 } // namespace
 
-ProjectStatus projectStatus(const Project& project, Driver* db)
+ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scope)
 {
     // Inputs first (a bad file is an input error, not a finding), then the database.
     ProjectStatus status = inputStatus(project);
     const RevisionGraph& graph = project.graph();
     const Dialect& dialect = project.dialect();
+    const bool findingsOnly = scope == StatusScope::FindingsOnly;
+    // The uncaptured changes compare only the inputs (schemaDifferences raises nothing):
+    // for findings alone, found now and the replay released before the database is read.
+    std::vector<Finding> uncaptured;
+    if (findingsOnly) {
+        uncaptured = uncapturedFindings(status);
+        status.atHeads = Schema{};
+    }
 
     status.databaseExists = db != nullptr;
     RevisionState revisions = revisionState(project, db);
@@ -187,8 +202,10 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     if (!status.pending.empty())
         history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
     history.pendingRevisions = status.pending;
-    DriftReport report = db ? checkDrift(*db, dialect, status.models, project.introspectOptions(), history)
-                                  : compareDrift(Schema{}, dialect, status.models, history);
+    DriftReport report =
+        !db            ? compareDrift(Schema{}, dialect, status.models, history)
+        : findingsOnly ? checkDriftFindings(*db, dialect, std::move(status.models), project.introspectOptions(), history)
+                       : checkDrift(*db, dialect, status.models, project.introspectOptions(), history);
     status.live = std::move(report.live);
     status.behindHeads = !status.pending.empty() && (report.clean() || report.behindHeads);
 
@@ -205,7 +222,7 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     if (!status.behindHeads)
         for (const SchemaDifference& note : report.declaredTypeNotes)
             status.findings.push_back(differenceFinding(FindingKind::DeclaredType, note));
-    addUncapturedFindings(status);
+    addFindings(status, findingsOnly ? std::move(uncaptured) : uncapturedFindings(status));
     // revisionState compared the checksums already: hashing every applied migration
     // again cost as much (a migration of thousands of tables is megabytes of JSON).
     const std::unordered_set<std::string> checksumWarnings(revisions.checksumWarnings.begin(),
@@ -226,12 +243,16 @@ ProjectStatus projectStatus(const Project& project, Driver* db)
     DiffOptions options;
     options.rules = &dialect.rules();
     try {
-        status.driftOperations = diffSchema(report.comparedLive, report.comparedModels, options);
+        std::vector<Operation> operations = diffSchema(report.comparedLive, report.comparedModels, options);
+        if (!findingsOnly)
+            status.driftOperations = std::move(operations);
     } catch (const InputError& e) {
         // A difference no operation makes (a table's partitioning, docs/decisions.md) is
         // drift all the same: reported with what to do, and no operations offered.
         status.findings.push_back({FindingKind::Drift, {}, e.message()});
     }
+    if (findingsOnly)
+        status.models = Schema{};  // without a database compareDrift took a copy
     return status;
 }
 
@@ -245,7 +266,7 @@ ProjectStatus projectStatusOrOffline(const Project& project, const DatabaseOpene
         ProjectStatus status = inputStatus(project);
         status.offlineReason = maskPassword(e.what());
         status.passwordRejected = e.passwordRejected();
-        addUncapturedFindings(status);
+        addFindings(status, uncapturedFindings(status));
         if (status.heads.size() > 1)
             status.findings.push_back(headsFinding(status.heads));
         return status;

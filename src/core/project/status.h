@@ -110,9 +110,16 @@ struct ProjectStatus {
     bool offline() const { return !offlineReason.empty(); }
 };
 
+/// What projectStatus fills. Full: everything (Studio, `status`). FindingsOnly (`check`):
+/// the same findings, pending, heads, behindHeads and warnings, but `models`, `live`,
+/// `atHeads` and `driftOperations` are left empty and each whole schema is released as
+/// soon as its comparison is done — a 5,000-table project no longer holds eight copies of
+/// its schema at once (issue 12).
+enum class StatusScope { Full, FindingsOnly };
+
 /// Reads models, migrations and (when `db` is not null) the database, read-only.
 /// Throws InputError for bad inputs, DatabaseError when the catalog cannot be read.
-ProjectStatus projectStatus(const Project& project, Driver* db);
+ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scope = StatusScope::Full);
 
 /// Opens the project's database read-only: null when there is none yet; throws
 /// ConnectionError when it cannot be reached.
