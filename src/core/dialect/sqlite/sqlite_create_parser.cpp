@@ -404,8 +404,11 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size())
         return false;
+    // ASCII folding, as SQLite folds identifiers and keywords (and without a call into
+    // the C library per character: this runs for every token the parser looks at).
+    auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        if (a[i] != b[i] && fold(a[i]) != fold(b[i]))
             return false;
     return true;
 }
@@ -441,6 +444,7 @@ std::string_view trimSql(std::string_view text)
 std::vector<SqlToken> tokenizeSql(std::string_view sql)
 {
     std::vector<SqlToken> tokens;
+    tokens.reserve(sql.size() / 6 + 4);  // about one token per 6 characters of a CREATE text
     std::size_t i = 0;
     while (i < sql.size()) {
         const unsigned char c = static_cast<unsigned char>(sql[i]);
@@ -491,14 +495,29 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
             tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
         } else {
             tok.kind = SqlToken::Kind::Punct;
-            static const char* const operators[] = {"->>", "||", "<=", ">=", "<>", "!=", "==", "<<", ">>", "->"};
+            // The operators of more than one character: ->> || <= >= <> != == << >> ->
+            const char next = i + 1 < sql.size() ? sql[i + 1] : '\0';
             std::size_t len = 1;
-            for (const char* op : operators) {
-                const std::string_view o(op);
-                if (sql.substr(i, o.size()) == o) {
-                    len = o.size();
-                    break;
-                }
+            switch (c) {
+            case '-':
+                if (next == '>')
+                    len = i + 2 < sql.size() && sql[i + 2] == '>' ? 3 : 2;
+                break;
+            case '|':
+                len = next == '|' ? 2 : 1;
+                break;
+            case '<':
+                len = next == '=' || next == '>' || next == '<' ? 2 : 1;
+                break;
+            case '>':
+                len = next == '=' || next == '>' ? 2 : 1;
+                break;
+            case '!':
+            case '=':
+                len = next == '=' ? 2 : 1;
+                break;
+            default:
+                break;
             }
             i += len;
             tok.value = std::string(sql.substr(tok.begin, len));
