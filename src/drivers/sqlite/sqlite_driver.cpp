@@ -114,6 +114,11 @@ SqliteDriver::~SqliteDriver() = default;
 
 std::unique_ptr<SqliteDriver> SqliteDriver::open(const std::string& path, OpenOptions options)
 {
+    // Without memory statistics (which nothing here reads), SQLite takes no global mutex
+    // on every allocation. It can be set only before SQLite initialises; afterwards (a
+    // host that used SQLite first) the call fails harmlessly and changes nothing.
+    static const int memoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)memoryStatistics;
     // NOMUTEX: a connection is used by one thread at a time (each worker has its own;
     // sqlite3_interrupt needs no mutex), so SQLite need not lock it on every call —
     // every sqlite3_column_* of every row, and the pragma functions' inner statements.

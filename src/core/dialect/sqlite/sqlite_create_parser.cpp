@@ -462,7 +462,7 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
             i = close == std::string_view::npos ? sql.size() : close + 2;
             continue;
         }
-        SqlToken tok;
+        SqlToken& tok = tokens.emplace_back();  // built in place
         tok.begin = i;
         if (c == '\'') {
             tok.kind = SqlToken::Kind::String;
@@ -481,18 +481,18 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
                    || (c == '.' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
             tok.kind = SqlToken::Kind::Number;
             i = readNumber(sql, i);
-            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+            tok.value.assign(sql.data() + tok.begin, i - tok.begin);
         } else if (isWordStart(c)) {
             tok.kind = SqlToken::Kind::Word;
             while (i < sql.size() && isWordChar(static_cast<unsigned char>(sql[i])))
                 ++i;
-            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+            tok.value.assign(sql.data() + tok.begin, i - tok.begin);
         } else if (c == '?' || c == ':' || c == '@' || c == '$') {
             tok.kind = SqlToken::Kind::Variable;
             ++i;
             while (i < sql.size() && isWordChar(static_cast<unsigned char>(sql[i])))
                 ++i;
-            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+            tok.value.assign(sql.data() + tok.begin, i - tok.begin);
         } else {
             tok.kind = SqlToken::Kind::Punct;
             // The operators of more than one character: ->> || <= >= <> != == << >> ->
@@ -520,10 +520,9 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
                 break;
             }
             i += len;
-            tok.value = std::string(sql.substr(tok.begin, len));
+            tok.value.assign(sql.data() + tok.begin, len);
         }
         tok.end = i;
-        tokens.push_back(std::move(tok));
     }
     return tokens;
 }

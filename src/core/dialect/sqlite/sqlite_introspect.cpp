@@ -7,7 +7,6 @@
 #include <cctype>
 #include <charconv>
 #include <map>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -64,6 +63,7 @@ struct TableState {
     std::string sql;
     bool parsedYet = false;       // the CREATE text is parsed when first needed, once
     bool columnsListed = false;   // parsed.columns were read, listed and let go
+    int mentionsConflict = -1;    // whether `sql` holds the letters of CONFLICT (-1: not looked yet)
 };
 
 /// The table's CREATE text, parsed (once).
@@ -114,14 +114,44 @@ bool sameNames(const std::vector<std::string>& a, const std::vector<std::string>
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), equalsIgnoreCase);
 }
 
+/// Whether `text` is a number as JSON writes it: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool isJsonNumber(std::string_view text)
+{
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t from = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i;
+        return i - from;
+    };
+    if (i < text.size() && text[i] == '-')
+        ++i;
+    if (i < text.size() && text[i] == '0')
+        ++i;
+    else if (i == text.size() || text[i] < '1' || text[i] > '9' || digits() == 0)
+        return false;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        if (digits() == 0)
+            return false;
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == text.size();
+}
+
 /// A number literal as a JSON number (IR numbers are JSON numbers): +1 → 1, 0x10 → 16,
 /// .5 → 0.5. nullopt when it is not a number.
 std::optional<std::string> jsonNumber(std::string text)
 {
     if (!text.empty() && text.front() == '+')
         text.erase(0, 1);
-    static const std::regex json(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
-    if (std::regex_match(text, json))
+    if (isJsonNumber(text))
         return text;
     const bool negative = !text.empty() && text.front() == '-';
     const std::string body = negative ? text.substr(1) : text;
@@ -266,20 +296,21 @@ void readColumns(ResultSet rows, std::map<std::string, TableState>& tables, Sche
         if (r > 0)
             std::vector<Value>().swap(rows.rows[r - 1]);
         const std::string& tableName = std::get<std::string>(rows.rows[r][tblAt]);
-        auto it = tables.find(tableName);
-        if (it == tables.end()) {
-            finishTable();
-            continue;
-        }
-        TableState& state = it->second;
-        if (current != &state) {
-            finishTable();
-            current = &state;
+        if (!current || current->table.name != tableName) {  // the rows come grouped by table
+            auto it = tables.find(tableName);
+            if (it == tables.end()) {
+                finishTable();
+                continue;
+            }
+            if (current != &it->second)
+                finishTable();
+            current = &it->second;
             std::size_t count = 1;
             while (r + count < rows.rows.size() && std::get<std::string>(rows.rows[r + count][tblAt]) == tableName)
                 ++count;
-            state.table.columns.reserve(count);
+            current->table.columns.reserve(count);
         }
+        TableState& state = *current;
         std::vector<Value>& row = rows.rows[r];
         std::string name = takeText(row[nameAt]);
         const ParsedColumn* parsed = parsedTable(state).findColumn(name);
@@ -505,9 +536,17 @@ void readIndexes(ResultSet rows, std::map<std::string, TableState>& tables,
 bool mentionsConflict(std::string_view text)
 {
     constexpr std::string_view conflict = "conflict";
-    return std::search(text.begin(), text.end(), conflict.begin(), conflict.end(), [](char a, char b) {
-               return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
-           }) != text.end();
+    for (std::size_t i = 0; i + conflict.size() <= text.size(); ++i)
+        if ((text[i] | 0x20) == 'c' && equalsIgnoreCase(text.substr(i, conflict.size()), conflict))
+            return true;
+    return false;
+}
+
+bool tableMentionsConflict(TableState& state)
+{
+    if (state.mentionsConflict < 0)
+        state.mentionsConflict = mentionsConflict(state.sql) ? 1 : 0;
+    return state.mentionsConflict == 1;
 }
 
 std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
@@ -533,7 +572,7 @@ void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema)
     if (state.columnsListed)
         return;
     // No column can hold the clause when the whole CREATE text does not.
-    if (mentionsConflict(state.sql))
+    if (tableMentionsConflict(state))
         for (const auto& column : parsedTable(state).columns)
             for (auto& clause : clausesWithoutIrPlace(column.definition))
                 schema.unsupported.push_back({"table_option", std::move(clause), state.table.name,
@@ -546,7 +585,7 @@ void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema)
 void listClausesWithoutIrPlace(TableState& state, Schema& schema)
 {
     listColumnClausesWithoutIrPlace(state, schema);
-    if (!mentionsConflict(state.sql))
+    if (!tableMentionsConflict(state))
         return;
     for (const auto& constraint : state.parsed.tableConstraints) {
         const std::string text = state.sql.substr(constraint.begin, constraint.end - constraint.begin);
