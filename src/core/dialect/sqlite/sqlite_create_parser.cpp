@@ -8,8 +8,12 @@ namespace tempest {
 
 namespace {
 
-bool isWordStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
-bool isWordChar(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+// ASCII classes written out (as SQLite's tokenizer has them), not std::isalpha and
+// friends: no call into the C library per character, and no locale.
+bool isAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool isAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool isWordStart(unsigned char c) { return isAsciiLetter(c) || c == '_' || c >= 0x80; }
+bool isWordChar(unsigned char c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == '_' || c == '$' || c >= 0x80; }
 
 /// Reads a quoted run starting at `i` (on the opening quote) where a doubled closing
 /// quote stands for itself. Returns the unquoted value; `i` ends past the closing quote.
@@ -18,16 +22,21 @@ std::string readQuoted(std::string_view sql, std::size_t& i, char close, bool do
     std::string value;
     ++i;
     while (i < sql.size()) {
-        if (sql[i] == close) {
-            if (doubling && i + 1 < sql.size() && sql[i + 1] == close) {
-                value += close;
-                i += 2;
-                continue;
-            }
-            ++i;
-            return value;
+        const std::size_t quote = sql.find(close, i);
+        if (quote == std::string_view::npos) {
+            value.append(sql.data() + i, sql.size() - i);
+            i = sql.size();
+            break;
         }
-        value += sql[i++];
+        value.append(sql.data() + i, quote - i);  // the run up to the quote, at once
+        i = quote;
+        if (doubling && i + 1 < sql.size() && sql[i + 1] == close) {
+            value += close;
+            i += 2;
+            continue;
+        }
+        ++i;
+        return value;
     }
     return value;
 }
@@ -448,7 +457,7 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
     std::size_t i = 0;
     while (i < sql.size()) {
         const unsigned char c = static_cast<unsigned char>(sql[i]);
-        if (std::isspace(c)) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {  // SQLite's spaces
             ++i;
             continue;
         }
@@ -477,8 +486,8 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
             tok.kind = SqlToken::Kind::Blob;
             ++i;
             tok.value = readQuoted(sql, i, '\'', false);
-        } else if (std::isdigit(c)
-                   || (c == '.' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
+        } else if (isAsciiDigit(c)
+                   || (c == '.' && i + 1 < sql.size() && isAsciiDigit(static_cast<unsigned char>(sql[i + 1])))) {
             tok.kind = SqlToken::Kind::Number;
             i = readNumber(sql, i);
             tok.value.assign(sql.data() + tok.begin, i - tok.begin);
