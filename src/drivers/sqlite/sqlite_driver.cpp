@@ -114,8 +114,17 @@ SqliteDriver::~SqliteDriver() = default;
 
 std::unique_ptr<SqliteDriver> SqliteDriver::open(const std::string& path, OpenOptions options)
 {
-    int flags = options.readOnly ? SQLITE_OPEN_READONLY
-                                 : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+    // Without memory statistics (which nothing here reads), SQLite takes no global mutex
+    // on every allocation. It can be set only before SQLite initialises; afterwards (a
+    // host that used SQLite first) the call fails harmlessly and changes nothing.
+    static const int memoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)memoryStatistics;
+    // NOMUTEX: a connection is used by one thread at a time (each worker has its own;
+    // sqlite3_interrupt needs no mutex), so SQLite need not lock it on every call —
+    // every sqlite3_column_* of every row, and the pragma functions' inner statements.
+    int flags = (options.readOnly ? SQLITE_OPEN_READONLY
+                                  : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0))
+        | SQLITE_OPEN_NOMUTEX;
     sqlite3* raw = nullptr;
     int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     // sqlite3_open_v2 allocates a handle even on failure; it must be closed.
@@ -184,11 +193,11 @@ void SqliteDriver::run(std::string_view sql, const std::vector<Value>& params, R
         }
     }
 
+    const int columns = rows ? static_cast<int>(rows->columns.size()) : 0;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         if (!rows)
             continue;
         std::vector<Value> row;
-        int columns = sqlite3_column_count(stmt.get());
         row.reserve(static_cast<std::size_t>(columns));
         for (int c = 0; c < columns; ++c)
             row.push_back(columnValue(stmt.get(), c));

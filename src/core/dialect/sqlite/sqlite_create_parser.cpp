@@ -8,8 +8,12 @@ namespace tempest {
 
 namespace {
 
-bool isWordStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
-bool isWordChar(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+// ASCII classes written out (as SQLite's tokenizer has them), not std::isalpha and
+// friends: no call into the C library per character, and no locale.
+bool isAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool isAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool isWordStart(unsigned char c) { return isAsciiLetter(c) || c == '_' || c >= 0x80; }
+bool isWordChar(unsigned char c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == '_' || c == '$' || c >= 0x80; }
 
 /// Reads a quoted run starting at `i` (on the opening quote) where a doubled closing
 /// quote stands for itself. Returns the unquoted value; `i` ends past the closing quote.
@@ -18,16 +22,21 @@ std::string readQuoted(std::string_view sql, std::size_t& i, char close, bool do
     std::string value;
     ++i;
     while (i < sql.size()) {
-        if (sql[i] == close) {
-            if (doubling && i + 1 < sql.size() && sql[i + 1] == close) {
-                value += close;
-                i += 2;
-                continue;
-            }
-            ++i;
-            return value;
+        const std::size_t quote = sql.find(close, i);
+        if (quote == std::string_view::npos) {
+            value.append(sql.data() + i, sql.size() - i);
+            i = sql.size();
+            break;
         }
-        value += sql[i++];
+        value.append(sql.data() + i, quote - i);  // the run up to the quote, at once
+        i = quote;
+        if (doubling && i + 1 < sql.size() && sql[i + 1] == close) {
+            value += close;
+            i += 2;
+            continue;
+        }
+        ++i;
+        return value;
     }
     return value;
 }
@@ -404,8 +413,11 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size())
         return false;
+    // ASCII folding, as SQLite folds identifiers and keywords (and without a call into
+    // the C library per character: this runs for every token the parser looks at).
+    auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        if (a[i] != b[i] && fold(a[i]) != fold(b[i]))
             return false;
     return true;
 }
@@ -441,10 +453,11 @@ std::string_view trimSql(std::string_view text)
 std::vector<SqlToken> tokenizeSql(std::string_view sql)
 {
     std::vector<SqlToken> tokens;
+    tokens.reserve(sql.size() / 6 + 4);  // about one token per 6 characters of a CREATE text
     std::size_t i = 0;
     while (i < sql.size()) {
         const unsigned char c = static_cast<unsigned char>(sql[i]);
-        if (std::isspace(c)) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {  // SQLite's spaces
             ++i;
             continue;
         }
@@ -458,7 +471,7 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
             i = close == std::string_view::npos ? sql.size() : close + 2;
             continue;
         }
-        SqlToken tok;
+        SqlToken& tok = tokens.emplace_back();  // built in place
         tok.begin = i;
         if (c == '\'') {
             tok.kind = SqlToken::Kind::String;
@@ -473,38 +486,52 @@ std::vector<SqlToken> tokenizeSql(std::string_view sql)
             tok.kind = SqlToken::Kind::Blob;
             ++i;
             tok.value = readQuoted(sql, i, '\'', false);
-        } else if (std::isdigit(c)
-                   || (c == '.' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1])))) {
+        } else if (isAsciiDigit(c)
+                   || (c == '.' && i + 1 < sql.size() && isAsciiDigit(static_cast<unsigned char>(sql[i + 1])))) {
             tok.kind = SqlToken::Kind::Number;
             i = readNumber(sql, i);
-            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+            tok.value.assign(sql.data() + tok.begin, i - tok.begin);
         } else if (isWordStart(c)) {
             tok.kind = SqlToken::Kind::Word;
             while (i < sql.size() && isWordChar(static_cast<unsigned char>(sql[i])))
                 ++i;
-            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+            tok.value.assign(sql.data() + tok.begin, i - tok.begin);
         } else if (c == '?' || c == ':' || c == '@' || c == '$') {
             tok.kind = SqlToken::Kind::Variable;
             ++i;
             while (i < sql.size() && isWordChar(static_cast<unsigned char>(sql[i])))
                 ++i;
-            tok.value = std::string(sql.substr(tok.begin, i - tok.begin));
+            tok.value.assign(sql.data() + tok.begin, i - tok.begin);
         } else {
             tok.kind = SqlToken::Kind::Punct;
-            static const char* const operators[] = {"->>", "||", "<=", ">=", "<>", "!=", "==", "<<", ">>", "->"};
+            // The operators of more than one character: ->> || <= >= <> != == << >> ->
+            const char next = i + 1 < sql.size() ? sql[i + 1] : '\0';
             std::size_t len = 1;
-            for (const char* op : operators) {
-                const std::string_view o(op);
-                if (sql.substr(i, o.size()) == o) {
-                    len = o.size();
-                    break;
-                }
+            switch (c) {
+            case '-':
+                if (next == '>')
+                    len = i + 2 < sql.size() && sql[i + 2] == '>' ? 3 : 2;
+                break;
+            case '|':
+                len = next == '|' ? 2 : 1;
+                break;
+            case '<':
+                len = next == '=' || next == '>' || next == '<' ? 2 : 1;
+                break;
+            case '>':
+                len = next == '=' || next == '>' ? 2 : 1;
+                break;
+            case '!':
+            case '=':
+                len = next == '=' ? 2 : 1;
+                break;
+            default:
+                break;
             }
             i += len;
-            tok.value = std::string(sql.substr(tok.begin, len));
+            tok.value.assign(sql.data() + tok.begin, len);
         }
         tok.end = i;
-        tokens.push_back(std::move(tok));
     }
     return tokens;
 }

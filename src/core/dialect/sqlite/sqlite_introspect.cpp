@@ -7,8 +7,8 @@
 #include <cctype>
 #include <charconv>
 #include <map>
-#include <regex>
 #include <set>
+#include <unordered_map>
 
 namespace tempest {
 
@@ -63,6 +63,7 @@ struct TableState {
     std::string sql;
     bool parsedYet = false;       // the CREATE text is parsed when first needed, once
     bool columnsListed = false;   // parsed.columns were read, listed and let go
+    int mentionsConflict = -1;    // whether `sql` holds the letters of CONFLICT (-1: not looked yet)
 };
 
 /// The table's CREATE text, parsed (once).
@@ -83,6 +84,21 @@ std::string takeText(Value& value)
     return isNull(value) ? std::string() : valueToString(value);
 }
 
+/// A text value in place (the catalog's names are text); "" for anything else.
+std::string_view textOf(const Value& value)
+{
+    const auto* text = std::get_if<std::string>(&value);
+    return text ? std::string_view(*text) : std::string_view();
+}
+
+/// An integer value as ResultSet::integer gives it (the pragmas' numbers are integers).
+std::int64_t integerOf(const Value& value)
+{
+    if (const auto* i = std::get_if<std::int64_t>(&value))
+        return *i;
+    return ResultSet{{""}, {{value}}}.integer(0, "");
+}
+
 void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema);
 
 std::string joinNames(const std::vector<std::string>& names)
@@ -98,14 +114,44 @@ bool sameNames(const std::vector<std::string>& a, const std::vector<std::string>
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), equalsIgnoreCase);
 }
 
+/// Whether `text` is a number as JSON writes it: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool isJsonNumber(std::string_view text)
+{
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t from = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i;
+        return i - from;
+    };
+    if (i < text.size() && text[i] == '-')
+        ++i;
+    if (i < text.size() && text[i] == '0')
+        ++i;
+    else if (i == text.size() || text[i] < '1' || text[i] > '9' || digits() == 0)
+        return false;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        if (digits() == 0)
+            return false;
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == text.size();
+}
+
 /// A number literal as a JSON number (IR numbers are JSON numbers): +1 → 1, 0x10 → 16,
 /// .5 → 0.5. nullopt when it is not a number.
 std::optional<std::string> jsonNumber(std::string text)
 {
     if (!text.empty() && text.front() == '+')
         text.erase(0, 1);
-    static const std::regex json(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
-    if (std::regex_match(text, json))
+    if (isJsonNumber(text))
         return text;
     const bool negative = !text.empty() && text.front() == '-';
     const std::string body = negative ? text.substr(1) : text;
@@ -232,7 +278,14 @@ void readColumns(ResultSet rows, std::map<std::string, TableState>& tables, Sche
         bool operator<(const PkColumn& o) const { return position < o.position; }
     };
     std::map<std::string, std::vector<PkColumn>> pkByTable;
-    const std::size_t tblAt = rows.columnIndex("tbl");
+    // A schema repeats a few declared types (INTEGER, TEXT, VARCHAR(255), …) over all
+    // its columns: each is mapped once.
+    std::unordered_map<std::string, Column> typeOf;
+    const std::size_t tblAt = rows.columnIndex("tbl"), nameAt = rows.columnIndex("name"),
+                      typeAt = rows.columnIndex("type"), notNullAt = rows.columnIndex("notnull"),
+                      defaultAt = rows.columnIndex("dflt_value"), pkAt = rows.columnIndex("pk"),
+                      hiddenAt = rows.columnIndex("hidden");
+
     TableState* current = nullptr;
     auto finishTable = [&] {
         if (current)
@@ -243,23 +296,25 @@ void readColumns(ResultSet rows, std::map<std::string, TableState>& tables, Sche
         if (r > 0)
             std::vector<Value>().swap(rows.rows[r - 1]);
         const std::string& tableName = std::get<std::string>(rows.rows[r][tblAt]);
-        auto it = tables.find(tableName);
-        if (it == tables.end()) {
-            finishTable();
-            continue;
-        }
-        TableState& state = it->second;
-        if (current != &state) {
-            finishTable();
-            current = &state;
+        if (!current || current->table.name != tableName) {  // the rows come grouped by table
+            auto it = tables.find(tableName);
+            if (it == tables.end()) {
+                finishTable();
+                continue;
+            }
+            if (current != &it->second)
+                finishTable();
+            current = &it->second;
             std::size_t count = 1;
             while (r + count < rows.rows.size() && std::get<std::string>(rows.rows[r + count][tblAt]) == tableName)
                 ++count;
-            state.table.columns.reserve(count);
+            current->table.columns.reserve(count);
         }
-        const std::string name = rows.text(r, "name");
+        TableState& state = *current;
+        std::vector<Value>& row = rows.rows[r];
+        std::string name = takeText(row[nameAt]);
         const ParsedColumn* parsed = parsedTable(state).findColumn(name);
-        const auto hidden = rows.integer(r, "hidden");  // 2: generated virtual, 3: generated stored
+        const auto hidden = integerOf(row[hiddenAt]);  // 2: generated virtual, 3: generated stored
         const bool generated = (hidden == 2 || hidden == 3) && parsed && parsed->generated && !parsed->generatedExpr.empty();
         if (hidden != 0 && !generated) {
             UnsupportedObject column{"column", name, state.table.name, "generated column", std::nullopt};
@@ -268,9 +323,12 @@ void readColumns(ResultSet rows, std::map<std::string, TableState>& tables, Sche
             schema.unsupported.push_back(std::move(column));
             continue;
         }
-        Column column = mapSqliteDeclaredType(rows.text(r, "type"));
-        column.name = name;
-        column.nullable = rows.integer(r, "notnull") == 0;
+        std::string declaredType = takeText(row[typeAt]);
+        auto known = typeOf.find(declaredType);
+        if (known == typeOf.end())
+            known = typeOf.emplace(declaredType, mapSqliteDeclaredType(declaredType)).first;
+        Column column = known->second;
+        column.nullable = integerOf(row[notNullAt]) == 0;
         if (parsed && !parsed->collation.empty())
             column.collation = parsed->collation;  // as written: NOCASE, nocase, unicase
         if (generated) {
@@ -278,10 +336,11 @@ void readColumns(ResultSet rows, std::map<std::string, TableState>& tables, Sche
             column.generatedStored = hidden == 3;
         } else if (parsed && parsed->defaultValue)
             column.defaultValue = defaultFromClause(*parsed->defaultValue);
-        else if (!rows.null(r, "dflt_value"))
-            column.defaultValue = defaultFromClause({false, rows.text(r, "dflt_value"), SqlToken::Kind::Word});
-        if (const auto pk = rows.integer(r, "pk"); pk > 0)
-            pkByTable[state.table.name].push_back({pk, name, rows.text(r, "type")});
+        else if (!isNull(row[defaultAt]))
+            column.defaultValue = defaultFromClause({false, takeText(row[defaultAt]), SqlToken::Kind::Word});
+        if (const auto pk = integerOf(row[pkAt]); pk > 0)
+            pkByTable[state.table.name].push_back({pk, name, std::move(declaredType)});
+        column.name = std::move(name);
         state.table.columns.push_back(std::move(column));
     }
     finishTable();
@@ -320,7 +379,7 @@ std::string resolveColumnName(const Table* table, const std::string& name)
     return name;
 }
 
-FkAction fkAction(const std::string& pragmaText)
+FkAction fkAction(std::string_view pragmaText)
 {
     return parseFkAction(toLowerAscii(pragmaText)).value_or(FkAction::NoAction);
 }
@@ -336,18 +395,25 @@ void readForeignKeys(ResultSet rows, std::map<std::string, TableState>& tables)
 {
     // Rows come grouped by (table, id), ids descending: declaration order.
     std::map<std::string, std::vector<bool>> usedParsed;
+    const std::size_t tblAt = rows.columnIndex("tbl"), idAt = rows.columnIndex("id"), refAt = rows.columnIndex("ref"),
+                      onDeleteAt = rows.columnIndex("on_delete"), onUpdateAt = rows.columnIndex("on_update"),
+                      colAt = rows.columnIndex("col"), refColAt = rows.columnIndex("refcol");
     for (std::size_t r = 0, read = 0; r < rows.rows.size(); releaseRows(rows, read, r), read = r) {
-        const std::string tableName = rows.text(r, "tbl");
-        const auto id = rows.integer(r, "id");
+        const std::string tableName = takeText(rows.rows[r][tblAt]);
+        const auto id = integerOf(rows.rows[r][idAt]);
         ForeignKey fk;
-        fk.refTable = rows.text(r, "ref");
-        fk.onDelete = fkAction(rows.text(r, "on_delete"));
-        fk.onUpdate = fkAction(rows.text(r, "on_update"));
+        fk.refTable = takeText(rows.rows[r][refAt]);
+        fk.onDelete = fkAction(textOf(rows.rows[r][onDeleteAt]));
+        fk.onUpdate = fkAction(textOf(rows.rows[r][onUpdateAt]));
         bool anyRefColumn = false;
-        for (; r < rows.rows.size() && rows.text(r, "tbl") == tableName && rows.integer(r, "id") == id; ++r) {
-            fk.columns.push_back(rows.text(r, "col"));
-            fk.refColumns.push_back(rows.text(r, "refcol"));
-            anyRefColumn = anyRefColumn || !rows.null(r, "refcol");
+        for (bool first = true; r < rows.rows.size(); ++r, first = false) {
+            auto& row = rows.rows[r];
+            // The first row's table name was taken above; the others' are compared in place.
+            if (!first && (textOf(row[tblAt]) != tableName || integerOf(row[idAt]) != id))
+                break;
+            anyRefColumn = anyRefColumn || !isNull(row[refColAt]);
+            fk.columns.push_back(takeText(row[colAt]));
+            fk.refColumns.push_back(takeText(row[refColAt]));
         }
         auto it = tables.find(tableName);
         if (it == tables.end())
@@ -440,14 +506,22 @@ void readIndex(const IndexRows& rows, TableState& state, const std::map<std::str
 void readIndexes(ResultSet rows, std::map<std::string, TableState>& tables,
                  const std::map<std::string, std::string>& indexSql, Schema& schema)
 {
+    const std::size_t tblAt = rows.columnIndex("tbl"), idxAt = rows.columnIndex("idx"),
+                      uniqueAt = rows.columnIndex("unique"), originAt = rows.columnIndex("origin"),
+                      cidAt = rows.columnIndex("cid"), colAt = rows.columnIndex("col");
     for (std::size_t r = 0, read = 0; r < rows.rows.size(); releaseRows(rows, read, r), read = r) {
         IndexRows index;
-        index.table = rows.text(r, "tbl");
-        index.name = rows.text(r, "idx");
-        index.unique = rows.integer(r, "unique") != 0;
-        index.origin = rows.text(r, "origin");
-        for (; r < rows.rows.size() && rows.text(r, "tbl") == index.table && rows.text(r, "idx") == index.name; ++r)
-            index.columns.emplace_back(rows.integer(r, "cid"), rows.text(r, "col"));
+        index.table = takeText(rows.rows[r][tblAt]);
+        index.name = takeText(rows.rows[r][idxAt]);
+        index.unique = integerOf(rows.rows[r][uniqueAt]) != 0;
+        index.origin = takeText(rows.rows[r][originAt]);
+        for (bool first = true; r < rows.rows.size(); ++r, first = false) {
+            auto& row = rows.rows[r];
+            // The first row's names were taken above; the others' are compared in place.
+            if (!first && (textOf(row[tblAt]) != index.table || textOf(row[idxAt]) != index.name))
+                break;
+            index.columns.emplace_back(integerOf(row[cidAt]), takeText(row[colAt]));
+        }
         auto it = tables.find(index.table);
         if (it != tables.end())
             readIndex(index, it->second, indexSql, schema);
@@ -457,16 +531,28 @@ void readIndexes(ResultSet rows, std::map<std::string, TableState>& tables,
 /// The clauses of `text` the IR has no place for: `ON CONFLICT x`, as written but
 /// upper-cased. (`DEFERRABLE`, which SQLite takes on foreign keys only, is the foreign
 /// key's deferral in the IR.)
+/// Whether `text` holds the letters of CONFLICT, in any case: without them there is no
+/// `ON CONFLICT` clause, and most texts are not tokenized a second time.
+bool mentionsConflict(std::string_view text)
+{
+    constexpr std::string_view conflict = "conflict";
+    for (std::size_t i = 0; i + conflict.size() <= text.size(); ++i)
+        if ((text[i] | 0x20) == 'c' && equalsIgnoreCase(text.substr(i, conflict.size()), conflict))
+            return true;
+    return false;
+}
+
+bool tableMentionsConflict(TableState& state)
+{
+    if (state.mentionsConflict < 0)
+        state.mentionsConflict = mentionsConflict(state.sql) ? 1 : 0;
+    return state.mentionsConflict == 1;
+}
+
 std::vector<std::string> clausesWithoutIrPlace(std::string_view text)
 {
     std::vector<std::string> clauses;
-    // Without the letters of CONFLICT (in any case) there is no such clause: most
-    // definitions are not tokenized a second time.
-    constexpr std::string_view conflict = "conflict";
-    const auto found = std::search(text.begin(), text.end(), conflict.begin(), conflict.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == b;
-    });
-    if (found == text.end())
+    if (!mentionsConflict(text))
         return clauses;
     const auto t = tokenizeSql(text);
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -485,10 +571,12 @@ void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema)
 {
     if (state.columnsListed)
         return;
-    for (const auto& column : parsedTable(state).columns)
-        for (auto& clause : clausesWithoutIrPlace(column.definition))
-            schema.unsupported.push_back({"table_option", std::move(clause), state.table.name,
-                                          "column \"" + column.name + "\"", column.definition});
+    // No column can hold the clause when the whole CREATE text does not.
+    if (tableMentionsConflict(state))
+        for (const auto& column : parsedTable(state).columns)
+            for (auto& clause : clausesWithoutIrPlace(column.definition))
+                schema.unsupported.push_back({"table_option", std::move(clause), state.table.name,
+                                              "column \"" + column.name + "\"", column.definition});
     std::vector<ParsedColumn>().swap(state.parsed.columns);
     state.columnsListed = true;
 }
@@ -497,6 +585,8 @@ void listColumnClausesWithoutIrPlace(TableState& state, Schema& schema)
 void listClausesWithoutIrPlace(TableState& state, Schema& schema)
 {
     listColumnClausesWithoutIrPlace(state, schema);
+    if (!tableMentionsConflict(state))
+        return;
     for (const auto& constraint : state.parsed.tableConstraints) {
         const std::string text = state.sql.substr(constraint.begin, constraint.end - constraint.begin);
         for (auto& clause : clausesWithoutIrPlace(text))
