@@ -114,6 +114,9 @@ Json operationToJson(const Operation& op);
 /// Strict: unknown kind or key, wrong type → InputError with file and JSON path.
 Operation operationFromJson(const Json& json, const std::string& file, const std::string& path);
 Json operationsToJson(const std::vector<Operation>& ops);
+/// Appends writeCompactJson(operationToJson(op)) to `out`, written from the operation
+/// without building the JSON (the text a migration's checksum hashes).
+void appendCompactOperationJson(const Operation& op, std::string& out);
 std::vector<Operation> operationsFromJson(const Json& json, const std::string& file, const std::string& path);
 
 } // namespace tempest

@@ -19,17 +19,6 @@ namespace {
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
 
-/// The checksum's text gathered piece by piece, then hashed once (core/revision/sha256.h):
-/// the pieces' concatenation is all the digest needs.
-class Sha256 {
-public:
-    void update(std::string_view text) { m_text += text; }
-    std::string hex() const { return sha256Hex(m_text); }
-
-private:
-    std::string m_text;
-};
-
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // createdAt breaks ties in topoOrder by plain string comparison, which is only
@@ -84,24 +73,22 @@ bool isValidRevisionId(std::string_view id)
 
 std::string migrationChecksum(const Migration& migration)
 {
-    // The SHA-256 of writeCompactJson({"up": [...], "down": [...]}), fed one operation's
-    // compact text at a time: compact JSON of a container is its members' texts between
-    // brackets and commas, so the digest is the same, without the DOM and text of a whole
-    // migration (thousands of tables) at once.
-    Sha256 digest;
+    // The SHA-256 of writeCompactJson({"up": [...], "down": [...]}): compact JSON of a
+    // container is its members' texts between brackets and commas, and each operation's
+    // text is written straight from the IR into the one buffer that is hashed.
+    std::string text = R"({"up":[)";
     auto operations = [&](const std::vector<Operation>& ops) {
         for (std::size_t i = 0; i < ops.size(); ++i) {
             if (i)
-                digest.update(",");
-            digest.update(writeCompactJson(operationToJson(ops[i])));
+                text += ',';
+            appendCompactOperationJson(ops[i], text);
         }
     };
-    digest.update(R"({"up":[)");
     operations(migration.up);
-    digest.update(R"(],"down":[)");
+    text += R"(],"down":[)";
     operations(migration.down);
-    digest.update("]}");
-    return "sha256:" + digest.hex();
+    text += "]}";
+    return "sha256:" + sha256Hex(text);
 }
 
 Json migrationToJson(const Migration& migration)

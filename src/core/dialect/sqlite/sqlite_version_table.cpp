@@ -12,6 +12,14 @@ std::string literalOrNull(std::string_view text)
     return text.empty() ? std::string("NULL") : sqliteQuoteLiteral(text);
 }
 
+/// ResultSet::text() of a cell the caller no longer needs: a text value is moved out.
+std::string takeText(Value& value)
+{
+    if (auto* text = std::get_if<std::string>(&value))
+        return std::move(*text);
+    return isNull(value) ? std::string() : valueToString(value);
+}
+
 } // namespace
 
 std::vector<std::string> SqliteDialect::createVersionTable(std::string_view, std::string_view table) const
@@ -32,10 +40,17 @@ std::vector<AppliedRevision> SqliteDialect::readVersionTable(Driver& driver, std
 {
     ResultSet rows = driver.query("SELECT \"id\", \"label\", \"applied_at\", \"checksum\", \"seq\" FROM "
                                   + quoteIdentifier(table) + " ORDER BY \"seq\"");
+    // Columns found once, not per row and cell; texts moved out of the result (a
+    // history of 10,000 revisions is 10,000 rows).
+    const std::size_t id = rows.columnIndex("id"), label = rows.columnIndex("label"),
+                      appliedAt = rows.columnIndex("applied_at"), checksum = rows.columnIndex("checksum");
     std::vector<AppliedRevision> result;
-    for (std::size_t r = 0; r < rows.rows.size(); ++r)
-        result.push_back({rows.text(r, "id"), rows.text(r, "label"), rows.text(r, "applied_at"),
-                          rows.text(r, "checksum"), rows.integer(r, "seq")});
+    result.reserve(rows.rows.size());
+    for (std::size_t r = 0; r < rows.rows.size(); ++r) {
+        std::vector<Value>& row = rows.rows[r];
+        const std::int64_t seq = rows.integer(r, "seq");
+        result.push_back({takeText(row[id]), takeText(row[label]), takeText(row[appliedAt]), takeText(row[checksum]), seq});
+    }
     return result;
 }
 
