@@ -61,6 +61,7 @@ private slots:
     void modelsCommand_data();
     void modelsCommand();
     void connectionErrorsMaskThePassword();
+    void checkReportsBadInputsBeforeTheDatabase();
     void terminalAsksBeforeRenaming_data();
     void terminalAsksBeforeRenaming();
 };
@@ -498,6 +499,48 @@ void TestCliProject::connectionErrorsMaskThePassword()
     const CliRun env = p.run(args({"current"}), {{"TEMPEST_DATABASE", "host=127.0.0.1 port=1 password=s3cr3tpw"}});
     QVERIFY2(env.exitCode == 2, env.describe().c_str());
     QVERIFY2(!contains(env.out + env.err, "s3cr3tpw"), env.describe().c_str());
+}
+
+// `check` reads the database on a second thread while the files load (projectStatus):
+// a bad file is still the error it reports, whatever the database does meanwhile.
+void TestCliProject::checkReportsBadInputsBeforeTheDatabase()
+{
+    // A broken migration and a server out of reach: the migration is named.
+    TestProject pg;
+    pg.writeFile("tempest.json", R"({"dialect": "postgresql", "migrations": "migrations", "models": "models.json"})");
+    pg.writeMigration("r1", {}, "base", {createTableOp("users")});
+    pg.writeFile("migrations/r2.json", R"({"revision": "r2", "downRevision": ["r1"], "up": [{"kind": "nope"}]})");
+    pg.writeModels(R"({"tables": {}})");
+    const CliRun offline = pg.run(args({"--database", "host=127.0.0.1 port=1 password=s3cr3tpw", "check"}));
+    QVERIFY2(offline.exitCode == 2, offline.describe().c_str());
+    QVERIFY2(contains(offline.err, "r2.json"), offline.describe().c_str());
+    QVERIFY2(!contains(offline.out + offline.err, "s3cr3tpw"), offline.describe().c_str());
+
+    // A database being read while the models file turns out broken: exit 2 naming the
+    // file and its JSON path, the database as it was.
+    TestProject p;
+    p.writeConfig();
+    p.writeMigration("r1", {}, "base", {createTableOp("users")});
+    const std::string models = R"({"tables": {"users": {"columns": {"id": {"type": "integer"}}, "primaryKey": ["id"]}}})";
+    p.writeModels(models);
+    const CliRun up = p.run(args({"upgrade"}));
+    QVERIFY2(up.exitCode == 0, up.describe().c_str());
+    const QByteArray before = p.dbBytes();
+    p.writeModels(R"({"tables": {"users": {"columns": {"id": {"type": "no such type"}}}}})");
+    const CliRun bad = p.run(args({"check"}));
+    QVERIFY2(bad.exitCode == 2, bad.describe().c_str());
+    QVERIFY2(contains(bad.err, "models.json") && contains(bad.err, "$.tables.users.columns.id.type"),
+             bad.describe().c_str());
+    QCOMPARE(p.dbBytes(), before);
+
+    // And with good inputs the answer is the database's: drift, exit 1.
+    p.executeSql("ALTER TABLE users ADD COLUMN note TEXT");
+    p.writeModels(R"({"tables": {"users": {"columns": {"id": {"type": "integer"}, "email": {"type": "text"}}, )"
+                  R"("primaryKey": ["id"]}}})");
+    const CliRun drift = p.run(args({"check"}));
+    QVERIFY2(drift.exitCode == 1, drift.describe().c_str());
+    QVERIFY2(contains(drift.out, "uncaptured: ") && contains(drift.out, "email"), drift.describe().c_str());
+    QVERIFY2(contains(drift.out, "drift: ") && contains(drift.out, "note"), drift.describe().c_str());
 }
 
 void TestCliProject::terminalAsksBeforeRenaming_data()

@@ -13,12 +13,19 @@ namespace tempest {
 int cmdCheck(CliSession& session, const ParsedArgs& args)
 {
     requirePositionals(args, 0, 0, "check");
-    session.graph();  // loading warnings first
-    // Inputs first (a bad file is exit 2, not a finding); a missing SQLite file is an
-    // empty database.
-    DriverPtr db = session.openDatabase(false);
+    // Inputs first (a bad file is exit 2, not a finding, even with the database out of
+    // reach); a missing SQLite file is an empty database. The migrations load inside
+    // projectStatus, while the database is read on a second thread.
+    DriverPtr db;
+    try {
+        db = session.openDatabase(false);
+    } catch (...) {
+        session.graph();
+        throw;
+    }
     // Only the findings: no schema kept for a caller that prints lines.
     const ProjectStatus status = projectStatus(session.project(), db.get(), StatusScope::FindingsOnly);
+    session.graph();  // its loading warnings, before the findings
 
     const std::vector<std::string> lines = checkLines(status);
     const std::vector<std::string> notes = checkNotes(status);

@@ -200,8 +200,9 @@ public:
     virtual Schema introspect(Driver& driver, const IntrospectOptions& options) const = 0;
     virtual const ComparisonRules& rules() const = 0;
     /// Brings a model schema into the shape introspection produces for this dialect
-    /// (SQLite: enums become text + a named CHECK), so the two compare directly.
-    virtual Schema normalizeModel(const Schema& model) const { return model; }
+    /// (SQLite: enums become text + a named CHECK), so the two compare directly. By value:
+    /// a caller that gives its schema up (std::move) pays no copy of it.
+    virtual Schema normalizeModel(Schema model) const { return model; }
     /// normalizeModel, plus what only the server can say: PostgreSQL rewrites the model's
     /// defaults, CHECKs and index expressions into the form the server stores (it creates
     /// them on scratch temporary tables in a rolled-back transaction, so call it outside

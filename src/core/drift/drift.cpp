@@ -258,25 +258,28 @@ DriftReport compareDrift(Schema live, const Dialect& dialect, const Schema& mode
 DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& models,
                        const IntrospectOptions& options, const DriftHistory& history)
 {
+    Schema live = dialect.introspect(driver, options);
+    return checkDrift(driver, std::move(live), dialect, models, options, history);
+}
+
+DriftReport checkDrift(Driver& driver, Schema live, const Dialect& dialect, const Schema& models,
+                       const IntrospectOptions& options, const DriftHistory& history)
+{
     // With a connection, the dialect may render the model's expressions the way the
     // server stores them (PostgreSQL rewrites CHECKs and defaults), so a freshly migrated
     // database never shows false drift.
     auto prepare = [&](const Schema& schema) { return prepareForCompare(driver, dialect, schema, options); };
-    Schema live = dialect.introspect(driver, options);
     Schema prepared = prepare(models);
     return compareWith(std::move(live), dialect, std::move(prepared), history, prepare, &driver, options);
 }
 
-DriftReport checkDriftFindings(Driver& driver, const Dialect& dialect, Schema&& models,
+DriftReport checkDriftFindings(Driver& driver, Schema live, const Dialect& dialect, Schema&& models,
                                const IntrospectOptions& options, const DriftHistory& history)
 {
-    // normalizeModel is pure (no error of its own to come before introspection's), so the
-    // models are normalised first and released before the live schema is read: the two
-    // whole schemas and the normalised copy are never alive together.
-    Schema normalized = dialect.normalizeModel(models);
+    // Normalised in place (normalizeModel takes its schema by value): the models and
+    // their normalised copy are never alive together.
+    Schema prepared = renderDomains(driver, dialect, dialect.normalizeModel(std::move(models)), options);
     models = Schema{};
-    Schema live = dialect.introspect(driver, options);
-    Schema prepared = renderDomains(driver, dialect, std::move(normalized), options);
     auto prepare = [&](const Schema& schema) { return prepareForCompare(driver, dialect, schema, options); };
     return compareWith(std::move(live), dialect, std::move(prepared), history, prepare, &driver, options, false);
 }

@@ -63,12 +63,18 @@ struct DriftReport {
 DriftReport checkDrift(Driver& driver, const Dialect& dialect, const Schema& models,
                        const IntrospectOptions& options, const DriftHistory& history = {});
 
-/// checkDrift for a caller that needs only the comparison — findings, differences,
-/// notes, behindHeads and the compared sides (`check`): `models` is consumed (released
-/// once normalised, before the database is read) and `live` is left empty, the compared
-/// live side being the introspected schema itself rather than a copy. The same answers
-/// as checkDrift with a fraction of its peak memory on a schema of thousands of tables.
-DriftReport checkDriftFindings(Driver& driver, const Dialect& dialect, Schema&& models,
+/// checkDrift for a `live` schema the caller has already read from `driver`
+/// (dialect.introspect(driver, options)): projectStatus reads it on a second thread while
+/// the project's files load. `driver` is still needed for the expressions' fixed point.
+DriftReport checkDrift(Driver& driver, Schema live, const Dialect& dialect, const Schema& models,
+                       const IntrospectOptions& options, const DriftHistory& history = {});
+
+/// checkDrift(driver, live, …) for a caller that needs only the comparison — findings,
+/// differences, notes, behindHeads and the compared sides (`check`): `models` is consumed
+/// (normalised in place) and the report's `live` is left empty, the compared live side
+/// being `live` itself rather than a copy. The same answers as checkDrift with a fraction
+/// of its peak memory on a schema of thousands of tables.
+DriftReport checkDriftFindings(Driver& driver, Schema live, const Dialect& dialect, Schema&& models,
                                const IntrospectOptions& options, const DriftHistory& history = {});
 
 /// The comparison alone, for a live schema obtained elsewhere (an absent database is

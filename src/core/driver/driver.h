@@ -110,6 +110,13 @@ public:
     /// DatabaseError with isCancelled(). Safe to call from any thread, and a no-op when
     /// nothing runs.
     virtual void interrupt() = 0;
+
+    /// True when the connection may be handed to another thread (and used by one thread
+    /// at a time): projectStatus then reads the database on a second thread while the
+    /// project's files load. sqlite3 and libpq connections may; a QtSql connection
+    /// belongs to the thread that opened it. Default: false, everything on the caller's
+    /// thread.
+    virtual bool usableFromAnotherThread() const { return false; }
 };
 
 using DriverPtr = std::unique_ptr<Driver>;

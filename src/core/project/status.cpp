@@ -7,6 +7,7 @@
 #include "core/revision/replay.h"
 
 #include <algorithm>
+#include <future>
 #include <unordered_set>
 
 namespace tempest {
@@ -174,11 +175,49 @@ void addFindings(ProjectStatus& status, std::vector<Finding> findings)
     std::move(findings.begin(), findings.end(), std::back_inserter(status.findings));
 }
 
+/// The live schema, read on a second thread from construction while the caller loads the
+/// project's files, when the connection may change threads (Driver::usableFromAnotherThread):
+/// on PostgreSQL the server works while the client parses, on SQLite a second core does
+/// (issue 12: `check` is introspection plus reading files as large as its output).
+/// Otherwise it is read on the caller's thread by take(). Until wait() has returned, the
+/// caller must not touch the connection; the destructor waits too, so an input error
+/// thrown meanwhile never leaves the thread running on the connection.
+class LiveSchemaRead {
+public:
+    LiveSchemaRead(const Project& project, Driver* db)
+        : m_db(db), m_dialect(project.dialect()), m_options(project.introspectOptions())
+    {
+        if (m_db && m_db->usableFromAnotherThread())
+            m_read = std::async(std::launch::async, [this] { return m_dialect.introspect(*m_db, m_options); });
+    }
+    LiveSchemaRead(const LiveSchemaRead&) = delete;
+    LiveSchemaRead& operator=(const LiveSchemaRead&) = delete;
+    ~LiveSchemaRead() { wait(); }
+
+    /// Until the reading thread (if any) is done with the connection.
+    void wait()
+    {
+        if (m_read.valid())
+            m_read.wait();
+    }
+    /// The schema, or the error reading it threw.
+    Schema take() { return m_read.valid() ? m_read.get() : m_dialect.introspect(*m_db, m_options); }
+
+private:
+    Driver* m_db;
+    const Dialect& m_dialect;
+    IntrospectOptions m_options;
+    std::future<Schema> m_read;
+};
+
 } // namespace
 
 ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scope)
 {
-    // Inputs first (a bad file is an input error, not a finding), then the database.
+    // Inputs first (a bad file is an input error, not a finding), then the database: its
+    // schema is read meanwhile where the connection allows, its errors held until the
+    // inputs are known good and the version table read.
+    LiveSchemaRead liveRead(project, db);
     ProjectStatus status = inputStatus(project);
     const RevisionGraph& graph = project.graph();
     const Dialect& dialect = project.dialect();
@@ -192,6 +231,7 @@ ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scop
     }
 
     status.databaseExists = db != nullptr;
+    liveRead.wait();
     RevisionState revisions = revisionState(project, db);
     status.appliedRows = revisions.appliedRows;
     status.pending = revisions.pending;
@@ -202,10 +242,14 @@ ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scop
     if (!status.pending.empty())
         history.appliedSchema = replaySchema(graph, appliedInTopoOrder(graph, revisions.appliedRows));
     history.pendingRevisions = status.pending;
-    DriftReport report =
-        !db            ? compareDrift(Schema{}, dialect, status.models, history)
-        : findingsOnly ? checkDriftFindings(*db, dialect, std::move(status.models), project.introspectOptions(), history)
-                       : checkDrift(*db, dialect, status.models, project.introspectOptions(), history);
+    DriftReport report;
+    if (!db)
+        report = compareDrift(Schema{}, dialect, status.models, history);
+    else if (findingsOnly)
+        report = checkDriftFindings(*db, liveRead.take(), dialect, std::move(status.models),
+                                    project.introspectOptions(), history);
+    else
+        report = checkDrift(*db, liveRead.take(), dialect, status.models, project.introspectOptions(), history);
     status.live = std::move(report.live);
     status.behindHeads = !status.pending.empty() && (report.clean() || report.behindHeads);
 

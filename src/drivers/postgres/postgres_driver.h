@@ -54,6 +54,8 @@ public:
     /// Sends a cancel request (PQcancel); the running statement fails with
     /// DatabaseError::isCancelled() (SQLSTATE 57014).
     void interrupt() override;
+    /// Yes: libpq lets a connection change threads while one thread at a time uses it.
+    bool usableFromAnotherThread() const override { return true; }
 
     /// Runs a script of any number of statements with PQexec (simple protocol, one
     /// implicit transaction unless the script has its own). Throws DatabaseError with

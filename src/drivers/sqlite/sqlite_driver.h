@@ -57,6 +57,8 @@ public:
     ResultSet query(std::string_view sql, const std::vector<Value>& params = {}) override;
     /// sqlite3_interrupt: the running statement fails with DatabaseError::isCancelled().
     void interrupt() override;
+    /// Yes: opened NOMUTEX, a connection may change threads while one at a time uses it.
+    bool usableFromAnotherThread() const override { return true; }
 
     /// Runs a script of any number of statements (no parameters), stopping at the first
     /// failure, which throws DatabaseError naming the failing statement. Statements

@@ -133,9 +133,9 @@ const ComparisonRules& PostgresDialect::rules() const
     return postgresRules();
 }
 
-Schema PostgresDialect::normalizeModel(const Schema& model) const
+Schema PostgresDialect::normalizeModel(Schema model) const
 {
-    return pgNormalizeModel(model);
+    return pgNormalizeModel(std::move(model));
 }
 
 Schema PostgresDialect::prepareModelForCompare(Driver& driver, const Schema& model,

@@ -66,7 +66,7 @@ public:
     const ComparisonRules& rules() const override;
     /// The model in introspection's shape without a server: char → char(1),
     /// numeric(p) → numeric(p,0), autoincrement columns NOT NULL and without default.
-    Schema normalizeModel(const Schema& model) const override;
+    Schema normalizeModel(Schema model) const override;
     /// normalizeModel, then renderExpressionsAsServer (postgres_server_exprs.h).
     Schema prepareModelForCompare(Driver& driver, const Schema& model, const IntrospectOptions& options) const override;
     /// renderExpressionsAsServer alone (no normalisation).

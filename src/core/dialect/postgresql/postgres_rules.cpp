@@ -255,9 +255,8 @@ const ComparisonRules& postgresRules()
     return rules;
 }
 
-Schema pgNormalizeModel(const Schema& model)
+Schema pgNormalizeModel(Schema out)
 {
-    Schema out = model;
     for (auto& table : out.tables) {
         for (auto& column : table.columns) {
             Column canonicalColumn = pgCanonicalType(column);

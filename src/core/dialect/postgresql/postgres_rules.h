@@ -37,6 +37,6 @@ Column pgCanonicalType(Column column);
 /// A model in the shape introspection produces, as far as that is known without a
 /// server: canonical types, autoincrement and primary-key columns NOT NULL, no default
 /// on autoincrement columns.
-Schema pgNormalizeModel(const Schema& model);
+Schema pgNormalizeModel(Schema model);
 
 } // namespace tempest

@@ -99,9 +99,9 @@ const ComparisonRules& SqliteDialect::rules() const
     return sqliteRules();
 }
 
-Schema SqliteDialect::normalizeModel(const Schema& model) const
+Schema SqliteDialect::normalizeModel(Schema model) const
 {
-    return sqliteNormalizeModel(model);
+    return sqliteNormalizeModel(std::move(model));
 }
 
 } // namespace tempest

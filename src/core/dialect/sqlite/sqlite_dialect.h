@@ -53,7 +53,7 @@ public:
 
     Schema introspect(Driver& driver, const IntrospectOptions& options) const override;
     const ComparisonRules& rules() const override;
-    Schema normalizeModel(const Schema& model) const override;
+    Schema normalizeModel(Schema model) const override;
 };
 
 } // namespace tempest

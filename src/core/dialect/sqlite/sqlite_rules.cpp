@@ -253,9 +253,8 @@ const ComparisonRules& sqliteRules()
     return rules;
 }
 
-Schema sqliteNormalizeModel(const Schema& model)
+Schema sqliteNormalizeModel(Schema out)
 {
-    Schema out = model;
     std::set<std::string> usedEnums;
     for (auto& table : out.tables) {
         table.comment.reset();

@@ -46,6 +46,6 @@ std::string normalizeSqliteExpression(std::string_view expr);
 
 /// A model schema in the shape SQLite introspection produces: no comments (SQLite keeps
 /// none), and only the enums some column uses (the others have nowhere to live).
-Schema sqliteNormalizeModel(const Schema& model);
+Schema sqliteNormalizeModel(Schema model);
 
 } // namespace tempest
