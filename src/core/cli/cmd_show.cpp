@@ -31,7 +31,8 @@ int cmdShow(CliSession& session, const ParsedArgs& args)
             session.print("  " + std::to_string(i + 1) + ". " + describe(ops[i]));
     };
     listOps("up", m.up);
-    listOps("down", m.down);
+    const std::vector<Operation> down = m.downOperations();
+    listOps("down", down);
 
     const std::string sql = revisionSql(session.project(), m.revision);
     session.print("sql (" + session.dialect().name() + "):");
@@ -49,7 +50,7 @@ int cmdShow(CliSession& session, const ParsedArgs& args)
     result["checksum"] = migrationChecksum(m);
     result["reversible"] = m.reversible();
     result["up"] = operationsToJson(m.up);
-    result["down"] = operationsToJson(m.down);
+    result["down"] = operationsToJson(down);
     result["sql"] = sql;
     session.result() = result;
     return 0;

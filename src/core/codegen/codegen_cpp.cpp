@@ -378,8 +378,8 @@ std::string generateMigrationCpp(const Migration& original, const std::string& j
         out += "    m.branchLabels = " + renderInline(stringList(m.branchLabels)) + ";\n";
     if (!m.up.empty())
         appendOperations(out, "up", m.up);
-    if (!m.down.empty())
-        appendOperations(out, "down", m.down);
+    if (const std::vector<Operation> down = m.downOperations(); !down.empty())
+        appendOperations(out, "down", down);
     else if (!m.up.empty())
         out += "    // No down: an operation above cannot be inverted, so this revision is irreversible.\n";
     out += "    return m;\n}\n\n";

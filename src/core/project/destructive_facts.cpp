@@ -97,7 +97,8 @@ std::vector<DestructiveFact> destructiveFacts(const Project& project, const RunP
     std::vector<DestructiveFact> facts;
     for (const std::string& id : plan.revisions) {
         const Migration& migration = graph.at(id);
-        for (const Operation& op : up ? migration.up : migration.down) {
+        const std::vector<Operation> down = up ? std::vector<Operation>{} : migration.downOperations();
+        for (const Operation& op : up ? migration.up : down) {
             if (isDestructive(op)) {
                 DestructiveFact fact;
                 fact.revision = id;

@@ -62,6 +62,14 @@ bool Migration::reversible() const
     return std::all_of(up.begin(), up.end(), [](const Operation& op) { return isReversible(op); });
 }
 
+std::vector<Operation> Migration::downOperations() const
+{
+    if (!downFromUp())
+        return down;
+    // An irreversible `up` has no generated `down`; reversible() then says so.
+    return reversible() ? invert(up) : std::vector<Operation>{};
+}
+
 bool isValidRevisionId(std::string_view id)
 {
     if (id.empty())
@@ -86,7 +94,16 @@ std::string migrationChecksum(const Migration& migration)
     };
     operations(migration.up);
     text += R"(],"down":[)";
-    operations(migration.down);
+    if (migration.downFromUp() && migration.reversible()) {
+        // invert(up), one operation at a time: the generated list is never built whole.
+        for (std::size_t i = migration.up.size(); i-- > 0;) {
+            if (i + 1 != migration.up.size())
+                text += ',';
+            appendCompactOperationJson(invert(migration.up[i]), text);
+        }
+    } else {
+        operations(migration.down);
+    }
     text += "]}";
     return "sha256:" + sha256Hex(text);
 }
@@ -105,7 +122,7 @@ Json migrationToJson(const Migration& migration)
     if (!migration.branchLabels.empty())
         out["branchLabels"] = migration.branchLabels;
     out["up"] = operationsToJson(migration.up);
-    out["down"] = operationsToJson(migration.down);
+    out["down"] = operationsToJson(migration.downOperations());
     return out;
 }
 
@@ -149,10 +166,7 @@ Migration migrationFromJson(const Json& json, const std::string& file)
         if (reader.has("down")) {
             m.down = operationsFromJson(reader.requireArray("down"), file, reader.path("down"));
         } else {
-            m.downGenerated = true;
-            // An irreversible `up` leaves `down` empty; reversible() then says so.
-            if (std::all_of(m.up.begin(), m.up.end(), [](const Operation& op) { return isReversible(op); }))
-                m.down = invert(m.up);
+            m.downGenerated = true;  // downOperations() inverts `up` when asked
         }
     } catch (const InputError& e) {
         if (!e.revision().empty())

@@ -22,11 +22,16 @@ struct Migration {
     /// Revisions that must be applied first without being parents.
     std::vector<std::string> dependsOn;
     std::vector<std::string> branchLabels;
+    /// `down` as written (or assigned in code). Empty when downGenerated: read the
+    /// operations that revert `up` through downOperations(), never this member alone.
     std::vector<Operation> up, down;
 
     /// Where it was loaded from (empty when built in code). Not written to the file.
     std::string file;
-    /// True when the file had no `down` and it was derived by inverting `up`.
+    /// True when the file had no `down`: the revision is reverted by invert(up), which
+    /// downOperations() computes when asked rather than keeping a second copy of every
+    /// definition in `up` (a base migration of 5,000 tables is tens of megabytes, and
+    /// `check`, `current` or `history` never revert anything).
     bool downGenerated = false;
     /// Problems that did not stop loading (a dependsOn entry that is also a parent).
     /// Not written to the file.
@@ -36,6 +41,11 @@ struct Migration {
     /// no `down` was written by hand: such a revision cannot be reverted, and downgrade
     /// must refuse it before touching anything. A hand-written `down` is trusted.
     bool reversible() const;
+    /// The operations that revert `up`: `down`, or invert(up) when it was generated (empty
+    /// when `up` cannot be inverted; reversible() then says false).
+    std::vector<Operation> downOperations() const;
+    /// True when downOperations() is computed from `up` rather than `down`.
+    bool downFromUp() const { return downGenerated && down.empty(); }
 };
 
 /// True for ids matching [A-Za-z0-9_-]+ (revision ids, parents, dependsOn, branch labels).

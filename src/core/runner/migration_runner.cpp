@@ -209,7 +209,10 @@ RunResult MigrationRunner::runOnline(Driver& driver, Direction direction, const 
             if ((direction == Direction::Upgrade) == (currentSet.count(id) != 0))
                 continue;
             const Migration& m = m_graph.at(id);
-            const auto& ops = direction == Direction::Upgrade ? m.up : m.down;
+            std::vector<Operation> generatedDown;
+            if (direction == Direction::Downgrade && m.downFromUp())
+                generatedDown = m.downOperations();
+            const auto& ops = direction == Direction::Upgrade ? m.up : m.downFromUp() ? generatedDown : m.down;
             RenderContext ctx{&state, nullptr, m_options.schemaName};
             try {
                 m_dialect.renderApplying(ops, state, ctx);

@@ -158,7 +158,10 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
                           RunStart& state, RunResult& result)
 {
     const Migration& m = step.migration;
-    const auto& ops = direction == Direction::Upgrade ? m.up : m.down;
+    std::vector<Operation> generatedDown;
+    if (direction == Direction::Downgrade && m.downFromUp())
+        generatedDown = m.downOperations();
+    const auto& ops = direction == Direction::Upgrade ? m.up : m.downFromUp() ? generatedDown : m.down;
     auto& done = direction == Direction::Upgrade ? result.applied : result.reverted;
     report({ProgressEvent::Stage::RevisionStarted, direction, m.revision, step.index, step.count, {}, 0});
     if (!sink.executes()) {
