@@ -14,17 +14,12 @@ int cmdCheck(CliSession& session, const ParsedArgs& args)
 {
     requirePositionals(args, 0, 0, "check");
     // Inputs first (a bad file is exit 2, not a finding, even with the database out of
-    // reach); a missing SQLite file is an empty database. The migrations load inside
-    // projectStatus, while the database is read on a second thread.
-    DriverPtr db;
-    try {
-        db = session.openDatabase(false);
-    } catch (...) {
-        session.graph();
-        throw;
-    }
+    // reach); a missing SQLite file is an empty database. The database is opened and read
+    // on a second thread while projectStatus loads the migrations and the models.
+    const Project& project = session.project();
+    const DatabaseOpener open = [&session] { return session.openDatabase(false); };
     // Only the findings: no schema kept for a caller that prints lines.
-    const ProjectStatus status = projectStatus(session.project(), db.get(), StatusScope::FindingsOnly);
+    const ProjectStatus status = projectStatus(project, open, StatusScope::FindingsOnly);
     session.graph();  // its loading warnings, before the findings
 
     const std::vector<std::string> lines = checkLines(status);

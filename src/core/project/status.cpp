@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <future>
+#include <stdexcept>
 #include <unordered_set>
 
 namespace tempest {
@@ -179,8 +180,8 @@ void addFindings(ProjectStatus& status, std::vector<Finding> findings)
 /// project's files, when the connection may change threads (Driver::usableFromAnotherThread):
 /// on PostgreSQL the server works while the client parses, on SQLite a second core does
 /// (issue 12: `check` is introspection plus reading files as large as its output).
-/// Otherwise it is read on the caller's thread by take(). Until wait() has returned, the
-/// caller must not touch the connection; the destructor waits too, so an input error
+/// Otherwise it is read on the caller's thread by take(). Until database() has returned,
+/// the caller must not touch the connection; the destructor waits too, so an input error
 /// thrown meanwhile never leaves the thread running on the connection.
 class LiveSchemaRead {
 public:
@@ -190,34 +191,72 @@ public:
         if (m_db && m_db->usableFromAnotherThread())
             m_read = std::async(std::launch::async, [this] { return m_dialect.introspect(*m_db, m_options); });
     }
+    /// The database is opened on the second thread too (SQLite reads its whole schema on
+    /// opening); `open` must outlive this object.
+    LiveSchemaRead(const Project& project, const DatabaseOpener& open)
+        : m_db(nullptr), m_dialect(project.dialect()), m_options(project.introspectOptions())
+    {
+        m_read = std::async(std::launch::async, [this, &open] {
+            m_owned = open();
+            if (m_owned && !m_owned->usableFromAnotherThread())
+                throw std::logic_error("projectStatus: the database opener gave a connection bound to its thread");
+            m_db = m_owned.get();
+            return m_db ? m_dialect.introspect(*m_db, m_options) : Schema{};
+        });
+    }
     LiveSchemaRead(const LiveSchemaRead&) = delete;
     LiveSchemaRead& operator=(const LiveSchemaRead&) = delete;
-    ~LiveSchemaRead() { wait(); }
-
-    /// Until the reading thread (if any) is done with the connection.
-    void wait()
+    ~LiveSchemaRead()
     {
         if (m_read.valid())
             m_read.wait();
+    }
+
+    /// The connection, once the reading thread (if any) is done with it: null when there
+    /// is no database. Throws what opening it threw.
+    Driver* database()
+    {
+        if (m_read.valid()) {
+            m_read.wait();
+            if (!m_db)
+                m_read.get();  // the opener's error, or no database (an empty schema)
+        }
+        return m_db;
     }
     /// The schema, or the error reading it threw.
     Schema take() { return m_read.valid() ? m_read.get() : m_dialect.introspect(*m_db, m_options); }
 
 private:
+    DriverPtr m_owned;
     Driver* m_db;
     const Dialect& m_dialect;
     IntrospectOptions m_options;
     std::future<Schema> m_read;
 };
 
+ProjectStatus statusWith(const Project& project, LiveSchemaRead& liveRead, StatusScope scope);
+
 } // namespace
 
 ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scope)
 {
+    LiveSchemaRead liveRead(project, db);
+    return statusWith(project, liveRead, scope);
+}
+
+ProjectStatus projectStatus(const Project& project, const DatabaseOpener& open, StatusScope scope)
+{
+    LiveSchemaRead liveRead(project, open);
+    return statusWith(project, liveRead, scope);
+}
+
+namespace {
+
+ProjectStatus statusWith(const Project& project, LiveSchemaRead& liveRead, StatusScope scope)
+{
     // Inputs first (a bad file is an input error, not a finding), then the database: its
     // schema is read meanwhile where the connection allows, its errors held until the
     // inputs are known good and the version table read.
-    LiveSchemaRead liveRead(project, db);
     ProjectStatus status = inputStatus(project);
     const RevisionGraph& graph = project.graph();
     const Dialect& dialect = project.dialect();
@@ -230,8 +269,8 @@ ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scop
         status.atHeads = Schema{};
     }
 
+    Driver* db = liveRead.database();
     status.databaseExists = db != nullptr;
-    liveRead.wait();
     RevisionState revisions = revisionState(project, db);
     status.appliedRows = revisions.appliedRows;
     status.pending = revisions.pending;
@@ -299,6 +338,8 @@ ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scop
         status.models = Schema{};  // without a database compareDrift took a copy
     return status;
 }
+
+} // namespace
 
 ProjectStatus projectStatusOrOffline(const Project& project, const DatabaseOpener& open)
 {

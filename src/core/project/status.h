@@ -125,6 +125,13 @@ ProjectStatus projectStatus(const Project& project, Driver* db, StatusScope scop
 /// ConnectionError when it cannot be reached.
 using DatabaseOpener = std::function<DriverPtr()>;
 
+/// projectStatus() over the database `open` gives (null: none yet), opened and read on a
+/// second thread while the files load (`check`: SQLite reads its whole schema on opening).
+/// The connection must be usable from another thread (Driver::usableFromAnotherThread;
+/// std::logic_error otherwise). A ConnectionError from `open` is thrown once the inputs
+/// are known good, so a bad file is still the error reported.
+ProjectStatus projectStatus(const Project& project, const DatabaseOpener& open, StatusScope scope);
+
 /// projectStatus() over the database `open` gives; a ConnectionError from `open` is not
 /// thrown but makes an offline status (offlineReason, passwordRejected): the models,
 /// the heads and the uncaptured model changes, nothing about the database. Throws
