@@ -180,7 +180,8 @@ std::string oidArray(const std::vector<std::int64_t>& oids)
 } // namespace
 
 PgCatalog::PgCatalog(Driver& driver, const std::string& schemaName, bool temporary)
-    : m_driver(driver), m_schemaName(schemaName), m_prefix(temporary ? kTempNamespace : kSchemaNamespace)
+    : m_driver(driver), m_schemaName(schemaName), m_prefix(temporary ? kTempNamespace : kSchemaNamespace),
+      m_temporary(temporary)
 {
 }
 
@@ -202,8 +203,8 @@ ResultSet PgCatalog::constraints() { return rows(kConstraints); }
 ResultSet PgCatalog::indexes() { return rows(kIndexes); }
 Json PgCatalog::enums() { return json(kEnums); }
 Json PgCatalog::domains() { return json(kDomains); }
-Json PgCatalog::sequences() { return json(pgSequencesQuery()); }
-Json PgCatalog::others() { return json(kOthers); }
+Json PgCatalog::sequences() { return m_temporary ? Json::array() : json(pgSequencesQuery()); }
+Json PgCatalog::others() { return m_temporary ? Json::array() : json(kOthers); }
 
 ResultSet PgCatalog::types(const std::vector<std::int64_t>& oids)
 {

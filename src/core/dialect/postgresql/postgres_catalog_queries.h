@@ -43,6 +43,8 @@ public:
     ResultSet indexes();
     Json enums();      // name, values
     Json domains();    // name, base, base_typname, base_typtype, base_local, notnull, def, checks [{name, def}]
+    /// Both empty, with no query, for pg_temp: drift's scratch tables have no sequence,
+    /// trigger or rule (postgres_server_exprs.cpp, scratchTable).
     Json sequences();  // oid, name, type, start, …, owner_rel, owner_num, deptype, users
     Json others();     // triggers and rules: kind, table, name, sql
 
@@ -58,6 +60,7 @@ private:
     Driver& m_driver;
     std::string m_schemaName;
     std::string m_prefix;
+    bool m_temporary = false;
 };
 
 } // namespace tempest
