@@ -62,6 +62,7 @@ private slots:
     void modelsCommand();
     void connectionErrorsMaskThePassword();
     void checkReportsBadInputsBeforeTheDatabase();
+    void inputErrorsKeepTheirOrder();
     void terminalAsksBeforeRenaming_data();
     void terminalAsksBeforeRenaming();
 };
@@ -541,6 +542,36 @@ void TestCliProject::checkReportsBadInputsBeforeTheDatabase()
     QVERIFY2(drift.exitCode == 1, drift.describe().c_str());
     QVERIFY2(contains(drift.out, "uncaptured: ") && contains(drift.out, "email"), drift.describe().c_str());
     QVERIFY2(contains(drift.out, "drift: ") && contains(drift.out, "note"), drift.describe().c_str());
+}
+
+void TestCliProject::inputErrorsKeepTheirOrder()
+{
+    // With several inputs broken, the error reported is the first in a fixed order — a
+    // migration file, then the models, then the replay of the heads — and nothing is
+    // written.
+    const std::string badModels = R"({"tables": {"users": {"columns": {"id": {"type": "no such type"}}}}})";
+    TestProject files;
+    files.writeConfig();
+    files.writeMigration("r1", {}, "base", {createTableOp("users")});
+    files.writeFile("migrations/r2.json", R"({"revision": "r2", "downRevision": ["r1"], "up": [{"kind": "nope"}]})");
+    files.writeModels(badModels);
+    const CliRun file = files.run(args({"check"}));
+    QVERIFY2(file.exitCode == 2 && contains(file.err, "r2.json") && !contains(file.err, "models.json"),
+             file.describe().c_str());
+
+    TestProject replay;
+    replay.writeConfig();
+    replay.writeMigration("r1", {}, "base", {createTableOp("users")});
+    replay.writeMigration("r2", {"r1"}, "again", {createTableOp("users")});
+    replay.writeModels(badModels);
+    const CliRun models = replay.run(args({"check"}));
+    QVERIFY2(models.exitCode == 2 && contains(models.err, "models.json")
+                 && contains(models.err, "$.tables.users.columns.id.type"),
+             models.describe().c_str());
+    replay.writeModels(R"({"tables": {}})");
+    const CliRun heads = replay.run(args({"check"}));
+    QVERIFY2(heads.exitCode == 2 && contains(heads.err, "r2") && contains(heads.err, "users"), heads.describe().c_str());
+    QVERIFY(!replay.dbExists());
 }
 
 void TestCliProject::terminalAsksBeforeRenaming_data()

@@ -3,6 +3,7 @@
 #include "core/dialect/dialect.h"
 #include "core/ir/errors.h"
 #include "core/ops/op_facade.h"
+#include "core/revision/migration.h"
 #include "core/revision/revision_graph.h"
 #include "core/runner/migration_runner.h"
 #include "drivers/sqlite/sqlite_driver.h"
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 using namespace tempest;
 
@@ -125,6 +127,29 @@ private slots:
                                            [](const std::string& s) { return s.rfind("COMMIT", 0) == 0; });
         QCOMPARE(commits, 1);  // 40 revisions, one commit
         QVERIFY(runner.upgrade(*driver).applied.empty());  // nothing left
+    }
+
+    // Checksums computed ahead (projectStatus hashes while the database is read) stand in
+    // for the files' own: a stored checksum is compared with the one given, and a
+    // revision with none given is hashed as before.
+    void checksumsComputedAheadAreUsed()
+    {
+        test::SqliteTempFile db;
+        auto driver = SqliteDriver::open(db.path());
+        RevisionGraph graph(linearHistory(3));
+        auto dialect = makeDialect("sqlite");
+        MigrationRunner runner(graph, *dialect);
+        runner.upgrade(*driver);
+        const auto rows = runner.appliedRows(*driver);
+        QCOMPARE(rows.size(), std::size_t(3));
+        QVERIFY(runner.checksumWarnings(rows).empty());
+        std::unordered_map<std::string, std::string> known;
+        for (const auto& id : {"r0", "r1", "r2"})
+            known[id] = migrationChecksum(graph.at(id));
+        QVERIFY(runner.checksumWarnings(rows, &known).empty());
+        known["r1"] = "0000";  // as if r1's file had been edited when it was hashed
+        known.erase("r2");     // not hashed ahead: hashed now, unchanged
+        QCOMPARE(runner.checksumWarnings(rows, &known), std::vector<std::string>{"changed: r1"});
     }
 
     // A revision that fails half-way leaves nothing of itself; those before it stay.

@@ -125,7 +125,8 @@ std::vector<std::string> MigrationRunner::currentHeads(Driver& driver) const
     return heads;
 }
 
-std::vector<std::string> MigrationRunner::checksumWarnings(const std::vector<AppliedRevision>& rows) const
+std::vector<std::string> MigrationRunner::checksumWarnings(const std::vector<AppliedRevision>& rows,
+                                                          const std::unordered_map<std::string, std::string>* known) const
 {
     // A SHA-256 of every applied revision's operations: with thousands applied, most of
     // what `current` costs after loading, and each one on its own.
@@ -133,7 +134,13 @@ std::vector<std::string> MigrationRunner::checksumWarnings(const std::vector<App
     std::vector<char> changed(rows.size(), 0);
     parallelFor(rows.size(), 256, [&](std::size_t i) {
         migrations[i] = m_graph.find(rows[i].id);
-        changed[i] = migrations[i] && !rows[i].checksum.empty() && rows[i].checksum != migrationChecksum(*migrations[i]);
+        if (!migrations[i] || rows[i].checksum.empty())
+            return;
+        const auto hashed = known ? known->find(rows[i].id) : std::unordered_map<std::string, std::string>::const_iterator();
+        if (known && hashed != known->end())
+            changed[i] = rows[i].checksum != hashed->second;
+        else
+            changed[i] = rows[i].checksum != migrationChecksum(*migrations[i]);
     });
     std::vector<std::string> warnings;
     for (std::size_t i = 0; i < rows.size(); ++i) {

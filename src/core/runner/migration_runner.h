@@ -23,6 +23,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace tempest {
@@ -111,8 +112,11 @@ public:
     /// The JS original's name for currentHeads().
     std::vector<std::string> current(Driver& driver) const { return currentHeads(driver); }
     /// "changed: <id>" for every applied revision whose file checksum differs, and
-    /// "unknown: <id>" for applied ids missing from the graph.
-    std::vector<std::string> checksumWarnings(const std::vector<AppliedRevision>& rows) const;
+    /// "unknown: <id>" for applied ids missing from the graph. `known` holds checksums
+    /// already computed (revision id → migrationChecksum), e.g. while the database was
+    /// still being read; the others are computed here.
+    std::vector<std::string> checksumWarnings(const std::vector<AppliedRevision>& rows,
+                                              const std::unordered_map<std::string, std::string>* known = nullptr) const;
 
     /// `--sql`: writes what a run of `revisions` (in run order) would execute to `out`,
     /// through the same loop as an online run (RunLoop) with a text sink: transaction,
