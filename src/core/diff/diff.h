@@ -10,6 +10,7 @@
 #include "core/ops/operation.h"
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,12 @@ struct SchemaDifference {
 /// The differences describeDifferences() words, with their objects.
 std::vector<SchemaDifference> schemaDifferences(const Schema& a, const Schema& b,
                                                 const ComparisonRules* rules = nullptr);
+
+/// schemaDifferences() of the tables named in `tables` that both schemas have, alone and
+/// in the same order: all a caller needs again after changing only those tables (drift's
+/// expression fixed point). The lines are those schemaDifferences() gives them.
+std::vector<SchemaDifference> tableDifferences(const Schema& a, const Schema& b, const std::set<std::string>& tables,
+                                               const ComparisonRules* rules = nullptr);
 
 /// Human lines describing how b differs from a (for drift/check output), empty when equal:
 /// `table "posts" added`, `column "users"."email" changed: type varchar(255) → text`, ...

@@ -158,9 +158,10 @@ void describeTable(const Table& a, const Table& b, const TableChanges& changes, 
 
 /// Walks both schemas, appending a line per difference to `lines` when given; without
 /// `lines` it stops at the first difference (schemaEquals on large equal schemas is the
-/// common case, and it never builds a string).
+/// common case, and it never builds a string). With `only`, just the tables of a named
+/// there that b has too (tableDifferences).
 bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rules,
-                    std::vector<SchemaDifference>* lines)
+                    std::vector<SchemaDifference>* lines, const std::set<std::string>* only = nullptr)
 {
     bool equal = true;
     auto differ = [&](SchemaDifference line) {
@@ -177,7 +178,11 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
     const auto tablesOfB = indexByName(b.tables);
     const diffdetail::IndexNames indexNamesOfB = diffdetail::indexNamesOf(b);
     for (const Table& table : a.tables) {
+        if (only && !only->count(table.name))
+            continue;
         auto it = tablesOfB.find(table.name);
+        if (only && it == tablesOfB.end())
+            continue;
         if (it == tablesOfB.end()) {
             if (tableDiffers(table.name, "table " + quoteName(table.name) + " removed"))
                 return false;
@@ -191,6 +196,8 @@ bool compareSchemas(const Schema& a, const Schema& b, const ComparisonRules& rul
         equal = false;
         describeTable(table, *it->second, changes, rules, *lines);
     }
+    if (only)
+        return equal;
     const auto tablesOfA = indexByName(a.tables);
     for (const Table& table : b.tables)
         if (!tablesOfA.count(table.name) && tableDiffers(table.name, "table " + quoteName(table.name) + " added"))
@@ -276,6 +283,14 @@ std::vector<SchemaDifference> schemaDifferences(const Schema& a, const Schema& b
 {
     std::vector<SchemaDifference> differences;
     compareSchemas(a, b, rulesOrExact(rules), &differences);
+    return differences;
+}
+
+std::vector<SchemaDifference> tableDifferences(const Schema& a, const Schema& b, const std::set<std::string>& tables,
+                                               const ComparisonRules* rules)
+{
+    std::vector<SchemaDifference> differences;
+    compareSchemas(a, b, rulesOrExact(rules), &differences, &tables);
     return differences;
 }
 
