@@ -364,10 +364,18 @@ void TstMigrationFile::missingDownIsGeneratedByInverting()
     QCOMPARE(down.size(), std::size_t(2));
     QVERIFY(down[0] == Operation(RenameColumn{"b", "y", "x"}));
     QVERIFY(down[1] == Operation(RenameTable{"b", "a"}));
+    // The runner's form: the generated down in the scratch list it is given, a written
+    // down itself (no copy).
+    std::vector<Operation> scratch;
+    QVERIFY(&m.downOperations(scratch) == &scratch);
+    QVERIFY(scratch == down);
     // The checksum hashes the generated down as if it were written out.
     Migration written = m;
     written.down = down;
     written.downGenerated = false;
+    std::vector<Operation> unused;
+    QVERIFY(&written.downOperations(unused) == &written.down);
+    QVERIFY(unused.empty());
     QCOMPARE(migrationChecksum(m), migrationChecksum(written));
     // Written back, the generated down is in the file and stays editable.
     QVERIFY(migrationToJson(m).contains("down"));

@@ -70,6 +70,14 @@ std::vector<Operation> Migration::downOperations() const
     return reversible() ? invert(up) : std::vector<Operation>{};
 }
 
+const std::vector<Operation>& Migration::downOperations(std::vector<Operation>& scratch) const
+{
+    if (!downFromUp())
+        return down;
+    scratch = downOperations();
+    return scratch;
+}
+
 bool isValidRevisionId(std::string_view id)
 {
     if (id.empty())

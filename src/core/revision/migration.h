@@ -44,6 +44,9 @@ struct Migration {
     /// The operations that revert `up`: `down`, or invert(up) when it was generated (empty
     /// when `up` cannot be inverted; reversible() then says false).
     std::vector<Operation> downOperations() const;
+    /// The same without a copy of a written `down`: `down` itself, or `scratch` filled
+    /// with invert(up) and returned.
+    const std::vector<Operation>& downOperations(std::vector<Operation>& scratch) const;
     /// True when downOperations() is computed from `up` rather than `down`.
     bool downFromUp() const { return downGenerated && down.empty(); }
 };

@@ -217,9 +217,7 @@ RunResult MigrationRunner::runOnline(Driver& driver, Direction direction, const 
                 continue;
             const Migration& m = m_graph.at(id);
             std::vector<Operation> generatedDown;
-            if (direction == Direction::Downgrade && m.downFromUp())
-                generatedDown = m.downOperations();
-            const auto& ops = direction == Direction::Upgrade ? m.up : m.downFromUp() ? generatedDown : m.down;
+            const auto& ops = direction == Direction::Upgrade ? m.up : m.downOperations(generatedDown);
             RenderContext ctx{&state, nullptr, m_options.schemaName};
             try {
                 m_dialect.renderApplying(ops, state, ctx);

@@ -159,9 +159,7 @@ void RunLoop::runRevision(RunSink& sink, RunTransaction& transaction, Direction 
 {
     const Migration& m = step.migration;
     std::vector<Operation> generatedDown;
-    if (direction == Direction::Downgrade && m.downFromUp())
-        generatedDown = m.downOperations();
-    const auto& ops = direction == Direction::Upgrade ? m.up : m.downFromUp() ? generatedDown : m.down;
+    const auto& ops = direction == Direction::Upgrade ? m.up : m.downOperations(generatedDown);
     auto& done = direction == Direction::Upgrade ? result.applied : result.reverted;
     report({ProgressEvent::Stage::RevisionStarted, direction, m.revision, step.index, step.count, {}, 0});
     if (!sink.executes()) {
