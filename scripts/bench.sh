@@ -322,6 +322,44 @@ TEMPEST=("$migrate" upgrade)
 pair rebuild rebuild_prep "$rows_dir"
 rm -f "$rows_dir/base.db" "$rows_dir/rows.db" "$rows_dir/anchor.db"
 
+# --- Tempest Studio: interactive after opening, first progress after "Upgrade all" -----------
+# The real MainWindow offscreen (tests/bench/tst_bench_studio_upgrade.cpp), once per round:
+# a one-revision project (the anchor) and then the generated project, each opened, then
+# "Upgrade all" clicked and cancelled after the first progress event. Issue 12 states these
+# goals in milliseconds, not as ratios: the report gives the median against the goal, with
+# the anchor and the ratio beside it to show what is the machine. "Interactive ≤ 1 s" is the
+# issue's; for "progress moves from the first revision" the bench holds the first progress
+# event to the same 1 s (the limit for a user's flow of thought; 0.1 s would feel instant).
+# Needs a build with Studio (Qt 6); without bench_studio_upgrade the rows are left out.
+# --smoke leaves them out too (the ctest bench_studio_upgrade covers the same code).
+studio_bench=$(find "$build_dir" -name bench_studio_upgrade -type f -perm -u+x -print -quit 2>/dev/null || true)
+if [ "$mode" != smoke ] && [ -n "$studio_bench" ]; then
+    studio_tables=5000; studio_revisions=10000
+    [ "$mode" = quick ] && { studio_tables=1000; studio_revisions=1000; }
+    studio_dir=$work/studio_project
+    "$gen_project" "$studio_dir" "$studio_tables" "$studio_revisions" >/dev/null
+    studio_size="$studio_tables tables, $studio_revisions revisions"
+    : >"$results/studio.tsv"
+    # value NAME: a measurement of this round, - when the round did not get that far.
+    value() { awk -F'\t' -v k="$1" '$1 == k { v = $2 } END { print (v == "" ? "-" : v) }' "$work/studio_round.tsv" 2>/dev/null || echo -; }
+    for ((round = 1; round <= rounds; ++round)); do
+        rm -f "$work/studio_round.tsv"
+        if ! TEMPEST_BENCH_STUDIO_TSV=$work/studio_round.tsv TEMPEST_BENCH_STUDIO_PROJECT=$studio_dir \
+            QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$studio_bench" firstProgressOnTheLargeProject \
+            >"$work/studio.out" 2>&1; then
+            log "studio round $round failed: $(grep -E 'FAIL|error' "$work/studio.out" | head -n 3 | tr '\n' ' ')"
+        fi
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' studio_interactive "Studio: open the project until interactive ($studio_size)" \
+            "the same, one-revision project" 1000 "$round" "$(value interactive_small)" "$(value interactive)" >>"$results/studio.tsv"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' studio_first_progress "Studio: \"Upgrade all\" until the first progress event ($studio_size)" \
+            "the same, one-revision project" 1000 "$round" "$(value first_progress_small)" "$(value first_progress)" >>"$results/studio.tsv"
+    done
+    log "studio: done"
+    rm -rf "$studio_dir"
+elif [ "$mode" != smoke ]; then
+    log "studio: no bench_studio_upgrade in $build_dir (a build without Studio): rows left out"
+fi
+
 # --- report -------------------------------------------------------------------------------
 alembic_note="Alembic (python3-alembic) is not installed: no peer row."
 if python3 -c 'import alembic' 2>/dev/null; then

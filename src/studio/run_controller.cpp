@@ -11,7 +11,7 @@ namespace tempest::studio {
 
 RunController::RunController(QWidget* dialogParent) : QObject(dialogParent), m_dialogParent(dialogParent)
 {
-    connect(&m_facts, &QFutureWatcher<std::vector<DestructiveFact>>::finished, this, &RunController::onFactsRead);
+    connect(&m_facts, &QFutureWatcher<Prepared>::finished, this, &RunController::onFactsRead);
 }
 
 RunController::~RunController() { m_facts.waitForFinished(); }
@@ -46,35 +46,48 @@ QString RunController::actionText(const RunPlan& plan) const
     return plan.direction == Direction::Upgrade ? tr("Upgrading to %1").arg(target) : tr("Downgrading to %1").arg(target);
 }
 
+RunController::Prepared RunController::prepare(const tempest::Project& project,
+                                               const std::vector<AppliedRevision>& applied, Direction direction,
+                                               const std::string& target)
+{
+    Prepared prepared;
+    try {
+        prepared.plan = planRun(project, applied, direction, target);
+    } catch (...) {
+        prepared.error = QString::fromStdString(reportFailure(std::current_exception()).text);
+        return prepared;
+    }
+    prepared.planned = true;
+    if (!prepared.plan.revisions.empty())
+        prepared.facts = liveDestructiveFacts(project, prepared.plan);
+    return prepared;
+}
+
 void RunController::requestRun(Direction direction, const QString& target)
 {
     if (isRunning() || !m_project)
         return;
-    RunPlan plan;
-    try {
-        plan = planRun(*m_project, m_applied, direction, target.toStdString());
-    } catch (...) {
-        MigrationOutcome outcome;
-        outcome.message = QString::fromStdString(reportFailure(std::current_exception()).text);
-        emit runFinished(outcome);
-        return;
-    }
-    if (plan.revisions.empty()) {
-        MigrationOutcome outcome;
-        outcome.ok = true;
-        outcome.message = direction == Direction::Upgrade ? tr("nothing to upgrade") : tr("nothing to downgrade");
-        emit runFinished(outcome);
-        return;
-    }
-    m_pending = plan;
     const tempest::Project project = *m_project;
-    m_facts.setFuture(QtConcurrent::run([project, plan] { return liveDestructiveFacts(project, plan); }));
+    const std::vector<AppliedRevision> applied = m_applied;
+    m_facts.setFuture(QtConcurrent::run([project, applied, direction, target = target.toStdString()] {
+        return prepare(project, applied, direction, target);
+    }));
 }
 
 void RunController::onFactsRead()
 {
-    std::vector<DestructiveFact> facts = m_facts.result();
-    const RunPlan plan = m_pending;
+    Prepared prepared = m_facts.result();
+    const RunPlan plan = prepared.plan;
+    if (!prepared.planned || plan.revisions.empty()) {
+        MigrationOutcome outcome;
+        outcome.ok = prepared.planned;
+        outcome.message = !prepared.planned ? prepared.error
+                          : plan.direction == Direction::Upgrade ? tr("nothing to upgrade")
+                                                                 : tr("nothing to downgrade");
+        emit runFinished(outcome);
+        return;
+    }
+    std::vector<DestructiveFact> facts = std::move(prepared.facts);
     if (facts.empty()) {
         startJob(plan);
         return;

@@ -1,8 +1,9 @@
 #pragma once
 // RunController: turns "upgrade/downgrade to X" (and "Revert to base": downgrade to
-// `base`) into a run. It plans the run, reads the facts of what it would lose on a
-// worker (core destructiveFacts() with a read-only connection: rows per table, SQL) and
-// asks for confirmation when there are any (ConfirmDestructiveDialog; Cancel changes
+// `base`) into a run. On a worker it plans the run (core planRun: on 10,000 revisions a
+// replay of the whole history, too long for the GUI thread) and reads the facts of what
+// it would lose (core destructiveFacts() with a read-only connection: rows per table,
+// SQL); then it asks for confirmation when there are any (ConfirmDestructiveDialog; Cancel changes
 // nothing), then starts a MigrationJob and reports progress, log lines, cancel and the
 // outcome.
 
@@ -52,6 +53,15 @@ signals:
     void runFinished(const tempest::studio::MigrationOutcome& outcome);
 
 private:
+    /// What the worker hands back: the plan and its destructive facts, or why there is none.
+    struct Prepared {
+        RunPlan plan;
+        std::vector<DestructiveFact> facts;
+        bool planned = false;
+        QString error;
+    };
+    static Prepared prepare(const tempest::Project& project, const std::vector<AppliedRevision>& applied,
+                            Direction direction, const std::string& target);
     void onFactsRead();
     void startJob(const RunPlan& plan);
     QString actionText(const RunPlan& plan) const;
@@ -60,8 +70,7 @@ private:
     std::optional<tempest::Project> m_project;
     std::vector<AppliedRevision> m_applied;
     QPointer<MigrationJob> m_job;
-    RunPlan m_pending;  // the plan whose facts are being read
-    QFutureWatcher<std::vector<DestructiveFact>> m_facts;
+    QFutureWatcher<Prepared> m_facts;  // the plan and facts being prepared
 };
 
 } // namespace tempest::studio

@@ -8,6 +8,7 @@
 
 #include "studio/dag_delegate.h"
 #include "studio/main_window.h"
+#include "studio_bench_support.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,42 +24,11 @@
 #include <algorithm>
 
 using namespace tempest::studio;
+using namespace tempest::studio::bench;
 
 namespace {
 
-constexpr int kHeartbeatMs = 5;
 constexpr int kScrollSteps = 400;
-
-/// Largest gap between heartbeat ticks while it runs, minus the interval.
-class StallMeter : public QObject {
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(kHeartbeatMs);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_maxGap = std::max(m_maxGap, m_clock.restart());
-        });
-    }
-    void start()
-    {
-        m_maxGap = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    /// The stall in ms, counting the time since the last tick too.
-    qint64 stop()
-    {
-        m_timer.stop();
-        m_maxGap = std::max(m_maxGap, m_clock.elapsed());
-        return std::max<qint64>(0, m_maxGap - kHeartbeatMs);
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_maxGap = 0;
-};
 
 /// Counts the DAG delegate's painted rows per viewport paint event (a frame).
 class FrameCounter : public QObject {
@@ -104,18 +74,6 @@ struct Measurement {
     quint64 frames = 0;
     quint64 totalRows = 0;
 };
-
-QString writeEmptyProject(const QString& dir)
-{
-    QDir().mkpath(dir + "/migrations");
-    QFile models(dir + "/models.json");
-    models.open(QIODevice::WriteOnly);
-    models.write(R"({"tables": {}})");
-    QFile project(dir + "/tempest.json");
-    project.open(QIODevice::WriteOnly);
-    project.write(R"({"dialect": "sqlite", "database": "empty.db", "migrations": "migrations", "models": "models.json"})");
-    return dir + "/tempest.json";
-}
 
 /// Opens `projectFile` in a fresh window and scrolls its DAG top to bottom.
 bool measure(const QString& projectFile, Measurement& m)
@@ -165,12 +123,6 @@ bool measure(const QString& projectFile, Measurement& m)
     m.frames = frames.frames();
     m.totalRows = frames.totalRows();
     return true;
-}
-
-QString ratio(qint64 value, qint64 baseline)
-{
-    // A baseline stall under 1 ms is timer jitter: floor it so the ratio means something.
-    return QString::number(double(value) / double(std::max<qint64>(baseline, 1)), 'f', 1);
 }
 
 } // namespace
