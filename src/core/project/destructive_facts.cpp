@@ -94,10 +94,12 @@ std::vector<DestructiveFact> destructiveFacts(const Project& project, const RunP
     const bool up = plan.direction == Direction::Upgrade;
     // Most runs destroy nothing: say so before replaying the whole history (on 10,000
     // revisions the replay is most of the time between "Upgrade all" and its first step).
+    // A step's operations: `up`, a written `down` itself, or its generated down in `scratch`.
+    const auto stepOperations = [up](const Migration& migration, std::vector<Operation>& scratch)
+        -> const std::vector<Operation>& { return up ? migration.up : migration.downOperations(scratch); };
     const auto destroys = [&](const std::string& id) {
-        const Migration& migration = graph.at(id);
-        const std::vector<Operation> down = up ? std::vector<Operation>{} : migration.downOperations();
-        const auto& ops = up ? migration.up : down;
+        std::vector<Operation> scratch;
+        const auto& ops = stepOperations(graph.at(id), scratch);
         return std::any_of(ops.begin(), ops.end(), [](const Operation& op) { return isDestructive(op); });
     };
     if (std::none_of(plan.revisions.begin(), plan.revisions.end(), destroys))
@@ -108,8 +110,8 @@ std::vector<DestructiveFact> destructiveFacts(const Project& project, const RunP
     std::vector<DestructiveFact> facts;
     for (const std::string& id : plan.revisions) {
         const Migration& migration = graph.at(id);
-        const std::vector<Operation> down = up ? std::vector<Operation>{} : migration.downOperations();
-        for (const Operation& op : up ? migration.up : down) {
+        std::vector<Operation> scratch;
+        for (const Operation& op : stepOperations(migration, scratch)) {
             if (isDestructive(op)) {
                 DestructiveFact fact;
                 fact.revision = id;
