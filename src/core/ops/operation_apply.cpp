@@ -6,6 +6,7 @@
 #include "core/ir/errors.h"
 #include "core/ops/operation.h"
 #include "core/ops/operation_kind_names.h"
+#include "core/ops/schema_applier.h"
 
 #include <algorithm>
 
@@ -20,8 +21,8 @@ std::string quote(std::string_view name)
 /// Carries the operation's kind and subject (`users.score`) into every error it raises.
 class Applier {
 public:
-    Applier(Schema& schema, std::string_view kind, std::string subject)
-        : m_schema(schema), m_kind(kind), m_subject(std::move(subject))
+    Applier(Schema& schema, TableIndex* index, std::string_view kind, std::string subject)
+        : m_schema(schema), m_index(index), m_kind(kind), m_subject(std::move(subject))
     {
     }
 
@@ -30,9 +31,14 @@ public:
         throw InputError(m_kind + " " + m_subject + ": " + problem);
     }
 
+    Table* findTable(std::string_view name) const
+    {
+        return m_index ? m_index->find(m_schema, name) : m_schema.findTable(name);
+    }
+
     Table& table(std::string_view name) const
     {
-        Table* table = m_schema.findTable(name);
+        Table* table = findTable(name);
         if (!table)
             fail("table " + quote(name) + " does not exist");
         return *table;
@@ -40,7 +46,7 @@ public:
 
     void requireNoTable(std::string_view name) const
     {
-        if (m_schema.findTable(name))
+        if (findTable(name))
             fail("table " + quote(name) + " already exists");
     }
 
@@ -58,7 +64,7 @@ public:
     {
         Table* at = &table;
         for (int depth = 0; depth < 64 && at->partitionOf; ++depth) {
-            Table* parent = m_schema.findTable(*at->partitionOf);
+            Table* parent = findTable(*at->partitionOf);
             if (!parent)
                 break;
             at = parent;
@@ -123,6 +129,7 @@ public:
 
 private:
     Schema& m_schema;
+    TableIndex* m_index;
     std::string m_kind;
     std::string m_subject;
 };
@@ -157,17 +164,19 @@ std::string usesOfColumn(const Schema& schema, const Table& table, const std::st
     return {};
 }
 
-void applyOne(Schema& schema, const CreateTable& op)
+void applyOne(Schema& schema, TableIndex* index, const CreateTable& op)
 {
-    Applier a(schema, detail::kindName(op), op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.definition.name);
     a.requireNoTable(op.definition.name);
     a.requireEnumsOf(op.definition);
     schema.tables.push_back(op.definition);
+    if (index)
+        index->added(schema);
 }
 
-void applyOne(Schema& schema, const DropTable& op)
+void applyOne(Schema& schema, TableIndex* index, const DropTable& op)
 {
-    Applier a(schema, detail::kindName(op), op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.definition.name);
     a.table(op.definition.name);
     for (const Table& other : schema.tables) {
         if (other.name == op.definition.name)
@@ -179,14 +188,18 @@ void applyOne(Schema& schema, const DropTable& op)
             a.fail("table still has partition " + quote(other.name));
     }
     std::erase_if(schema.tables, [&](const Table& t) { return t.name == op.definition.name; });
+    if (index)
+        index->rebuild(schema);  // the tables after it moved
 }
 
-void applyOne(Schema& schema, const RenameTable& op)
+void applyOne(Schema& schema, TableIndex* index, const RenameTable& op)
 {
-    Applier a(schema, detail::kindName(op), op.from + " -> " + op.to);
+    Applier a(schema, index, detail::kindName(op), op.from + " -> " + op.to);
     Table& table = a.table(op.from);
     a.requireNoTable(op.to);
     table.name = op.to;
+    if (index)
+        index->renamed(op.from, op.to);
     for (Table& other : schema.tables) {
         for (ForeignKey& fk : other.foreignKeys)
             if (fk.refTable == op.from)
@@ -196,18 +209,18 @@ void applyOne(Schema& schema, const RenameTable& op)
     }
 }
 
-void applyOne(Schema& schema, const AddColumn& op)
+void applyOne(Schema& schema, TableIndex* index, const AddColumn& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.requireNoColumn(table, op.definition.name);
     a.requireEnumsOf(op.definition);
     table.columns.push_back(op.definition);
 }
 
-void applyOne(Schema& schema, const DropColumn& op)
+void applyOne(Schema& schema, TableIndex* index, const DropColumn& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.column(table, op.definition.name);
     if (std::string use = usesOfColumn(schema, table, op.definition.name); !use.empty())
@@ -215,9 +228,9 @@ void applyOne(Schema& schema, const DropColumn& op)
     std::erase_if(table.columns, [&](const Column& c) { return c.name == op.definition.name; });
 }
 
-void applyOne(Schema& schema, const AlterColumn& op)
+void applyOne(Schema& schema, TableIndex* index, const AlterColumn& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.from.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.from.name);
     if (op.from.name != op.to.name)
         a.fail("from and to name different columns (" + quote(op.from.name) + ", " + quote(op.to.name)
                + "); a rename is rename_column");
@@ -226,9 +239,9 @@ void applyOne(Schema& schema, const AlterColumn& op)
     column = op.to;  // in place: column order is kept
 }
 
-void applyOne(Schema& schema, const RenameColumn& op)
+void applyOne(Schema& schema, TableIndex* index, const RenameColumn& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.from + " -> " + op.to);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.from + " -> " + op.to);
     Table& table = a.table(op.table);
     Column& column = a.column(table, op.from);
     a.requireNoColumn(table, op.to);
@@ -248,9 +261,9 @@ void applyOne(Schema& schema, const RenameColumn& op)
                 renameIn(fk.refColumns, op.from, op.to);
 }
 
-void applyOne(Schema& schema, const CreateIndex& op)
+void applyOne(Schema& schema, TableIndex* index, const CreateIndex& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     // Index names are global to a SQLite database and a PostgreSQL schema.
     for (const Table& other : schema.tables)
@@ -262,32 +275,32 @@ void applyOne(Schema& schema, const CreateIndex& op)
     table.indexes.push_back(op.definition);
 }
 
-void applyOne(Schema& schema, const DropIndex& op)
+void applyOne(Schema& schema, TableIndex* index, const DropIndex& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.dropNamed(table.indexes, op.definition.name, "index", table);
 }
 
-void applyOne(Schema& schema, const AddUnique& op)
+void applyOne(Schema& schema, TableIndex* index, const AddUnique& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.requireColumns(table, op.definition.columns);
     a.addNamed(table.uniques, op.definition, "unique constraint", table);
 }
 
-void applyOne(Schema& schema, const DropUnique& op)
+void applyOne(Schema& schema, TableIndex* index, const DropUnique& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.dropNamed(table.uniques, op.definition.name, "unique constraint", table);
 }
 
-void applyOne(Schema& schema, const AddForeignKey& op)
+void applyOne(Schema& schema, TableIndex* index, const AddForeignKey& op)
 {
     const ForeignKey& fk = op.definition;
-    Applier a(schema, detail::kindName(op), op.table + "." + fk.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + fk.name);
     Table& table = a.table(op.table);
     a.requireColumns(table, fk.columns);
     a.requireColumns(a.table(fk.refTable), fk.refColumns);
@@ -297,44 +310,44 @@ void applyOne(Schema& schema, const AddForeignKey& op)
     a.addNamed(table.foreignKeys, fk, "foreign key", table);
 }
 
-void applyOne(Schema& schema, const DropForeignKey& op)
+void applyOne(Schema& schema, TableIndex* index, const DropForeignKey& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.dropNamed(table.foreignKeys, op.definition.name, "foreign key", table);
 }
 
-void applyOne(Schema& schema, const AddCheck& op)
+void applyOne(Schema& schema, TableIndex* index, const AddCheck& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.addNamed(table.checks, op.definition, "check constraint", table);
 }
 
-void applyOne(Schema& schema, const DropCheck& op)
+void applyOne(Schema& schema, TableIndex* index, const DropCheck& op)
 {
-    Applier a(schema, detail::kindName(op), op.table + "." + op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.table + "." + op.definition.name);
     Table& table = a.table(op.table);
     a.dropNamed(table.checks, op.definition.name, "check constraint", table);
 }
 
-void applyOne(Schema& schema, const AlterPrimaryKey& op)
+void applyOne(Schema& schema, TableIndex* index, const AlterPrimaryKey& op)
 {
-    Applier a(schema, detail::kindName(op), op.table);
+    Applier a(schema, index, detail::kindName(op), op.table);
     Table& table = a.table(op.table);
     a.requireColumns(table, op.to);
     table.primaryKey = op.to;
 }
 
-void applyOne(Schema& schema, const AlterTableComment& op)
+void applyOne(Schema& schema, TableIndex* index, const AlterTableComment& op)
 {
-    Applier a(schema, detail::kindName(op), op.table);
+    Applier a(schema, index, detail::kindName(op), op.table);
     a.table(op.table).comment = op.to;
 }
 
-void applyOne(Schema& schema, const CreateEnum& op)
+void applyOne(Schema& schema, TableIndex* index, const CreateEnum& op)
 {
-    Applier a(schema, detail::kindName(op), op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.definition.name);
     if (schema.findEnum(op.definition.name))
         a.fail("enum " + quote(op.definition.name) + " already exists");
     const auto& values = op.definition.values;
@@ -344,9 +357,9 @@ void applyOne(Schema& schema, const CreateEnum& op)
     schema.enums.push_back(op.definition);
 }
 
-void applyOne(Schema& schema, const DropEnum& op)
+void applyOne(Schema& schema, TableIndex* index, const DropEnum& op)
 {
-    Applier a(schema, detail::kindName(op), op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.definition.name);
     a.enumType(op.definition.name);
     for (const Table& table : schema.tables)
         for (const Column& column : table.columns)
@@ -355,9 +368,9 @@ void applyOne(Schema& schema, const DropEnum& op)
     std::erase_if(schema.enums, [&](const EnumType& e) { return e.name == op.definition.name; });
 }
 
-void applyOne(Schema& schema, const AddEnumValue& op)
+void applyOne(Schema& schema, TableIndex* index, const AddEnumValue& op)
 {
-    Applier a(schema, detail::kindName(op), op.name + "." + op.value);
+    Applier a(schema, index, detail::kindName(op), op.name + "." + op.value);
     auto& values = a.enumType(op.name).values;
     if (std::find(values.begin(), values.end(), op.value) != values.end())
         a.fail("enum " + quote(op.name) + " already has value " + quote(op.value));
@@ -370,9 +383,9 @@ void applyOne(Schema& schema, const AddEnumValue& op)
     values.insert(position, op.value);
 }
 
-void applyOne(Schema& schema, const DropEnumValue& op)
+void applyOne(Schema& schema, TableIndex* index, const DropEnumValue& op)
 {
-    Applier a(schema, detail::kindName(op), op.name + "." + op.value);
+    Applier a(schema, index, detail::kindName(op), op.name + "." + op.value);
     auto& values = a.enumType(op.name).values;
     auto it = std::find(values.begin(), values.end(), op.value);
     if (it == values.end())
@@ -380,9 +393,9 @@ void applyOne(Schema& schema, const DropEnumValue& op)
     values.erase(it);
 }
 
-void applyOne(Schema& schema, const RenameEnum& op)
+void applyOne(Schema& schema, TableIndex* index, const RenameEnum& op)
 {
-    Applier a(schema, detail::kindName(op), op.from + " -> " + op.to);
+    Applier a(schema, index, detail::kindName(op), op.from + " -> " + op.to);
     EnumType& type = a.enumType(op.from);
     if (schema.findEnum(op.to))
         a.fail("enum " + quote(op.to) + " already exists");
@@ -393,9 +406,9 @@ void applyOne(Schema& schema, const RenameEnum& op)
                 column.enumName = op.to;
 }
 
-void applyOne(Schema& schema, const CreateDomain& op)
+void applyOne(Schema& schema, TableIndex* index, const CreateDomain& op)
 {
-    Applier a(schema, detail::kindName(op), op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.definition.name);
     if (schema.findDomain(op.definition.name))
         a.fail("domain " + quote(op.definition.name) + " already exists");
     if (schema.findEnum(op.definition.name))
@@ -412,9 +425,9 @@ Domain& existingDomain(const Applier& a, Schema& schema, const std::string& name
     return *domain;
 }
 
-void applyOne(Schema& schema, const DropDomain& op)
+void applyOne(Schema& schema, TableIndex* index, const DropDomain& op)
 {
-    Applier a(schema, detail::kindName(op), op.definition.name);
+    Applier a(schema, index, detail::kindName(op), op.definition.name);
     existingDomain(a, schema, op.definition.name);
     for (const Table& table : schema.tables)
         for (const Column& column : table.columns)
@@ -426,9 +439,9 @@ void applyOne(Schema& schema, const DropDomain& op)
     std::erase_if(schema.domains, [&](const Domain& d) { return d.name == op.definition.name; });
 }
 
-void applyOne(Schema& schema, const AlterDomain& op)
+void applyOne(Schema& schema, TableIndex* index, const AlterDomain& op)
 {
-    Applier a(schema, detail::kindName(op), op.to.name);
+    Applier a(schema, index, detail::kindName(op), op.to.name);
     if (op.from.name != op.to.name)
         a.fail("from and to name different domains (" + quote(op.from.name) + ", " + quote(op.to.name) + ")");
     Domain& domain = existingDomain(a, schema, op.to.name);
@@ -436,9 +449,9 @@ void applyOne(Schema& schema, const AlterDomain& op)
     domain = op.to;
 }
 
-void applyOne(Schema& schema, const RecreateTable& op)
+void applyOne(Schema& schema, TableIndex* index, const RecreateTable& op)
 {
-    Applier a(schema, detail::kindName(op), op.to.name);
+    Applier a(schema, index, detail::kindName(op), op.to.name);
     if (op.from.name != op.to.name)
         a.fail("from and to name different tables (" + quote(op.from.name) + ", " + quote(op.to.name)
                + "); a rename is rename_table");
@@ -447,16 +460,70 @@ void applyOne(Schema& schema, const RecreateTable& op)
     table = op.to;
 }
 
-void applyOne(Schema&, const Execute&)
+void applyOne(Schema&, TableIndex*, const Execute&)
 {
     // Raw SQL is opaque to the IR: whatever it changes, replay cannot know it.
 }
 
 } // namespace
 
+namespace {
+
+void applyIndexed(Schema& schema, TableIndex* index, const Operation& op)
+{
+    std::visit(
+        [&](const auto& o) {
+            if constexpr (requires { applyOne(schema, index, o); })
+                applyOne(schema, index, o);
+            else
+                applyOne(schema, o);  // the sequence operations (sequence_op_hooks.h)
+        },
+        op);
+}
+
+} // namespace
+
 void applyOperation(Schema& schema, const Operation& op)
 {
-    std::visit([&](const auto& o) { applyOne(schema, o); }, op);
+    applyIndexed(schema, nullptr, op);
+}
+
+Table* TableIndex::find(Schema& schema, std::string_view name)
+{
+    const auto it = m_positions.find(name);
+    return it == m_positions.end() ? nullptr : &schema.tables[it->second];
+}
+
+void TableIndex::added(const Schema& schema)
+{
+    const std::size_t last = schema.tables.size() - 1;
+    m_positions.emplace(schema.tables[last].name, last);
+}
+
+void TableIndex::renamed(const std::string& from, const std::string& to)
+{
+    const auto it = m_positions.find(from);
+    const std::size_t position = it->second;
+    m_positions.erase(it);
+    m_positions.emplace(to, position);
+}
+
+void TableIndex::rebuild(const Schema& schema)
+{
+    m_positions.clear();
+    m_positions.reserve(schema.tables.size());
+    for (std::size_t i = 0; i < schema.tables.size(); ++i)
+        m_positions.emplace(schema.tables[i].name, i);
+}
+
+SchemaApplier::SchemaApplier(Schema& schema) : m_schema(schema)
+{
+    m_index.rebuild(schema);
+}
+
+void SchemaApplier::apply(const Operation& op)
+{
+    applyIndexed(m_schema, &m_index, op);
 }
 
 void applyOperations(Schema& schema, const std::vector<Operation>& ops)
