@@ -59,7 +59,7 @@ bool holds(const Schema& schema, const std::string& fact, std::string& why)
     }
     if (kind == "partitionBy" || kind == "partitionOf") {  // partitionBy:<t>=<key>, partitionOf:<t>=<parent>
         const Table* t = schema.findTable(rest);
-        const auto& field = t ? (kind == "partitionBy" ? t->partitionBy : t->partitionOf) : std::optional<std::string>();
+        const auto& field = t ? (kind == "partitionBy" ? t->partitionBy : t->partitionOf) : CompactOptional<std::string>();
         why = t ? kind + " " + field.value_or("none") : "no table " + rest;
         return field && *field == value;
     }

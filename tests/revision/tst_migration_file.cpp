@@ -100,6 +100,7 @@ private slots:
     void checksumFormatIsSha256OfCompactUpDown();
     void checksumIsStableAndCoversOperationsOnly();
     void sha256AgreesWithQt();
+    void sha256StreamAgreesWithWhole();
     void canonicalRoundTrip();
     void missingDownIsGeneratedByInverting();
     void executeWithoutDownIsIrreversible();
@@ -268,6 +269,49 @@ void TstMigrationFile::checksumFormatIsSha256OfCompactUpDown()
         R"({"kind":"rename_table","from":"e","to":"f"}],"down":[]})";
     QCOMPARE(QByteArray::fromStdString(migrationChecksum(several)),
              "sha256:" + QCryptographicHash::hash(severalCompact, QCryptographicHash::Sha256).toHex());
+
+    // A migration whose text is many times the piece the checksum hashes at a time (64 KiB),
+    // with a generated down: the same digest as the whole text's.
+    Migration large = empty;
+    for (int i = 0; i < 3000; ++i) {
+        Table t;
+        t.name = "table_" + std::to_string(i);
+        t.columns = {Column{.name = "id", .type = ColumnType::Integer, .nullable = false},
+                     Column{.name = "label_" + std::to_string(i * 7919 % 1000), .type = ColumnType::Varchar, .length = 40}};
+        t.primaryKey = {"id"};
+        large.up.push_back(CreateTable{t});
+    }
+    large.downGenerated = true;
+    const std::string largeText = writeCompactJson(Json{{"up", operationsToJson(large.up)},
+                                                        {"down", operationsToJson(invert(large.up))}});
+    QVERIFY(largeText.size() > 5 * 64 * 1024);
+    QCOMPARE(QByteArray::fromStdString(migrationChecksum(large)),
+             "sha256:" + QCryptographicHash::hash(QByteArray::fromStdString(largeText), QCryptographicHash::Sha256).toHex());
+}
+
+// Sha256Stream: the text written in pieces of every size around the block (64 bytes),
+// absorbed after each piece or not, digests as the whole text does.
+void TstMigrationFile::sha256StreamAgreesWithWhole()
+{
+    std::string whole;
+    for (int i = 0; i < 5000; ++i)
+        whole += static_cast<char>('a' + i * 13 % 26 + (i % 7 == 0 ? 128 : 0));
+    for (std::size_t piece : {1u, 13u, 63u, 64u, 65u, 127u, 128u, 1000u, 4999u, 5000u}) {
+        for (bool absorbEachPiece : {true, false}) {
+            Sha256Stream stream;
+            std::string buffer;
+            for (std::size_t at = 0; at < whole.size(); at += piece) {
+                buffer += whole.substr(at, piece);
+                if (absorbEachPiece)
+                    stream.absorb(buffer);
+                QVERIFY(buffer.size() < (absorbEachPiece ? 64u : whole.size() + 1));
+            }
+            QCOMPARE(stream.finishHex(buffer), sha256Hex(whole));
+        }
+    }
+    Sha256Stream empty;
+    std::string nothing;
+    QCOMPARE(empty.finishHex(nothing), sha256Hex(""));
 }
 
 // The checksums' SHA-256 is our own: every length around the block and padding

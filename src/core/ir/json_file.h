@@ -5,12 +5,31 @@
 
 #include "core/ir/json.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace tempest {
 
 /// readJsonFile for a path listed as a regular file (not a symbolic link): opened and
 /// read without a stat first. Throws InputError naming `path` as readJsonFile does.
 Json readListedRegularJsonFile(const std::string& path);
+/// The text readListedRegularJsonFile parses.
+std::string readListedRegularJsonText(const std::string& path);
+/// The text readJsonFile parses, after the same checks.
+std::string readJsonText(const std::string& path);
+
+/// Takes one item of a large part of a document as soon as it is read: a member (its key,
+/// index 0) or an element (no key, its index).
+using JsonItemSink = std::function<void(const std::string* key, std::size_t index, Json&& value)>;
+
+/// parseJsonStrict, except that each member (or element) of the root object's member
+/// `key` goes to `sink` as soon as it is read, and a null takes its place in the returned
+/// document: a reader that builds its result item by item never holds the whole parse
+/// tree of the large part (the tables of a models file, the operations of a migration).
+/// What `sink` throws ends the parse. When the root is not an object, or has no such
+/// member, it is parseJsonStrict.
+Json parseJsonHandingOver(std::string_view text, const std::string& file, std::string_view key,
+                          const JsonItemSink& sink);
 
 } // namespace tempest

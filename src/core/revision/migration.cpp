@@ -92,12 +92,17 @@ std::string migrationChecksum(const Migration& migration)
     // The SHA-256 of writeCompactJson({"up": [...], "down": [...]}): compact JSON of a
     // container is its members' texts between brackets and commas, and each operation's
     // text is written straight from the IR into the one buffer that is hashed.
+    // Hashed a piece at a time: the text of a large migration is never whole in memory.
+    constexpr std::size_t kHashPiece = 64 * 1024;
+    Sha256Stream hasher;
     std::string text = R"({"up":[)";
     auto operations = [&](const std::vector<Operation>& ops) {
         for (std::size_t i = 0; i < ops.size(); ++i) {
             if (i)
                 text += ',';
             appendCompactOperationJson(ops[i], text);
+            if (text.size() >= kHashPiece)
+                hasher.absorb(text);
         }
     };
     operations(migration.up);
@@ -108,12 +113,14 @@ std::string migrationChecksum(const Migration& migration)
             if (i + 1 != migration.up.size())
                 text += ',';
             appendCompactOperationJson(invert(migration.up[i]), text);
+            if (text.size() >= kHashPiece)
+                hasher.absorb(text);
         }
     } else {
         operations(migration.down);
     }
     text += "]}";
-    return "sha256:" + sha256Hex(text);
+    return "sha256:" + hasher.finishHex(text);
 }
 
 Json migrationToJson(const Migration& migration)
@@ -150,7 +157,16 @@ void dropParentDependencies(Migration& migration)
     deps.erase(std::remove_if(deps.begin(), deps.end(), isParent), deps.end());
 }
 
-Migration migrationFromJson(const Json& json, const std::string& file)
+namespace {
+
+/// The operations of "up" that migrationFromText read while parsing, or the first error
+/// one of them raised (held until "up" comes, so errors keep the order they had).
+struct StreamedUp {
+    std::vector<Operation> ops;
+    std::optional<InputError> error;
+};
+
+Migration readMigration(const Json& json, const std::string& file, StreamedUp* streamed)
 {
     JsonObjectReader reader(json, file, "$");
     reader.rejectUnknown({"revision", "downRevision", "label", "createdAt", "dependsOn", "branchLabels",
@@ -170,7 +186,10 @@ Migration migrationFromJson(const Json& json, const std::string& file)
     m.branchLabels = readIdList(reader, "branchLabels", false, "branch label");
 
     try {
-        m.up = operationsFromJson(reader.requireArray("up"), file, reader.path("up"));
+        const Json& up = reader.requireArray("up");
+        if (streamed && streamed->error)
+            throw *streamed->error;
+        m.up = streamed ? std::move(streamed->ops) : operationsFromJson(up, file, reader.path("up"));
         if (reader.has("down")) {
             m.down = operationsFromJson(reader.requireArray("down"), file, reader.path("down"));
         } else {
@@ -185,9 +204,35 @@ Migration migrationFromJson(const Json& json, const std::string& file)
     return m;
 }
 
+/// A migration from its file's text. Each operation of "up" becomes an Operation as soon as
+/// it is read: the parse tree of one operation at a time, never the whole file's (the base
+/// migration of a large project is megabytes of create_table; issue 12).
+Migration migrationFromText(std::string_view text, const std::string& file)
+{
+    StreamedUp streamed;
+    const Json json = parseJsonHandingOver(text, file, "up", [&](const std::string* key, std::size_t index, Json&& value) {
+        if (key || streamed.error)  // "up" as an object is refused by readMigration
+            return;
+        try {
+            streamed.ops.push_back(operationFromJson(value, file, jsonPathIndex("$.up", index)));
+        } catch (const InputError& e) {
+            streamed.error = e;
+        }
+    });
+    streamed.ops.shrink_to_fit();  // grown by doubling: up to twice the operations' size
+    return readMigration(json, file, &streamed);
+}
+
+} // namespace
+
+Migration migrationFromJson(const Json& json, const std::string& file)
+{
+    return readMigration(json, file, nullptr);
+}
+
 Migration loadMigrationFile(const std::string& path)
 {
-    return migrationFromJson(readJsonFile(path), path);
+    return migrationFromText(readJsonText(path), path);
 }
 
 std::vector<Migration> loadMigrationsDir(const std::string& dir)
@@ -229,7 +274,7 @@ std::vector<Migration> loadMigrationsDir(const std::string& dir)
     std::vector<Migration> out(files.size());
     parallelFor(files.size(), 256, [&](std::size_t i) {
         const Listed& file = files[i];
-        out[i] = file.regular ? migrationFromJson(readListedRegularJsonFile(file.path), file.path)
+        out[i] = file.regular ? migrationFromText(readListedRegularJsonText(file.path), file.path)
                               : loadMigrationFile(file.path);
     });
     return out;

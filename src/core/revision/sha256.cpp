@@ -131,22 +131,21 @@ bool hasShaExtensions()
 
 using Compress = void (*)(std::uint32_t*, const unsigned char*, std::size_t);
 
-std::array<std::uint8_t, 32> digest(std::string_view data, Compress compress)
+constexpr std::uint32_t kInitialState[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                             0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+
+/// The digest of `size` bytes whose whole blocks went into `state` already, the tail
+/// (fewer than 64 bytes) still to come.
+std::array<std::uint8_t, 32> finish(std::uint32_t state[8], const unsigned char* tail, std::size_t rest,
+                                    std::uint64_t size, Compress compress)
 {
-    std::uint32_t state[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                              0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-    const std::size_t size = data.size();
-    const std::size_t whole = size - size % 64;
-    compress(state, bytes, whole / 64);
     // The tail, a 1 bit, zeros, and the length in bits: one block or two.
     unsigned char last[128] = {};
-    const std::size_t rest = size - whole;
     if (rest)
-        std::memcpy(last, bytes + whole, rest);
+        std::memcpy(last, tail, rest);
     last[rest] = 0x80;
     const std::size_t blocks = rest + 1 + 8 <= 64 ? 1 : 2;
-    const std::uint64_t bits = std::uint64_t(size) * 8;
+    const std::uint64_t bits = size * 8;
     for (int i = 0; i < 8; ++i)
         last[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
     compress(state, last, blocks);
@@ -157,16 +156,44 @@ std::array<std::uint8_t, 32> digest(std::string_view data, Compress compress)
     return out;
 }
 
-} // namespace
+std::array<std::uint8_t, 32> digest(std::string_view data, Compress compress)
+{
+    std::uint32_t state[8];
+    std::memcpy(state, kInitialState, sizeof state);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    const std::size_t size = data.size();
+    const std::size_t whole = size - size % 64;
+    compress(state, bytes, whole / 64);
+    return finish(state, bytes + whole, size - whole, size, compress);
+}
 
-std::array<std::uint8_t, 32> sha256(std::string_view data)
+Compress bestCompress()
 {
 #if defined(__x86_64__)
     static const Compress compress = hasShaExtensions() ? compressShaNi : compressPortable;
 #else
     static const Compress compress = compressPortable;
 #endif
-    return digest(data, compress);
+    return compress;
+}
+
+std::string hex(const std::array<std::uint8_t, 32>& bytes)
+{
+    static constexpr char kHexDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(64);
+    for (const std::uint8_t byte : bytes) {
+        out += kHexDigits[byte >> 4];
+        out += kHexDigits[byte & 0x0f];
+    }
+    return out;
+}
+
+} // namespace
+
+std::array<std::uint8_t, 32> sha256(std::string_view data)
+{
+    return digest(data, bestCompress());
 }
 
 std::array<std::uint8_t, 32> sha256Portable(std::string_view data)
@@ -176,15 +203,27 @@ std::array<std::uint8_t, 32> sha256Portable(std::string_view data)
 
 std::string sha256Hex(std::string_view data)
 {
-    static constexpr char kHexDigits[] = "0123456789abcdef";
-    const auto bytes = sha256(data);
-    std::string out;
-    out.reserve(64);
-    for (const std::uint8_t byte : bytes) {
-        out += kHexDigits[byte >> 4];
-        out += kHexDigits[byte & 0x0f];
-    }
-    return out;
+    return hex(sha256(data));
+}
+
+Sha256Stream::Sha256Stream()
+{
+    std::memcpy(m_state, kInitialState, sizeof m_state);
+}
+
+void Sha256Stream::absorb(std::string& buffer)
+{
+    const std::size_t whole = buffer.size() - buffer.size() % 64;
+    bestCompress()(m_state, reinterpret_cast<const unsigned char*>(buffer.data()), whole / 64);
+    m_size += whole;
+    buffer.erase(0, whole);
+}
+
+std::string Sha256Stream::finishHex(std::string& buffer)
+{
+    absorb(buffer);
+    return hex(finish(m_state, reinterpret_cast<const unsigned char*>(buffer.data()), buffer.size(),
+                      m_size + buffer.size(), bestCompress()));
 }
 
 } // namespace tempest
