@@ -65,6 +65,7 @@ private slots:
     void variedSchemaRoundTrips();
     void variedSchemaRoundTripsInANamedSchema();
     void serverFormsMakeModelExpressionsComparable();
+    void serverFormsOfTablesWithoutAPartitionKey();
     void introspectionIsAFixedNumberOfQueries();
     void varcharToIntegerKeepsNumericStrings();
     void becomingNotNullFillsNullsWithTheDefault();
@@ -154,6 +155,41 @@ void TestPostgresLive::serverFormsMakeModelExpressionsComparable()
              QString::fromStdString(live.findTable("t")->findCheck("ck")->expr));
     QCOMPARE(scalar(*driver, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'"), std::string("0"));
     QCOMPARE(scalar(*driver, "SELECT count(*) FROM pg_type WHERE typname = 't' AND typtype = 'e'"), std::string("0"));
+}
+
+void TestPostgresLive::serverFormsOfTablesWithoutAPartitionKey()
+{
+    // The scratch copies are partitioned tables, keyed by a column of a built-in type;
+    // tables without such a column (only JSON, arrays, custom types, generated or collated
+    // columns before it) and unique expression indexes must come back rendered all the same.
+    PgScratchDatabase db;
+    auto driver = PostgresDriver::connect(db.connInfo());
+    const Schema model = parseSchema(R"J({"tables": {
+        "docs": {"columns": {"body": {"type": "json", "default": {"expr": "'{}'"}},
+                             "tags": {"type": "text", "array": 1, "default": {"expr": "'{}'"}},
+                             "spot": {"type": "custom", "sql": "point"}},
+                 "checks": {"ck_docs": {"expr": "length(body::text) between 0 and 100"}}},
+        "totals": {"columns": {"total": {"type": "integer", "generated": {"expr": "qty * 2"}},
+                               "qty": {"type": "integer", "default": {"expr": "1 + 1"}}},
+                   "checks": {"ck_qty": {"expr": "qty between 0 and 10"}}},
+        "people": {"columns": {"nick": {"type": "text", "collation": "C", "default": {"value": "x"}},
+                               "email": {"type": "varchar", "length": 80}},
+                   "indexes": {"ux_people_email": {"columns": [{"expr": "lower(email)"}], "unique": true,
+                                                   "where": "email <> ''"}}}}})J", "model");
+    test::createThroughDialect(*driver, model);
+    const PostgresDialect dialect;
+    const Schema live = dialect.introspect(*driver, {});
+    for (const char* name : {"docs", "totals", "people"}) {
+        // Each table, as written, differs from what the server stores.
+        Schema liveOne, modelOne;
+        liveOne.tables = {*live.findTable(name)};
+        modelOne.tables = {*model.findTable(name)};
+        QVERIFY2(!schemaEquals(liveOne, modelOne, &dialect.rules()), name);
+    }
+    const Schema prepared = renderExpressionsAsServer(*driver, model, {});
+    TEMPEST_VERIFY_SCHEMAS_EQUAL(live, prepared);
+    QVERIFY(prepared.findTable("people")->findIndex("ux_people_email")->unique);
+    QCOMPARE(scalar(*driver, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'"), std::string("0"));
 }
 
 void TestPostgresLive::introspectionIsAFixedNumberOfQueries()

@@ -640,22 +640,26 @@ const char* typeDescription(const Json& v)
     }
 }
 
+// A NUL byte is never JSON; refuse it by offset rather than let anything treat it as the
+// end of the text.
+void refuseNulByte(std::string_view text, const std::string& file)
+{
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        throw InputError("NUL byte at byte offset " + std::to_string(nul) + ": not JSON text", file);
+}
+
 } // namespace
 
 Json parseJsonStrict(std::string_view text, const std::string& file)
 {
-    // A NUL byte is never JSON; refuse it by offset rather than let anything treat it
-    // as the end of the text.
-    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
-        throw InputError("NUL byte at byte offset " + std::to_string(nul) + ": not JSON text", file);
+    refuseNulByte(text, file);
     return StrictParser(text, file).parseDocument();
 }
 
 Json parseJsonHandingOver(std::string_view text, const std::string& file, std::string_view key,
                           const JsonItemSink& sink)
 {
-    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
-        throw InputError("NUL byte at byte offset " + std::to_string(nul) + ": not JSON text", file);
+    refuseNulByte(text, file);
     return StrictParser(text, file, key, &sink).parseDocument();
 }
 
@@ -697,11 +701,6 @@ std::string readListedRegularJsonText(const std::string& path)
     if (std::ferror(in.get()))
         throw InputError(std::string("cannot read file: ") + std::strerror(errno), path);
     return text;
-}
-
-Json readListedRegularJsonFile(const std::string& path)
-{
-    return parseJsonStrict(readListedRegularJsonText(path), path);
 }
 
 Json readJsonFile(const std::string& path)

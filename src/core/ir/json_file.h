@@ -11,10 +11,8 @@
 
 namespace tempest {
 
-/// readJsonFile for a path listed as a regular file (not a symbolic link): opened and
-/// read without a stat first. Throws InputError naming `path` as readJsonFile does.
-Json readListedRegularJsonFile(const std::string& path);
-/// The text readListedRegularJsonFile parses.
+/// The text of a path listed as a regular file (not a symbolic link): opened and read
+/// without a stat first. Throws InputError naming `path` as readJsonFile does.
 std::string readListedRegularJsonText(const std::string& path);
 /// The text readJsonFile parses, after the same checks.
 std::string readJsonText(const std::string& path);
