@@ -115,6 +115,7 @@ private slots:
     void initTestCase() { TEMPEST_REQUIRE_PG(); }
     void autogenerateUpgradeCheckWithForeignKey();
     void checkOfADatabaseBehindHeadsWithACheckConstraint();
+    void checkReportsAPartitionKeyChangeItHasNoOperationFor();
     void rowsSurviveATypeChangeAndItsDowngrade();
     void branchAndMerge();
     void badInputLeavesDatabaseUntouched_data();
@@ -187,6 +188,33 @@ void TestCliPostgresMigrate::checkOfADatabaseBehindHeadsWithACheckConstraint()
     QCOMPARE(p.run(cliArgs({"upgrade"})).exitCode, 0);
     const CliRun clean = p.run(cliArgs({"check"}));
     QVERIFY2(clean.exitCode == 0, clean.describe().c_str());
+}
+
+// `check` skips the whole second comparison that only a partitioning change can fail
+// (issue 12) when neither side has a partitioned table: with one, the change is still
+// reported, with what to do, and fails the check.
+void TestCliPostgresMigrate::checkReportsAPartitionKeyChangeItHasNoOperationFor()
+{
+    PgCliProject p;
+    p.writeConfig();
+    const std::string v1 = R"json({"tables": {"events": {
+        "columns": {"id": {"type": "integer"}, "day": {"type": "date"}, "kind": {"type": "text"}},
+        "partitionBy": "RANGE (day)"}}})json";
+    p.writeModels(v1);
+    QCOMPARE(p.run(cliArgs({"revision", "--autogenerate", "-m", "events", "--rev-id", "r1"})).exitCode, 0);
+    QCOMPARE(p.run(cliArgs({"upgrade"})).exitCode, 0);
+    const CliRun clean = p.run(cliArgs({"check"}));
+    QVERIFY2(clean.exitCode == 0, clean.describe().c_str());
+
+    std::string v2 = v1;
+    v2.replace(v2.find("RANGE (day)"), 11, "LIST (kind)");
+    p.writeModels(v2);
+    const CliRun changed = p.run(cliArgs({"check"}));
+    QCOMPARE(changed.exitCode, 1);
+    QVERIFY2(changed.out.find("drift: partition key of table \"events\" changed: \"RANGE (day)\" → \"LIST (kind)\": "
+                              "PostgreSQL fixes a table's partitioning")
+                 != std::string::npos,
+             changed.describe().c_str());
 }
 
 void TestCliPostgresMigrate::rowsSurviveATypeChangeAndItsDowngrade()

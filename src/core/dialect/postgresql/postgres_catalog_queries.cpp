@@ -201,7 +201,7 @@ ResultSet PgCatalog::relations() { return rows(kRelations); }
 ResultSet PgCatalog::columns() { return rows(kColumns); }
 ResultSet PgCatalog::constraints() { return rows(kConstraints); }
 ResultSet PgCatalog::indexes() { return rows(kIndexes); }
-Json PgCatalog::enums() { return json(kEnums); }
+Json PgCatalog::enums() { return m_temporary ? Json::array() : json(kEnums); }
 Json PgCatalog::domains() { return json(kDomains); }
 Json PgCatalog::sequences() { return m_temporary ? Json::array() : json(pgSequencesQuery()); }
 Json PgCatalog::others() { return m_temporary ? Json::array() : json(kOthers); }
@@ -215,8 +215,11 @@ std::map<std::int64_t, std::string> PgCatalog::definitions(const std::vector<std
                                                            const std::vector<std::int64_t>& indexes)
 {
     // Run even when both are empty: introspection costs the same statements whatever
-    // the schema holds (kPgIntrospectionQueries).
+    // the schema holds (kPgIntrospectionQueries). Not so the scratch tables' read, a
+    // round trip of drift's fixed point that almost never has any.
     std::map<std::int64_t, std::string> out;
+    if (m_temporary && constraints.empty() && indexes.empty())
+        return out;
     const ResultSet rows = m_driver.query(
         "SELECT k.oid::bigint AS oid, pg_catalog.pg_get_constraintdef(k.oid, true) AS def"
         "  FROM unnest($1::oid[]) k(oid) "

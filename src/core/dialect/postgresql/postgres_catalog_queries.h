@@ -41,6 +41,9 @@ public:
     /// only), attnums (indkey text, "1 2"), nkeys, dep_attnums ("{1,2}"; expression or
     /// partial indexes only), has_include, has_options, has_opclass, cloned; by rel, name.
     ResultSet indexes();
+    /// Empty, with no query, for pg_temp: the expressions read back from drift's scratch
+    /// tables need no enum's values (postgres_server_exprs.cpp; a column's type is the
+    /// types() query's).
     Json enums();      // name, values
     Json domains();    // name, base, base_typname, base_typtype, base_local, notnull, def, checks [{name, def}]
     /// Both empty, with no query, for pg_temp: drift's scratch tables have no sequence,
@@ -49,7 +52,8 @@ public:
     Json others();     // triggers and rules: kind, table, name, sql
 
     /// The server's text of the given constraints (pg_get_constraintdef) and indexes
-    /// (pg_get_indexdef), by oid: one query, also when both are empty.
+    /// (pg_get_indexdef), by oid: one query, also when both are empty (introspection is a
+    /// fixed number of statements), except for pg_temp.
     std::map<std::int64_t, std::string> definitions(const std::vector<std::int64_t>& constraints,
                                                     const std::vector<std::int64_t>& indexes);
 
