@@ -178,7 +178,7 @@ Column columnFromJson(const Json& json, std::string name, bool primaryKeyColumn,
         const Json& d = r.get("default");
         JsonObjectReader dr(d, file, r.path("default"));  // type check
         if (!(dr.has("value") && dr.get("value").is_null()))
-            c.defaultValue = defaultFromJson(d, file, r.path("default"));
+            c.defaultValue = defaultFromJson(d, file, dr.objectPath());
         else if (d.size() != 1)
             dr.fail("", "a default is {\"value\": literal} or {\"expr\": \"SQL\"}, exactly one of them");
     }
@@ -409,9 +409,10 @@ Table tableFromJson(const Json& json, std::string name, const std::string& file,
     // A partition's columns are its parent's: it may leave "columns" out.
     const Json& cols = t.partitionOf && !r.has("columns") ? noColumns : r.requireObject("columns");
     t.columns.reserve(cols.size());  // exactly: thousands of tables of ~12 columns add up
+    const std::string columnsPath = r.path("columns");
     for (auto it = cols.begin(); it != cols.end(); ++it)
         t.columns.push_back(columnFromJson(it.value(), it.key(), t.isPrimaryKeyColumn(it.key()), file,
-                                           jsonPathMember(r.path("columns"), it.key())));
+                                           jsonPathMember(columnsPath, it.key())));
     readNamedMap(r, "indexes", t.indexes, [&](const Json& v, const std::string& n, const std::string& p) {
         return indexFromJson(v, n, file, p);
     });
