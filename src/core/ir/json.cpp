@@ -24,12 +24,19 @@ namespace tempest {
 
 namespace {
 
+// ASCII only, not <cctype>: the answer must not depend on the locale (Studio sets one),
+// and this runs for every member of every file read.
+bool isPlainKeyStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 bool isPlainKey(std::string_view key)
 {
-    if (key.empty() || !(std::isalpha(static_cast<unsigned char>(key[0])) || key[0] == '_'))
+    if (key.empty() || !isPlainKeyStart(key[0]))
         return false;
     for (char c : key)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+        if (!(isPlainKeyStart(c) || (c >= '0' && c <= '9')))
             return false;
     return true;
 }
@@ -753,7 +760,9 @@ std::string writeCompactJson(const Json& value)
 
 std::string jsonPathMember(const std::string& parent, std::string_view key)
 {
-    std::string path = parent;
+    std::string path;
+    path.reserve(parent.size() + key.size() + 1);  // a plain key: one allocation
+    path = parent;
     appendMember(path, key);
     return path;
 }
@@ -765,24 +774,34 @@ std::string jsonPathIndex(const std::string& parent, std::size_t index)
     return path;
 }
 
-JsonObjectReader::JsonObjectReader(const Json& value, std::string file, std::string path)
-    : m_value(value), m_file(std::move(file)), m_path(std::move(path))
+JsonObjectReader::JsonObjectReader(const Json& value, const std::string& file, std::string path)
+    : m_value(value), m_file(file), m_path(std::move(path))
 {
     if (!m_value.is_object())
         throw InputError(std::string("expected an object, found ") + typeDescription(m_value), m_file, m_path);
 }
 
+const Json* JsonObjectReader::find(std::string_view key) const
+{
+    // The members in file order, compared in place: no key is built for the lookup, and
+    // an object of the IR has a handful of members.
+    for (const auto& member : m_value.get_ref<const Json::object_t&>())
+        if (member.first == key)
+            return &member.second;
+    return nullptr;
+}
+
 bool JsonObjectReader::has(std::string_view key) const
 {
-    return m_value.contains(std::string(key));
+    return find(key) != nullptr;
 }
 
 const Json& JsonObjectReader::get(std::string_view key) const
 {
-    auto it = m_value.find(std::string(key));
-    if (it == m_value.end())
+    const Json* v = find(key);
+    if (!v)
         throw InputError("missing required key \"" + std::string(key) + "\"", m_file, m_path);
-    return *it;
+    return *v;
 }
 
 void JsonObjectReader::fail(std::string_view key, const std::string& message) const
@@ -795,40 +814,40 @@ std::string JsonObjectReader::requireString(std::string_view key) const
     const Json& v = get(key);
     if (!v.is_string())
         fail(key, std::string("expected a string, found ") + typeDescription(v));
-    return v.get<std::string>();
+    return v.get_ref<const std::string&>();
 }
 
 std::optional<std::string> JsonObjectReader::optionalString(std::string_view key) const
 {
-    if (!has(key))
+    const Json* v = find(key);
+    if (!v)
         return std::nullopt;
     // An explicit null is not "absent" (DESIGN.md: reading is strict); say how to write that.
-    const Json& v = get(key);
-    if (v.is_null())
+    if (v->is_null())
         fail(key, "expected a string, found null (leave the key out instead)");
-    if (!v.is_string())
-        fail(key, std::string("expected a string, found ") + typeDescription(v));
-    return v.get<std::string>();
+    if (!v->is_string())
+        fail(key, std::string("expected a string, found ") + typeDescription(*v));
+    return v->get_ref<const std::string&>();
 }
 
 bool JsonObjectReader::optionalBool(std::string_view key, bool fallback) const
 {
-    if (!has(key))
+    const Json* v = find(key);
+    if (!v)
         return fallback;
-    const Json& v = get(key);
-    if (!v.is_boolean())
-        fail(key, std::string("expected true or false, found ") + typeDescription(v));
-    return v.get<bool>();
+    if (!v->is_boolean())
+        fail(key, std::string("expected true or false, found ") + typeDescription(*v));
+    return v->get<bool>();
 }
 
 std::optional<int> JsonObjectReader::optionalInt(std::string_view key) const
 {
-    if (!has(key))
+    const Json* v = find(key);
+    if (!v)
         return std::nullopt;
-    const Json& v = get(key);
-    if (!v.is_number_integer())
-        fail(key, std::string("expected a whole number, found ") + typeDescription(v));
-    auto n = v.get<long long>();
+    if (!v->is_number_integer())
+        fail(key, std::string("expected a whole number, found ") + typeDescription(*v));
+    auto n = v->get<long long>();
     if (n < 0 || n > 1000000000)
         fail(key, "expected a whole number between 0 and 1000000000");
     return static_cast<int>(n);
@@ -836,20 +855,22 @@ std::optional<int> JsonObjectReader::optionalInt(std::string_view key) const
 
 std::vector<std::string> JsonObjectReader::stringList(std::string_view key, bool required) const
 {
-    if (!has(key)) {
+    const Json* found = find(key);
+    if (!found) {
         if (required)
             get(key);  // throws "missing required key"
         return {};
     }
-    const Json& v = get(key);
+    const Json& v = *found;
     if (!v.is_array())
         fail(key, std::string("expected an array of strings, found ") + typeDescription(v));
     std::vector<std::string> out;
+    out.reserve(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) {
         if (!v[i].is_string())
             throw InputError(std::string("expected a string, found ") + typeDescription(v[i]), m_file,
                              jsonPathIndex(path(key), i));
-        out.push_back(v[i].get<std::string>());
+        out.push_back(v[i].get_ref<const std::string&>());
     }
     return out;
 }
@@ -875,8 +896,10 @@ void JsonObjectReader::rejectUnknown(std::initializer_list<std::string_view> kno
     for (auto it = m_value.begin(); it != m_value.end(); ++it) {
         bool ok = false;
         for (auto k : known)
-            if (k == it.key())
+            if (k == it.key()) {
                 ok = true;
+                break;
+            }
         if (!ok) {
             std::string list;
             for (auto k : known)

@@ -47,8 +47,11 @@ std::string jsonPathIndex(const std::string& parent, std::size_t index);
 /// the file and path, and a final check that no unknown key was present.
 class JsonObjectReader {
 public:
-    /// Throws when `value` is not an object.
-    JsonObjectReader(const Json& value, std::string file, std::string path);
+    /// Throws when `value` is not an object. `value` and `file` are held by reference
+    /// (a reader is made for every object of a file: no copy of its name each time), so
+    /// both must outlive the reader; a temporary file name does not compile.
+    JsonObjectReader(const Json& value, const std::string& file, std::string path);
+    JsonObjectReader(const Json& value, std::string&& file, std::string path) = delete;
 
     bool has(std::string_view key) const;
     const Json& get(std::string_view key) const;  // throws when missing
@@ -71,8 +74,10 @@ public:
     [[noreturn]] void fail(std::string_view key, const std::string& message) const;
 
 private:
+    const Json* find(std::string_view key) const;  // nullptr when absent; allocates nothing
+
     const Json& m_value;
-    std::string m_file;
+    const std::string& m_file;
     std::string m_path;
 };
 

@@ -209,70 +209,77 @@ void validateTable(const Table& table, const Schema& schema, const std::string& 
         }
     } else if (table.columns.empty())
         fail(jsonPathMember(tablePath, "columns"), "table \"" + table.name + "\" has no columns");
-    std::set<std::string_view> seen;
+    // Paths are spelt only for an error: this runs for every column of every table read.
     const std::string columnsPath = jsonPathMember(tablePath, "columns");
+    std::vector<std::string_view> names;
+    names.reserve(table.columns.size());
+    for (const auto& column : table.columns)
+        names.push_back(column.name);
+    std::sort(names.begin(), names.end());
+    const bool duplicateColumns = std::adjacent_find(names.begin(), names.end()) != names.end();
+    std::set<std::string_view> seen;  // only when there is a duplicate: to name the first one
     for (const auto& column : table.columns) {
-        const std::string path = jsonPathMember(columnsPath, column.name);
+        const auto path = [&] { return jsonPathMember(columnsPath, column.name); };
         if (column.name.empty())
             fail(columnsPath, "a column needs a name");
-        if (!seen.insert(column.name).second)
-            fail(path, "duplicate column \"" + column.name + "\"");
+        if (duplicateColumns && !seen.insert(column.name).second)
+            fail(path(), "duplicate column \"" + column.name + "\"");
         if (column.autoincrement) {
             if (!isIntegerType(column.type) || table.primaryKey.size() != 1
                 || table.primaryKey.front() != column.name)
-                fail(jsonPathMember(path, "autoincrement"),
+                fail(jsonPathMember(path(), "autoincrement"),
                      "autoincrement needs a single-column integer primary key; \"" + column.name
                          + "\" is not one");
         }
         if (column.generated && (column.defaultValue || column.autoincrement))
-            fail(jsonPathMember(path, "generated"), "generated column \"" + column.name
+            fail(jsonPathMember(path(), "generated"), "generated column \"" + column.name
                                                         + "\" has a default or autoincrement: its value is its expression");
         if (column.generated && column.generated->empty())
-            fail(jsonPathMember(jsonPathMember(path, "generated"), "expr"), "a generated column needs an expression");
+            fail(jsonPathMember(jsonPathMember(path(), "generated"), "expr"), "a generated column needs an expression");
         if (column.arrayDims < 0)
-            fail(jsonPathMember(path, "array"), "\"array\" is the number of dimensions, 1 or more");
+            fail(jsonPathMember(path(), "array"), "\"array\" is the number of dimensions, 1 or more");
         if (column.type == ColumnType::Enum) {
             if (column.enumName.empty())
-                fail(jsonPathMember(path, "enum"), "an enum column needs \"enum\": the enum's name");
+                fail(jsonPathMember(path(), "enum"), "an enum column needs \"enum\": the enum's name");
             if (!schema.findEnum(column.enumName))
-                fail(jsonPathMember(path, "enum"), "enum \"" + column.enumName + "\" is not declared under \"enums\"");
+                fail(jsonPathMember(path(), "enum"), "enum \"" + column.enumName + "\" is not declared under \"enums\"");
         }
     }
-    auto requireColumns = [&](const std::vector<std::string>& columns, const std::string& path,
-                              const char* what) {
+    auto requireColumns = [&](const std::vector<std::string>& columns, const auto& path, const char* what) {
         if (columns.empty())
-            fail(path, std::string(what) + " lists no columns");
+            fail(path(), std::string(what) + " lists no columns");
         for (const auto& c : columns)
             if (!columnsOf->findColumn(c))
-                fail(path, std::string(what) + " names column \"" + c + "\", which table \""
-                               + table.name + "\" does not have");
+                fail(path(), std::string(what) + " names column \"" + c + "\", which table \""
+                                 + table.name + "\" does not have");
     };
     if (!table.primaryKey.empty())
-        requireColumns(table.primaryKey, jsonPathMember(tablePath, "primaryKey"), "the primary key");
+        requireColumns(table.primaryKey, [&] { return jsonPathMember(tablePath, "primaryKey"); }, "the primary key");
     for (const auto& index : table.indexes) {
-        const std::string path = jsonPathMember(jsonPathMember(tablePath, "indexes"), index.name);
+        const auto path = [&] { return jsonPathMember(jsonPathMember(tablePath, "indexes"), index.name); };
         if (index.columns.empty())
-            fail(path, "index \"" + index.name + "\" lists no columns");
+            fail(path(), "index \"" + index.name + "\" lists no columns");
         for (const auto& c : index.columns)
             if (!c.expression && !columnsOf->findColumn(c.value))
-                fail(jsonPathMember(path, "columns"), "index \"" + index.name + "\" names column \""
-                                                          + c.value + "\", which table \"" + table.name
-                                                          + "\" does not have");
+                fail(jsonPathMember(path(), "columns"), "index \"" + index.name + "\" names column \""
+                                                            + c.value + "\", which table \"" + table.name
+                                                            + "\" does not have");
     }
     for (const auto& unique : table.uniques)
-        requireColumns(unique.columns,
-                       jsonPathMember(jsonPathMember(jsonPathMember(tablePath, "uniques"), unique.name), "columns"),
-                       "unique constraint");
+        requireColumns(
+            unique.columns,
+            [&] { return jsonPathMember(jsonPathMember(jsonPathMember(tablePath, "uniques"), unique.name), "columns"); },
+            "unique constraint");
     for (const auto& fk : table.foreignKeys) {
-        const std::string path = jsonPathMember(jsonPathMember(tablePath, "foreignKeys"), fk.name);
-        requireColumns(fk.columns, jsonPathMember(path, "columns"), "foreign key");
+        const auto path = [&] { return jsonPathMember(jsonPathMember(tablePath, "foreignKeys"), fk.name); };
+        requireColumns(fk.columns, [&] { return jsonPathMember(path(), "columns"); }, "foreign key");
         if (fk.columns.size() != fk.refColumns.size())
-            fail(jsonPathMember(path, "refColumns"),
+            fail(jsonPathMember(path(), "refColumns"),
                  "foreign key \"" + fk.name + "\" has " + std::to_string(fk.columns.size())
                      + " columns but " + std::to_string(fk.refColumns.size()) + " referenced columns");
         auto it = byName.find(fk.refTable);
         if (it == byName.end())
-            fail(jsonPathMember(path, "refTable"),
+            fail(jsonPathMember(path(), "refTable"),
                  "foreign key \"" + fk.name + "\" references table \"" + fk.refTable + "\", which does not exist");
         const Table* refColumnsOf = it->second;
         for (int depth = 0; refColumnsOf->partitionOf && depth < 64; ++depth) {
@@ -283,7 +290,7 @@ void validateTable(const Table& table, const Schema& schema, const std::string& 
         }
         for (const auto& rc : fk.refColumns)
             if (!refColumnsOf->findColumn(rc))
-                fail(jsonPathMember(path, "refColumns"),
+                fail(jsonPathMember(path(), "refColumns"),
                      "foreign key \"" + fk.name + "\" references column \"" + fk.refTable + "." + rc
                          + "\", which does not exist");
     }
