@@ -115,9 +115,9 @@ const Column* scratchPartitionKey(const Table& scratch)
         if (column.generated || column.arrayDims > 0 || column.collation)
             continue;
         switch (column.type) {
-        case ColumnType::Json:
-        case ColumnType::Enum:
-        case ColumnType::Custom: continue;  // no operator class, or not known to have one
+        case ColumnType::Json: continue;    // json has no B-tree operator class
+        case ColumnType::Enum: continue;    // has one, but the scratch enum types are made per call
+        case ColumnType::Custom: continue;  // not known to have one
         default: return &column;
         }
     }
