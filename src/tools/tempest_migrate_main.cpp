@@ -1,6 +1,7 @@
 // tempest-migrate: the process around runMigrationCli — argv, stdout/stderr, a y/N
 // prompt on the terminal, the environment, and the driver factory.
 #include "core/cli/cli.h"
+#include "core/ir/retire.h"
 #include "tools/driver_factory.h"
 #include "tools/png_writer.h"
 
@@ -46,6 +47,8 @@ int main(int argc, char** argv)
     // freed so far, after which a freed file text (10 MB for a 5,000-table models file)
     // stays in the heap: `check` then peaks 1.8 MB higher (issue 12, docs/decisions.md).
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    // One command, then exit: what it built goes with the process (core/ir/retire.h).
+    tempest::leaveMemoryToProcessExit();
     tempest::CliConfig config;
     // A terminal sees each line as it comes; a pipe or file gets stdout in blocks (the
     // history of 10,000 revisions is one write, not 10,000). stdout is flushed before

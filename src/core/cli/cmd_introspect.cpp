@@ -3,6 +3,7 @@
 #include "core/cli/commands.h"
 
 #include "core/ir/errors.h"
+#include "core/ir/retire.h"
 #include "core/ir/schema_json.h"
 #include "core/project/status.h"
 
@@ -14,9 +15,10 @@ int cmdIntrospect(CliSession& session, const ParsedArgs& args)
     DriverPtr db = session.openDatabase(false);
     if (!db)
         throw InputError("database does not exist", session.config().displayDatabase());
-    const Schema schema = introspectDatabase(session.project(), *db);
+    Schema schema = introspectDatabase(session.project(), *db);
     db.reset();  // the connection's cache is let go before the text is written
     writeJson(schema, [&](std::string_view piece) { session.printRaw(piece); });
+    retire(std::move(schema));
     return 0;
 }
 

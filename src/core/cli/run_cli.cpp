@@ -7,6 +7,7 @@
 #include "core/cli/commands.h"
 #include "core/driver/driver.h"
 #include "core/ir/errors.h"
+#include "core/ir/retire.h"
 #include "core/ops/operation.h"
 #include "core/project/failure_report.h"
 #include "core/project/run_plan.h"
@@ -131,6 +132,8 @@ int runMigrationCli(const std::vector<std::string>& argv, const CliConfig& confi
         document["error"] = error;
         write(config.io.out, writeCanonicalJson(document));
     }
+    // The project (its revision graph) and the result; the session holds no connection.
+    retire(std::move(session));
     return exitCode;
 }
 

@@ -1,6 +1,7 @@
 #include "core/project/status.h"
 
 #include "core/ir/errors.h"
+#include "core/ir/retire.h"
 
 #include "core/drift/drift.h"
 #include "core/revision/migration.h"
@@ -416,6 +417,7 @@ ProjectStatus statusWith(const Project& project, LiveSchemaRead& liveRead, Statu
     }
     if (findingsOnly)
         status.models = Schema{};  // without a database compareDrift took a copy
+    retire(std::move(report));  // the compared sides: two whole schemas
     return status;
 }
 
