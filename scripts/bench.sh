@@ -2,9 +2,10 @@
 # The benchmark of record (issue 12): every workload of the issue's table measured against
 # its anchor — a process that does the same database work with nothing of ours around it —
 # in the same run, interleaved round by round (anchor, tempest-migrate, anchor, …) after one
-# unmeasured run of each, median and min–max of the wall time and the peak RSS of the
-# process. Writes docs/benchmarks.md and docs/benchmarks.json and puts the latest table
-# into README.md.
+# unmeasured run of each, and the sizes of one workload interleaved the same way (so that
+# their growth is measured in the same minutes); median and min–max of the wall time and
+# the peak RSS of the process. Writes docs/benchmarks.md and docs/benchmarks.json and puts
+# the latest table into README.md.
 #
 #   scripts/bench.sh [--quick | --smoke] [--rounds N] [--build-dir DIR] [--out DIR]
 #                    [--pg-cluster DIR | --no-pg] [--note TEXT]
@@ -43,7 +44,7 @@ while [ $# -gt 0 ]; do
     --pg-cluster) pg_cluster=$2; shift ;;
     --no-pg) use_pg=0 ;;
     --note) extra_note=$2; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -135,30 +136,57 @@ sample() {
     fi
 }
 
-# pair ID PREP CWD: the interleaved rounds of one row. The arrays ANCHOR and TEMPEST hold
+# add ID PREP CWD: queues a row's runs for `measure`. The arrays ANCHOR and TEMPEST hold
 # the commands (ANCHOR_STDIN a file for the anchor's stdin), TEMPEST_OK the exit codes
-# that count as success; PREP (a function, untimed) runs before every measured run.
+# that count as success; PREP (a function, untimed) runs before every run as
+# `PREP anchor|tempest CWD`.
 ANCHOR_STDIN=/dev/null
 TEMPEST_OK=0
-pair() {
-    local id=$1 prep=$2 cwd=$3 round
-    # The files a row's setup just wrote go to disk now, not in the middle of its rounds,
-    # and each side runs once unmeasured (caches, the first touch of its binary): a
-    # disturbance at the start of the bench showed up as one row's 1.67x (issue 12).
-    sync
-    $prep anchor
-    "$bench_run" --cwd "$cwd" --stdin "$ANCHOR_STDIN" --stderr /dev/null -- "${ANCHOR[@]}" >/dev/null || true
-    $prep tempest
-    "$bench_run" --cwd "$cwd" --stdin /dev/null --stderr /dev/null -- "${TEMPEST[@]}" >/dev/null || true
-    for ((round = 1; round <= rounds; ++round)); do
-        $prep anchor
-        sample "$id" "$round" anchor 0 "$cwd" "$ANCHOR_STDIN" "${ANCHOR[@]}"
-        $prep tempest
-        sample "$id" "$round" tempest "$TEMPEST_OK" "$cwd" /dev/null "${TEMPEST[@]}"
-    done
+queued=()
+declare -A q_anchor q_tempest q_stdin q_ok q_prep q_cwd
+add() {
+    local id=$1
+    queued+=("$id")
+    q_prep[$id]=$2
+    q_cwd[$id]=$3
+    q_anchor[$id]=$(printf '%q ' "${ANCHOR[@]}")
+    q_tempest[$id]=$(printf '%q ' "${TEMPEST[@]}")
+    q_stdin[$id]=$ANCHOR_STDIN
+    q_ok[$id]=$TEMPEST_OK
     ANCHOR_STDIN=/dev/null
     TEMPEST_OK=0
-    log "$id: done"
+}
+
+# measure: the queued rows, interleaved round by round — in each round every row's anchor
+# and then its tempest-migrate run, row after row (anchor, tempest-migrate, anchor, …) —
+# so that a row and its anchor, and the sizes of one workload (whose growth the report
+# compares), are measured in the same minutes, not one size minutes after the other.
+measure() {
+    local id round cmd
+    # The files the rows' setup just wrote go to disk now, not in the middle of the rounds,
+    # and each side of each row runs once unmeasured (caches, the first touch of its
+    # binary): a disturbance at the start of the bench showed up as one row's 1.67x (issue 12).
+    sync
+    for id in "${queued[@]}"; do
+        eval "cmd=(${q_anchor[$id]})"
+        ${q_prep[$id]} anchor "${q_cwd[$id]}"
+        "$bench_run" --cwd "${q_cwd[$id]}" --stdin "${q_stdin[$id]}" --stderr /dev/null -- "${cmd[@]}" >/dev/null || true
+        eval "cmd=(${q_tempest[$id]})"
+        ${q_prep[$id]} tempest "${q_cwd[$id]}"
+        "$bench_run" --cwd "${q_cwd[$id]}" --stdin /dev/null --stderr /dev/null -- "${cmd[@]}" >/dev/null || true
+    done
+    for ((round = 1; round <= rounds; ++round)); do
+        for id in "${queued[@]}"; do
+            eval "cmd=(${q_anchor[$id]})"
+            ${q_prep[$id]} anchor "${q_cwd[$id]}"
+            sample "$id" "$round" anchor 0 "${q_cwd[$id]}" "${q_stdin[$id]}" "${cmd[@]}"
+            eval "cmd=(${q_tempest[$id]})"
+            ${q_prep[$id]} tempest "${q_cwd[$id]}"
+            sample "$id" "$round" tempest "${q_ok[$id]}" "${q_cwd[$id]}" /dev/null "${cmd[@]}"
+        done
+    done
+    log "${queued[*]}: done"
+    queued=()
 }
 no_prep() { :; }
 
@@ -209,30 +237,17 @@ count_findings() {
 }
 
 # --- tables: introspect and check ---------------------------------------------------------
+# Every size's fixtures are set up first, so that each workload's sizes are measured
+# interleaved (500, 1,000, 5,000, 500, …).
 largest_tables=${table_sizes[${#table_sizes[@]} - 1]}
+smallest_tables=${table_sizes[0]}
 for n in "${table_sizes[@]}"; do
     dir=$work/schema_$n
     "$gen_schema" schema "$dir" "$n" >/dev/null
-    # Peak-RSS goals are the issue's, stated for its largest size.
-    rss_intro_sqlite=-; rss_intro_pg=-; rss_check_sqlite=-
-    if [ "$n" = 5000 ]; then rss_intro_sqlite=64; rss_intro_pg=100; rss_check_sqlite=100; fi
-
     # SQLite: the database holds the base schema at revision r0001; the models carry the 50 changes.
     project "$dir/sqlite" sqlite db.sqlite ../models_changed.json ../migrations
     sqlite3 -bail "$dir/sqlite/db.sqlite" <"$dir/schema.sqlite.sql"
     run_migrate "$dir/sqlite" stamp r0001
-
-    row "introspect_sqlite_$n" "introspect SQLite" "$n" "sqlite3: one catalog query" 1.5 "$rss_intro_sqlite" introspect_sqlite
-    ANCHOR=(sqlite3 -bail db.sqlite); ANCHOR_STDIN=$anchors/sqlite_catalog.sql
-    TEMPEST=("$migrate" introspect)
-    pair "introspect_sqlite_$n" no_prep "$dir/sqlite"
-
-    row "check_sqlite_$n" "check SQLite, 50 known changes" "$n" "tempest-migrate introspect" 1.3 "$rss_check_sqlite" check_sqlite
-    ANCHOR=("$migrate" introspect)
-    TEMPEST=("$migrate" check); TEMPEST_OK="0 1"
-    pair "check_sqlite_$n" no_prep "$dir/sqlite"
-    (cd "$dir/sqlite" && "$migrate" check >"$dir/sqlite/check.out" 2>&1) || true
-
     if [ "$use_pg" = 1 ]; then
         db=bench_t$n
         pg_admin -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
@@ -240,32 +255,57 @@ for n in "${table_sizes[@]}"; do
             -f "$dir/schema.postgres.sql" >/dev/null
         project "$dir/postgres" postgresql "$(pg_conninfo "$db")" ../models_changed.json ../migrations
         run_migrate "$dir/postgres" stamp r0001
+    fi
+done
+# Peak-RSS goals are the issue's, stated for its largest size.
+rss_goal() { if [ "$2" = 5000 ]; then echo "$1"; else echo -; fi; }
 
-        row "introspect_pg_$n" "introspect PostgreSQL" "$n" "psql: one pg_catalog query" 1.5 "$rss_intro_pg" introspect_pg
-        ANCHOR=(psql -X -q -A -t -v ON_ERROR_STOP=1 "$(pg_conninfo "$db")"); ANCHOR_STDIN=$anchors/postgres_catalog.sql
+for n in "${table_sizes[@]}"; do
+    row "introspect_sqlite_$n" "introspect SQLite" "$n" "sqlite3: one catalog query" 1.5 "$(rss_goal 64 "$n")" introspect_sqlite
+    ANCHOR=(sqlite3 -bail db.sqlite); ANCHOR_STDIN=$anchors/sqlite_catalog.sql
+    TEMPEST=("$migrate" introspect)
+    add "introspect_sqlite_$n" no_prep "$work/schema_$n/sqlite"
+done
+measure
+for n in "${table_sizes[@]}"; do
+    row "check_sqlite_$n" "check SQLite, 50 known changes" "$n" "tempest-migrate introspect" 1.3 "$(rss_goal 100 "$n")" check_sqlite
+    ANCHOR=("$migrate" introspect)
+    TEMPEST=("$migrate" check); TEMPEST_OK="0 1"
+    add "check_sqlite_$n" no_prep "$work/schema_$n/sqlite"
+done
+measure
+dir=$work/schema_$smallest_tables
+(cd "$dir/sqlite" && "$migrate" check >"$dir/sqlite/check.out" 2>&1) || true
+count_findings "findings_sqlite_$smallest_tables" "check SQLite, 50 known changes of 7 kinds ($smallest_tables tables)" \
+    "$dir/changes.tsv" "$dir/sqlite/check.out"
+
+if [ "$use_pg" = 1 ]; then
+    for n in "${table_sizes[@]}"; do
+        row "introspect_pg_$n" "introspect PostgreSQL" "$n" "psql: one pg_catalog query" 1.5 "$(rss_goal 100 "$n")" introspect_pg
+        ANCHOR=(psql -X -q -A -t -v ON_ERROR_STOP=1 "$(pg_conninfo "bench_t$n")"); ANCHOR_STDIN=$anchors/postgres_catalog.sql
         TEMPEST=("$migrate" introspect)
-        pair "introspect_pg_$n" no_prep "$dir/postgres"
-
+        add "introspect_pg_$n" no_prep "$work/schema_$n/postgres"
+    done
+    measure
+    for n in "${table_sizes[@]}"; do
         row "check_pg_$n" "check PostgreSQL, 50 known changes" "$n" "tempest-migrate introspect" 1.3 - check_pg
         ANCHOR=("$migrate" introspect)
         TEMPEST=("$migrate" check); TEMPEST_OK="0 1"
-        pair "check_pg_$n" no_prep "$dir/postgres"
-        if [ "$n" = "${table_sizes[0]}" ]; then
-            (cd "$dir/postgres" && "$migrate" check >"$dir/postgres/check.out" 2>&1) || true
-            count_findings "findings_pg_$n" "check PostgreSQL, 50 known changes of 7 kinds ($n tables)" \
-                "$dir/changes.tsv" "$dir/postgres/check.out"
-        fi
-        pg_admin -c "DROP DATABASE IF EXISTS $db"
-    fi
-    if [ "$n" = "${table_sizes[0]}" ]; then
-        count_findings "findings_sqlite_$n" "check SQLite, 50 known changes of 7 kinds ($n tables)" \
-            "$dir/changes.tsv" "$dir/sqlite/check.out"
-    fi
-    [ "$n" = "$largest_tables" ] || rm -rf "$dir"
+        add "check_pg_$n" no_prep "$work/schema_$n/postgres"
+    done
+    measure
+    (cd "$dir/postgres" && "$migrate" check >"$dir/postgres/check.out" 2>&1) || true
+    count_findings "findings_pg_$smallest_tables" "check PostgreSQL, 50 known changes of 7 kinds ($smallest_tables tables)" \
+        "$dir/changes.tsv" "$dir/postgres/check.out"
+    for n in "${table_sizes[@]}"; do pg_admin -c "DROP DATABASE IF EXISTS bench_t$n"; done
+fi
+for n in "${table_sizes[@]}"; do
+    [ "$n" = "$largest_tables" ] || rm -rf "$work/schema_$n"
 done
 
 # --- revisions: upgrade, heads, history, current -------------------------------------------
-fresh_databases() { rm -f "$history/bench.db" "$history/anchor.db" "$history/bench.db-journal" "$history/anchor.db-journal"; }
+# prep for an upgrade row: both sides start from no database.
+fresh_databases() { rm -f "$2/bench.db" "$2/anchor.db" "$2/bench.db-journal" "$2/anchor.db-journal"; }
 for n in "${revision_sizes[@]}"; do
     for shape in linear branchy; do
         history=$work/history_${shape}_$n
@@ -279,6 +319,11 @@ for n in "${revision_sizes[@]}"; do
         else
             { echo "BEGIN;"; cat "$work/setup.out"; echo "COMMIT;"; } >"$history/upgrade.sql"
         fi
+    done
+done
+for shape in linear branchy; do
+    for n in "${revision_sizes[@]}"; do
+        history=$work/history_${shape}_$n
         goal=1.1
         [ "$shape" = branchy ] && goal=1.2
         label="upgrade, $shape history, SQLite"
@@ -286,20 +331,25 @@ for n in "${revision_sizes[@]}"; do
         row "upgrade_${shape}_$n" "$label" "$n" "sqlite3 shell: the same SQL, one transaction" "$goal" - "upgrade_$shape"
         ANCHOR=(sqlite3 -bail anchor.db); ANCHOR_STDIN=$history/upgrade.sql
         TEMPEST=("$migrate" upgrade)
-        pair "upgrade_${shape}_$n" fresh_databases "$history"
+        add "upgrade_${shape}_$n" fresh_databases "$history"
     done
+    measure
+done
+for n in "${revision_sizes[@]}"; do rm -rf "$work/history_linear_$n"; done
 
-    # heads / history / current on the branchy history, its database at heads.
-    history=$work/history_branchy_$n
-    fresh_databases
-    run_migrate "$history" upgrade
-    for verb in heads history current; do
+# heads / history / current on the branchy histories, their databases at heads.
+for n in "${revision_sizes[@]}"; do
+    fresh_databases - "$work/history_branchy_$n"
+    run_migrate "$work/history_branchy_$n" upgrade
+done
+for verb in heads history current; do
+    for n in "${revision_sizes[@]}"; do
         row "${verb}_$n" "\`$verb\`, history with 50 branches" "$n" "cat migrations/*.json" 1.2 - "$verb"
         ANCHOR=(sh -c 'cat migrations/*.json')
         TEMPEST=("$migrate" "$verb")
-        pair "${verb}_$n" no_prep "$history"
+        add "${verb}_$n" no_prep "$work/history_branchy_$n"
     done
-    rm -rf "$work/history_linear_$n"
+    measure
 done
 
 # --- rebuild: a type change of a 1,000,000-row table with a 100,000-row child ---------------
@@ -328,7 +378,8 @@ row rebuild "rebuild (type change) of a table whose child has 1/10 its rows, SQL
     "sqlite3 shell: the same 12-step SQL, one foreign_key_check" 1.05 - -
 ANCHOR=(sqlite3 -bail anchor.db); ANCHOR_STDIN=$rows_dir/rebuild.sql
 TEMPEST=("$migrate" upgrade)
-pair rebuild rebuild_prep "$rows_dir"
+add rebuild rebuild_prep "$rows_dir"
+measure
 rm -f "$rows_dir/base.db" "$rows_dir/rows.db" "$rows_dir/anchor.db"
 
 # --- Tempest Studio: interactive after opening, first progress after "Upgrade all" -----------
