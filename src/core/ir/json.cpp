@@ -613,7 +613,7 @@ void writeValue(const Json& value, int indent, std::size_t column, std::string& 
             }
             out += "]";
             // +1 for a trailing comma the parent may add.
-            if (column + (out.size() - start) + 1 <= 100)
+            if (column + (out.size() - start) + 1 <= kCanonicalJsonLineWidth)
                 return;
             out.resize(start);
         }

@@ -11,6 +11,9 @@
 
 namespace tempest {
 
+/// An array of scalars stays on its line while the line, with a trailing comma, fits this.
+inline constexpr std::size_t kCanonicalJsonLineWidth = 100;
+
 /// Appends the canonical text of `value` as it appears `indent` spaces deep, starting at
 /// `column` of its line (arrays of scalars stay inline while the line fits 100 columns).
 void appendCanonicalJson(const Json& value, int indent, std::size_t column, std::string& out);
