@@ -446,9 +446,11 @@ bool tableNamesUnique(const Schema& schema)
 }
 
 // A table's canonical text written straight from the IR: the same bytes as
-// appendCanonicalJson(tableToJson(table), …) (tests/ir/tst_schema_text.cpp holds them
-// equal on random and real schemas), without the document in between — at 5,000 tables
-// its half a million allocations were most of `introspect`'s output (issue 12).
+// appendCanonicalJson(tableToJson(table), …), without the document in between — at 5,000
+// tables its half a million allocations were most of `introspect`'s output (issue 12).
+// tests/ir/tst_schema_text.cpp compares the two writers on random schemas and edge cases;
+// tests/introspect_sqlite/output_unchanged.sh holds `introspect`'s text on the real
+// SQLite schemas to its recorded digests.
 
 /// Writes the members of one object, `indent` spaces deep, as writeCanonicalJson does.
 class ObjectText {
